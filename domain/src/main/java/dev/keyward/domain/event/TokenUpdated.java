@@ -1,0 +1,14 @@
+package dev.keyward.domain.event;
+
+import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.TokenView;
+
+import java.util.List;
+
+/** A token's name, permissions or allowlist were replaced; {@code changes} lists what differed. */
+public record TokenUpdated(TokenView token, Origin origin, List<FieldChange> changes) implements TokenEvent {
+
+    public TokenUpdated {
+        changes = List.copyOf(changes);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.keyward.domain.port.out;
+
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where tokens live. Writes join the caller's {@link Transactions#inWrite} transaction. */
+public interface Tokens {
+
+    Optional<ApiToken> findById(TokenId id);
+
+    /** The token whose current secret hashes to {@code hash}; a rotated-away hash finds nothing. */
+    Optional<ApiToken> findByHash(SecretHash hash);
+
+    /** Up to {@code limit} tokens with ids greater than {@code after} (null: from the first), in id order. */
+    List<ApiToken> listAfter(TokenId after, int limit);
+
+    boolean isEmpty();
+
+    void add(ApiToken token);
+
+    /**
+     * Stores a changed token if it is still at {@link ApiToken#version()}.
+     *
+     * @throws dev.keyward.domain.error.ConcurrentChangeException if another write got there first
+     */
+    void update(ApiToken token);
+
+    /**
+     * Deletes a token if it is still at {@link ApiToken#version()}.
+     *
+     * @throws dev.keyward.domain.error.ConcurrentChangeException if another write got there first
+     */
+    void remove(ApiToken token);
+
+    /** Moves {@code lastUsedAt} forward to {@code at}; never backwards, never a version bump. */
+    void recordUse(TokenId id, Instant at);
+}

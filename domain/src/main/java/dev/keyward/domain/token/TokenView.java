@@ -1,0 +1,24 @@
+package dev.keyward.domain.token;
+
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.permission.PermissionSet;
+
+import java.time.Instant;
+
+/**
+ * Everything about a token that may be shown: no value, no hash. Nullable: {@code updatedAt},
+ * {@code updatedBy}, {@code expiresAt} (never expires), {@code lastUsedAt}, {@code rotatedAt}.
+ */
+public record TokenView(
+        TokenId id,
+        TokenName name,
+        PermissionSet permissions,
+        IpAllowlist allowlist,
+        Instant createdAt,
+        Actor createdBy,
+        Instant updatedAt,
+        Actor updatedBy,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant rotatedAt) {
+}

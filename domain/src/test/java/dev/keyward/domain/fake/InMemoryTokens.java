@@ -1,0 +1,91 @@
+package dev.keyward.domain.fake;
+
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.port.out.Tokens;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * {@link Tokens} in memory, for domain tests and as the reference the JDBC adapter is held to by
+ * the shared contract. Stores copies (via reconstitute) so callers cannot change stored state
+ * without {@link #update}, exactly as with a database.
+ */
+public final class InMemoryTokens implements Tokens {
+
+    private final ConcurrentSkipListMap<TokenId, ApiToken> rows = new ConcurrentSkipListMap<>();
+
+    @Override
+    public Optional<ApiToken> findById(TokenId id) {
+        return Optional.ofNullable(rows.get(id)).map(InMemoryTokens::copy);
+    }
+
+    @Override
+    public Optional<ApiToken> findByHash(SecretHash hash) {
+        return rows.values().stream().filter(t -> t.secretHash().equals(hash)).findFirst().map(InMemoryTokens::copy);
+    }
+
+    @Override
+    public List<ApiToken> listAfter(TokenId after, int limit) {
+        var view = after == null ? rows : rows.tailMap(after, false);
+        return view.values().stream().limit(limit).map(InMemoryTokens::copy).toList();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    @Override
+    public synchronized void add(ApiToken token) {
+        if (rows.containsKey(token.id()) || findByHash(token.secretHash()).isPresent()) {
+            throw new IllegalStateException("duplicate token " + token.id());
+        }
+        rows.put(token.id(), copy(token, token.version()));
+    }
+
+    @Override
+    public synchronized void update(ApiToken token) {
+        ApiToken stored = requireVersion(token);
+        rows.put(token.id(), copy(token, stored.version() + 1));
+    }
+
+    @Override
+    public synchronized void remove(ApiToken token) {
+        requireVersion(token);
+        rows.remove(token.id());
+    }
+
+    @Override
+    public synchronized void recordUse(TokenId id, Instant at) {
+        ApiToken stored = rows.get(id);
+        if (stored != null && (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(at))) {
+            ApiToken touched = ApiToken.reconstitute(stored.id(), stored.name(), stored.permissions(), stored.allowlist(),
+                    stored.createdAt(), stored.createdBy(), stored.updatedAt(), stored.updatedBy(), stored.expiresAt(),
+                    at, stored.rotatedAt(), stored.secretHash(), stored.version());
+            rows.put(id, touched);
+        }
+    }
+
+    private ApiToken requireVersion(ApiToken token) {
+        ApiToken stored = rows.get(token.id());
+        if (stored == null || stored.version() != token.version()) {
+            throw new ConcurrentChangeException("token " + token.id() + " was changed or deleted by another request");
+        }
+        return stored;
+    }
+
+    private static ApiToken copy(ApiToken t) {
+        return copy(t, t.version());
+    }
+
+    private static ApiToken copy(ApiToken t, long version) {
+        return ApiToken.reconstitute(t.id(), t.name(), t.permissions(), t.allowlist(), t.createdAt(), t.createdBy(),
+                t.updatedAt(), t.updatedBy(), t.expiresAt(), t.lastUsedAt(), t.rotatedAt(), t.secretHash(), version);
+    }
+}
