@@ -30,6 +30,10 @@ public record CidrBlock(IpAddress network, int prefixLength) {
         IpAddress address = IpAddress.tryParse(text.substring(0, slash)).orElseThrow(() ->
                 new IllegalArgumentException("'" + text + "' is not a CIDR block: '" + text.substring(0, slash)
                         + "' is not an IPv4 or IPv6 address"));
+        if (address.isIpv4() && text.lastIndexOf(':', slash) >= 0) {
+            // Checked first: otherwise '::ffff:10.0.0.0/104' would be told its prefix exceeds 32.
+            throw new IllegalArgumentException("'" + text + "' is an IPv4-mapped IPv6 block: write it as an IPv4 block");
+        }
         int prefix = IpAddress.parseDecimal(text.substring(slash + 1), 3);
         if (prefix < 0 || prefix > address.bits()) {
             throw new IllegalArgumentException("'" + text + "' is not a CIDR block: the prefix length must be 0 to " + address.bits());
@@ -37,9 +41,6 @@ public record CidrBlock(IpAddress network, int prefixLength) {
         IpAddress network = mask(address, prefix);
         if (!network.equals(address)) {
             throw new IllegalArgumentException("'" + text + "' has host bits set: did you mean '" + network + "/" + prefix + "'?");
-        }
-        if (address.isIpv4() && text.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("'" + text + "' is an IPv4-mapped IPv6 block: write it as an IPv4 block");
         }
         return new CidrBlock(address, prefix);
     }

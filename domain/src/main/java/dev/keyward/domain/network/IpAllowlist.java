@@ -53,7 +53,8 @@ public record IpAllowlist(List<CidrBlock> blocks) {
     }
 
     public boolean permits(IpAddress address) {
-        return blocks.isEmpty() || blocks.stream().anyMatch(block -> block.contains(address));
+        // An unknown address (null) passes only an unrestricted token: fail closed, never a crash.
+        return blocks.isEmpty() || (address != null && blocks.stream().anyMatch(block -> block.contains(address)));
     }
 
     public List<String> texts() {

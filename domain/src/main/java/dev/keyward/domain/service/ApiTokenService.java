@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,9 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
+    /** The latest instant every supported database can store (DATETIME(6)). */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final Tokens tokens;
     private final AuditOutbox outbox;
@@ -213,7 +217,18 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
     private ApiToken load(Caller caller, String ref) {
         TokenId id = isSelf(caller, ref) ? caller.tokenId() : TokenId.tryParse(ref).orElse(null);
         return Optional.ofNullable(id).flatMap(tokens::findById)
-                .orElseThrow(() -> new NotFoundException("no API token with id '" + ref + "'"));
+                .orElseThrow(() -> new NotFoundException(notFoundMessage(ref)));
+    }
+
+    /**
+     * Echoes the id asked for, except text that may be a token value pasted in the wrong place
+     * (error messages reach logs) or is too long to be an id.
+     */
+    private static String notFoundMessage(String ref) {
+        if (ref == null || ref.length() > 64 || ref.regionMatches(true, 0, TokenValue.PREFIX, 0, TokenValue.PREFIX.length())) {
+            return "no API token has that id: an id is a UUID such as 0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b, never a token value";
+        }
+        return "no API token with id '" + ref + "'";
     }
 
     private static boolean isSelf(Caller caller, String ref) {
@@ -243,12 +258,20 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         }
         Instant expiresAt;
         try {
-            expiresAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            expiresAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("expiresAt", "expiresAt must be an RFC 3339 timestamp such as 2030-01-31T12:00:00Z");
         }
         if (!expiresAt.isAfter(now)) {
             throw new InvalidInputException("expiresAt", "expiresAt must be in the future");
+        }
+        if (expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw new InvalidInputException("expiresAt", "expiresAt may be at most " + LATEST_EXPIRY);
+        }
+        // RFC 3339 years have four digits; a later instant would not fit a SQL DATETIME either.
+        if (expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw new InvalidInputException("expiresAt", "expiresAt must be before the year 10000");
         }
         return expiresAt;
     }

@@ -36,6 +36,10 @@ public record TokenName(String value) {
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             return "may not contain control characters";
         }
+        // A lone surrogate has no UTF-8 form: the database would store '?' or refuse the row.
+        if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            return "may not contain unpaired surrogate characters";
+        }
         return null;
     }
 

@@ -49,10 +49,21 @@ public final class InMemoryTokens implements Tokens {
         rows.put(token.id(), copy(token, token.version()));
     }
 
+    /** Like the database: {@code lastUsedAt} only moves forward, so a use recorded since the read survives. */
     @Override
     public synchronized void update(ApiToken token) {
         ApiToken stored = requireVersion(token);
-        rows.put(token.id(), copy(token, stored.version() + 1));
+        Instant lastUsedAt = later(stored.lastUsedAt(), token.lastUsedAt());
+        rows.put(token.id(), ApiToken.reconstitute(token.id(), token.name(), token.permissions(), token.allowlist(),
+                stored.createdAt(), stored.createdBy(), token.updatedAt(), token.updatedBy(), stored.expiresAt(),
+                lastUsedAt, token.rotatedAt(), token.secretHash(), stored.version() + 1));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     @Override

@@ -1,0 +1,192 @@
+package dev.keyward.adapter.persistence;
+
+import dev.keyward.domain.event.FieldChange;
+import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.event.TokenIssued;
+import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenRotated;
+import dev.keyward.domain.event.TokenUpdated;
+import dev.keyward.domain.network.CidrBlock;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.ActorType;
+import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenView;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON stored in {@code audit_outbox.payload}: everything needed to rebuild the {@link TokenEvent}
+ * (token state after the change, actor, client address, time, and for updates the changes), and no
+ * secret. Times are RFC 3339 UTC strings with their full precision, independent of serializer settings;
+ * nulls and empty lists are written out, so every consumer sees every field.
+ * Together with the row's {@code event_type} it is the outbox's wire format; a relay reads it back with
+ * {@link #toEvent(String)}.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record AuditPayload(
+        TokenState token,
+        ActorJson actor,
+        @Nullable String clientAddress,
+        String occurredAt,
+        @Nullable List<Change> changes) {
+
+    static final String CREATED = "created";
+    static final String UPDATED = "updated";
+    static final String ROTATED = "rotated";
+    static final String DELETED = "deleted";
+
+    /** The event type stored beside the payload. */
+    static String typeOf(TokenEvent event) {
+        if (event instanceof TokenIssued) {
+            return CREATED;
+        }
+        if (event instanceof TokenUpdated) {
+            return UPDATED;
+        }
+        if (event instanceof TokenRotated) {
+            return ROTATED;
+        }
+        if (event instanceof TokenRevoked) {
+            return DELETED;
+        }
+        throw new IllegalArgumentException("no audit type for " + event.getClass().getName());
+    }
+
+    static AuditPayload of(TokenEvent event) {
+        Origin origin = event.origin();
+        List<Change> changes = event instanceof TokenUpdated updated
+                ? updated.changes().stream().map(Change::of).toList()
+                : null;
+        return new AuditPayload(TokenState.of(event.token()), ActorJson.of(origin.actor()),
+                origin.clientAddress() == null ? null : origin.clientAddress().toString(),
+                origin.at().toString(), changes);
+    }
+
+    /** Reads a stored row back into its domain event. */
+    static TokenEvent read(ObjectMapper json, String eventType, String payload) throws IOException {
+        return json.readValue(payload, AuditPayload.class).toEvent(eventType);
+    }
+
+    /** Rebuilds the domain event this payload was written for; {@code eventType} is the row's. */
+    TokenEvent toEvent(String eventType) {
+        TokenView view = token.toView();
+        Origin origin = new Origin(actor.toActor(), clientAddress == null ? null : IpAddress.parse(clientAddress),
+                Instant.parse(occurredAt));
+        return switch (eventType) {
+            case CREATED -> new TokenIssued(view, origin);
+            case UPDATED -> new TokenUpdated(view, origin, changes == null ? List.of()
+                    : changes.stream().map(Change::toFieldChange).toList());
+            case ROTATED -> new TokenRotated(view, origin);
+            case DELETED -> new TokenRevoked(view, origin);
+            default -> throw new IllegalArgumentException("unknown audit event type '" + eventType + "'");
+        };
+    }
+
+    /** A token's non-secret state, named as in the REST API. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TokenState(
+            String id,
+            String name,
+            List<String> permissions,
+            List<String> allowedCIDRBlocks,
+            String createdAt,
+            ActorJson createdBy,
+            @Nullable String updatedAt,
+            @Nullable ActorJson updatedBy,
+            @Nullable String expiresAt,
+            @Nullable String lastUsedAt,
+            @Nullable String rotatedAt) {
+
+        static TokenState of(TokenView view) {
+            return new TokenState(view.id().toString(), view.name().value(), view.permissions().names(),
+                    view.allowlist().texts(), text(view.createdAt()), ActorJson.of(view.createdBy()),
+                    text(view.updatedAt()), ActorJson.of(view.updatedBy()), text(view.expiresAt()),
+                    text(view.lastUsedAt()), text(view.rotatedAt()));
+        }
+
+        TokenView toView() {
+            return new TokenView(TokenId.parse(id), new TokenName(name),
+                    PermissionSet.parse("permissions", permissions == null ? List.of() : permissions),
+                    new IpAllowlist(allowedCIDRBlocks == null ? List.of() : allowedCIDRBlocks.stream().map(CidrBlock::parse).toList()), instant(createdAt),
+                    createdBy.toActor(), instant(updatedAt), updatedBy == null ? null : updatedBy.toActor(),
+                    instant(expiresAt), instant(lastUsedAt), instant(rotatedAt));
+        }
+    }
+
+    /** An actor with its wire type: {@code user}, {@code api-token} or {@code system}. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ActorJson(String id, String type) {
+
+        static ActorJson of(Actor actor) {
+            return actor == null ? null : new ActorJson(actor.id(), actor.type().wireName());
+        }
+
+        Actor toActor() {
+            return new Actor(id, ActorType.fromWireName(type).orElseThrow(() ->
+                    new IllegalArgumentException("unknown actor type '" + type + "'")));
+        }
+    }
+
+    /**
+     * One changed field; {@code before}/{@code after} are a JSON string (name) or an array of strings
+     * (permissions, allowedCIDRBlocks), exactly the shapes {@link FieldChange} holds.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Change(String field, @Nullable JsonNode before, @Nullable JsonNode after) {
+
+        static Change of(FieldChange change) {
+            return new Change(change.field(), node(change.before()), node(change.after()));
+        }
+
+        FieldChange toFieldChange() {
+            return new FieldChange(field, value(before), value(after));
+        }
+
+        private static JsonNode node(Object value) {
+            if (value == null) {
+                return JsonNode.nullNode();
+            }
+            if (value instanceof List<?> items) {
+                return JsonNode.createArrayNode(items.stream().map(item -> JsonNode.createStringNode(String.valueOf(item))).toList());
+            }
+            return JsonNode.createStringNode(String.valueOf(value));
+        }
+
+        private static Object value(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (node.isArray()) {
+                List<String> values = new ArrayList<>(node.size());
+                node.values().forEach(item -> values.add(item.getStringValue()));
+                return List.copyOf(values);
+            }
+            return node.getStringValue();
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.keyward.adapter.persistence;
+
+import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.port.out.AuditOutbox;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.UUID;
+
+/**
+ * {@link AuditOutbox} as rows of {@code audit_outbox}, inserted on the caller's transaction so an
+ * event commits (or rolls back) with the change it describes; a relay publishes them later in
+ * {@code seq} order. The payload is {@link AuditPayload}: never a secret.
+ */
+@Singleton
+public final class JdbcAuditOutbox implements AuditOutbox {
+
+    private final Statements statements;
+    private final ObjectMapper json;
+
+    public JdbcAuditOutbox(ConnectionOperations<Connection> connections, ObjectMapper json) {
+        this.statements = new Statements(connections);
+        this.json = json;
+    }
+
+    @Override
+    public void append(TokenEvent event) {
+        String payload = write(AuditPayload.of(event));
+        statements.run("INSERT INTO audit_outbox (event_id, token_id, event_type, occurred_at, payload) "
+                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setString(2, event.token().id().toString());
+                    ps.setString(3, AuditPayload.typeOf(event));
+                    TokenRowMapper.bindInstant(ps, 4, event.origin().at());
+                    ps.setString(5, payload);
+                    return ps.executeUpdate();
+                });
+    }
+
+    private String write(AuditPayload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit payload of token " + payload.token().id(), e);
+        }
+    }
+}

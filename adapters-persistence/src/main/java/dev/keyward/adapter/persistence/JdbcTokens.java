@@ -1,0 +1,171 @@
+package dev.keyward.adapter.persistence;
+
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.port.out.Tokens;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenId;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link Tokens} in the {@code api_tokens} table through Micronaut Data JDBC. Writes are guarded by
+ * the row's {@code version}: an update or delete from a stale read changes nothing and fails.
+ * Statements run on the connection of the caller's transaction, if there is one (see {@link Statements}).
+ */
+@Singleton
+public final class JdbcTokens implements Tokens {
+
+    private static final String SELECT = "SELECT " + TokenRowMapper.COLUMNS + " FROM api_tokens ";
+
+    private final Statements statements;
+
+    public JdbcTokens(ConnectionOperations<Connection> connections) {
+        this.statements = new Statements(connections);
+    }
+
+    @Override
+    public Optional<ApiToken> findById(TokenId id) {
+        return query(SELECT + "WHERE id = ?", ps -> {
+            ps.setString(1, id.toString());
+            return readAll(ps).stream().findFirst();
+        });
+    }
+
+    @Override
+    public Optional<ApiToken> findByHash(SecretHash hash) {
+        return query(SELECT + "WHERE secret_hash = ?", ps -> {
+            ps.setBytes(1, hash.bytes());
+            return readAll(ps).stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<ApiToken> listAfter(TokenId after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // Ids are canonical lower-case UUIDv7 text in a _bin column: byte order is creation order.
+        String where = after == null ? "" : "WHERE id > ? ";
+        return query(SELECT + where + "ORDER BY id LIMIT ?", ps -> {
+            int index = 1;
+            if (after != null) {
+                ps.setString(index++, after.toString());
+            }
+            ps.setInt(index, limit);
+            return readAll(ps);
+        });
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return query("SELECT 1 FROM api_tokens LIMIT 1", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        });
+    }
+
+    @Override
+    public void add(ApiToken token) {
+        try {
+            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ps -> {
+                        TokenRowMapper.bindAll(ps, 1, token);
+                        return ps.executeUpdate();
+                    });
+        } catch (DataAccessException e) {
+            if (isIntegrityViolation(e)) {
+                throw new IllegalStateException("a token with id " + token.id() + " or with the same secret hash already exists", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes everything that may change after issue. {@code last_used_at} only moves forward, so a
+     * write from a read taken before a concurrent {@link #recordUse} does not erase that use.
+     */
+    @Override
+    public void update(ApiToken token) {
+        int changed = query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
+                + "updated_at = ?, updated_by_id = ?, updated_by_type = ?, rotated_at = ?, secret_hash = ?, "
+                + "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_at END, "
+                + "version = version + 1 WHERE id = ? AND version = ?", ps -> {
+                    ps.setString(1, token.name().value());
+                    ps.setString(2, TokenRowMapper.permissionsText(token));
+                    ps.setString(3, TokenRowMapper.allowlistText(token));
+                    TokenRowMapper.bindInstant(ps, 4, token.updatedAt());
+                    ps.setString(5, token.updatedBy() == null ? null : token.updatedBy().id());
+                    ps.setString(6, token.updatedBy() == null ? null : token.updatedBy().type().wireName());
+                    TokenRowMapper.bindInstant(ps, 7, token.rotatedAt());
+                    ps.setBytes(8, token.secretHash().bytes());
+                    TokenRowMapper.bindInstant(ps, 9, token.lastUsedAt());
+                    TokenRowMapper.bindInstant(ps, 10, token.lastUsedAt());
+                    ps.setString(11, token.id().toString());
+                    ps.setLong(12, token.version());
+                    return ps.executeUpdate();
+                });
+        requireOneRow(changed, token);
+    }
+
+    @Override
+    public void remove(ApiToken token) {
+        int changed = query("DELETE FROM api_tokens WHERE id = ? AND version = ?", ps -> {
+            ps.setString(1, token.id().toString());
+            ps.setLong(2, token.version());
+            return ps.executeUpdate();
+        });
+        requireOneRow(changed, token);
+    }
+
+    @Override
+    public void recordUse(TokenId id, Instant at) {
+        query("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)", ps -> {
+            TokenRowMapper.bindInstant(ps, 1, at);
+            ps.setString(2, id.toString());
+            TokenRowMapper.bindInstant(ps, 3, at);
+            return ps.executeUpdate();
+        });
+    }
+
+    private <R> R query(String sql, Statements.Work<R> work) {
+        return statements.run(sql, work);
+    }
+
+    private static List<ApiToken> readAll(PreparedStatement ps) throws SQLException {
+        List<ApiToken> tokens = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tokens.add(TokenRowMapper.read(rs));
+            }
+        }
+        return tokens;
+    }
+
+    private static void requireOneRow(int changed, ApiToken token) {
+        if (changed != 1) {
+            throw new ConcurrentChangeException("token " + token.id() + " was changed or deleted by another request");
+        }
+    }
+
+    /** SQLSTATE class 23: a unique key (id or secret hash) already holds the value. */
+    private static boolean isIntegrityViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.keyward.domain.network;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrustedProxiesTest {
+
+    private static final TrustedProxies PROXIES = TrustedProxies.parse(List.of("10.0.0.0/8", "fd00::/8"));
+
+    private static IpAddress ip(String text) {
+        return IpAddress.parse(text);
+    }
+
+    /** Header values are separated by '|' in the table, hops within one value by ','. */
+    private static List<String> headers(String joined) {
+        return joined == null ? List.of() : Arrays.asList(joined.split("\\|", -1));
+    }
+
+    @ParameterizedTest(name = "peer {0}, X-Forwarded-For [{1}] -> {2}")
+    @CsvSource(delimiter = ';', value = {
+            // an untrusted peer is the client, whatever it claims
+            "203.0.113.5; 198.51.100.7; 203.0.113.5",
+            "203.0.113.5; 10.0.0.9; 203.0.113.5",
+            "203.0.113.5; ; 203.0.113.5",
+            // a trusted peer vouches for the hop to its left
+            "10.0.0.1; 198.51.100.7; 198.51.100.7",
+            "10.0.0.1; 198.51.100.7, 10.0.0.2, 10.0.0.3; 198.51.100.7",
+            // a forged hop left of the first untrusted one is never believed
+            "10.0.0.1; 6.6.6.6, 198.51.100.7; 198.51.100.7",
+            "10.0.0.1; 10.0.0.50, 198.51.100.7, 10.0.0.2; 198.51.100.7",
+            // a trusted peer without the header is itself the client
+            "10.0.0.1; ; 10.0.0.1",
+            // only trusted hops: the leftmost one is as far as anyone vouched
+            "10.0.0.1; 10.0.0.5, 10.0.0.6; 10.0.0.5",
+            // whitespace around hops is allowed
+            "10.0.0.1; '  198.51.100.7 ,10.0.0.2  '; 198.51.100.7",
+            // several header lines are one list, in order
+            "10.0.0.1; 198.51.100.7|10.0.0.2; 198.51.100.7",
+            "10.0.0.1; 6.6.6.6|198.51.100.7, 10.0.0.2; 198.51.100.7",
+            "10.0.0.1; 198.51.100.7, 10.0.0.2|10.0.0.3; 198.51.100.7",
+            // a malformed hop ends the walk: the last address a trusted proxy vouched for stands
+            "10.0.0.1; 198.51.100.7, not-an-ip; 10.0.0.1",
+            "10.0.0.1; not-an-ip, 10.0.0.2; 10.0.0.2",
+            "10.0.0.1; 198.51.100.7:4711; 10.0.0.1",
+            "10.0.0.1; '198.51.100.7,,10.0.0.2'; 10.0.0.2",
+            "10.0.0.1; ''; 10.0.0.1",
+            // IPv6 and IPv4-mapped peers and hops
+            "fd00::1; 2001:db8::7; 2001:db8::7",
+            "fd00::1; 2001:db8::7, fd12::3; 2001:db8::7",
+            "2001:db8::99; 198.51.100.7; 2001:db8::99",
+            "::ffff:10.0.0.1; 198.51.100.7; 198.51.100.7",
+            "10.0.0.1; ::ffff:198.51.100.7; 198.51.100.7",
+            "10.0.0.1; 198.51.100.7, ::ffff:10.0.0.2; 198.51.100.7",
+    })
+    void the_client_is_the_first_untrusted_hop_walking_from_the_peer(String peer, String forwardedFor, String client) {
+        assertEquals(ip(client), PROXIES.clientOf(ip(peer), headers(forwardedFor)));
+    }
+
+    @Test
+    void without_trusted_proxies_the_header_is_always_ignored() {
+        TrustedProxies none = TrustedProxies.none();
+
+        assertEquals(ip("10.0.0.1"), none.clientOf(ip("10.0.0.1"), List.of("198.51.100.7")));
+        assertEquals(ip("127.0.0.1"), none.clientOf(ip("::ffff:127.0.0.1"), List.of("198.51.100.7")));
+        assertEquals(none, TrustedProxies.parse(List.of()));
+    }
+
+    @Test
+    void trust_is_decided_by_the_configured_blocks() {
+        assertTrue(PROXIES.trusts(ip("10.255.0.1")));
+        assertTrue(PROXIES.trusts(ip("::ffff:10.0.0.1")));
+        assertTrue(PROXIES.trusts(ip("fdff::1")));
+        assertFalse(PROXIES.trusts(ip("11.0.0.1")));
+        assertFalse(PROXIES.trusts(ip("fe00::1")));
+    }
+
+    @Test
+    void configuration_ignores_blank_entries_and_surrounding_spaces() {
+        TrustedProxies parsed = TrustedProxies.parse(List.of(" 10.0.0.0/8 ", "", "  ", "127.0.0.1/32"));
+
+        assertEquals(List.of(CidrBlock.parse("10.0.0.0/8"), CidrBlock.parse("127.0.0.1/32")), parsed.proxies());
+    }
+
+    @Test
+    void a_bad_configured_block_is_an_error_naming_it() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrustedProxies.parse(List.of("10.0.0.0/8", "10.0.0.1/8")));
+
+        assertTrue(e.getMessage().contains("'10.0.0.1/8'"), e.getMessage());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.keyward.domain.service;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.event.TokenIssued;
+import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.fake.RecordingAuditOutbox;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.TokenValue;
+import dev.keyward.domain.token.TokenView;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import static dev.keyward.domain.service.ServiceFixture.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BootstrapTest {
+
+    private final CountingTokens tokens = new CountingTokens();
+    private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
+    private final ApiTokenService service = new ApiTokenService(tokens, outbox, new DirectTransactions(),
+            new SecretHasher(ServiceFixture.PEPPER), new SplittableRandom(31), new TestClock(T0), ServiceFixture.LAST_USED_RESOLUTION);
+    private final IpAddress anywhere = IpAddress.parse("203.0.113.9");
+
+    @Test
+    void an_empty_database_gets_a_freshly_minted_admin_token_whose_value_is_returned_once() {
+        TokenValue minted = service.bootstrap(Optional.empty()).orElseThrow();
+
+        Caller admin = service.authenticate(minted.reveal(), anywhere);
+        assertEquals(PermissionSet.all(), admin.permissions());
+        TokenView token = service.get(admin, "self");
+        assertEquals(ApiTokenService.BOOTSTRAP_NAME, token.name().value());
+        assertEquals("bootstrap-admin", token.name().value());
+        assertEquals(Actor.BOOTSTRAP, token.createdBy());
+        assertEquals(T0, token.createdAt());
+        assertNull(token.expiresAt());
+        assertTrue(token.allowlist().blocks().isEmpty());
+
+        TokenIssued event = assertInstanceOf(TokenIssued.class, outbox.events().get(0));
+        assertEquals(1, outbox.events().size());
+        assertEquals(Actor.BOOTSTRAP, event.origin().actor());
+        assertNull(event.origin().clientAddress());
+    }
+
+    @Test
+    void a_configured_value_is_adopted_as_the_admin_token_and_not_returned() {
+        TokenValue configured = TokenValue.generate(new SplittableRandom(8));
+
+        Optional<TokenValue> result = service.bootstrap(Optional.of(configured));
+
+        assertTrue(result.isEmpty());
+        Caller admin = service.authenticate(configured.reveal(), anywhere);
+        assertEquals(PermissionSet.all(), admin.permissions());
+        assertEquals("bootstrap-admin", service.get(admin, "self").name().value());
+        assertEquals(1, outbox.events().size());
+    }
+
+    @Test
+    void a_database_that_holds_tokens_is_left_alone() {
+        TokenValue first = service.bootstrap(Optional.empty()).orElseThrow();
+        TokenValue configured = TokenValue.generate(new SplittableRandom(9));
+
+        assertEquals(Optional.empty(), service.bootstrap(Optional.empty()));
+        assertEquals(Optional.empty(), service.bootstrap(Optional.of(configured)));
+
+        assertEquals(1, tokens.size());
+        assertEquals(1, outbox.events().size());
+        Caller admin = service.authenticate(first.reveal(), anywhere);
+        assertEquals(1, service.list(admin, null, null).results().size());
+        assertThrows(UnauthenticatedException.class, () -> service.authenticate(configured.reveal(), anywhere));
+    }
+
+    @Test
+    void bootstrapping_after_every_token_was_deleted_mints_again() {
+        TokenValue first = service.bootstrap(Optional.empty()).orElseThrow();
+        Caller admin = service.authenticate(first.reveal(), anywhere);
+        service.delete(admin, "self");
+
+        TokenValue second = service.bootstrap(Optional.empty()).orElseThrow();
+
+        assertEquals("bootstrap-admin", service.get(service.authenticate(second.reveal(), anywhere), "self").name().value());
+    }
+}

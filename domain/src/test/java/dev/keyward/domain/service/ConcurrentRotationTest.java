@@ -1,0 +1,133 @@
+package dev.keyward.domain.service;
+
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.event.TokenRotated;
+import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.token.TokenValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static dev.keyward.domain.service.ServiceFixture.ADMIN_ADDRESS;
+import static dev.keyward.domain.service.ServiceFixture.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConcurrentRotationTest {
+
+    private static final int THREADS = 24;
+
+    /**
+     * Transactions that do not serialise anything: concurrent use cases interleave freely and only
+     * the store's version check stands between them, as with optimistic locking in a database.
+     */
+    private static final class OptimisticTransactions implements Transactions {
+        @Override
+        public <T> T inWrite(Supplier<T> work) {
+            return work.get();
+        }
+    }
+
+    /** Rotates one token from {@code THREADS} threads released at once; returns each outcome. */
+    private static List<Object> rotateInParallel(ServiceFixture f, Caller caller, String ref) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<IssuedToken>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return f.service.rotate(caller, ref);
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<IssuedToken> future : futures) {
+                try {
+                    outcomes.add(future.get(30, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<TokenValue> live(ServiceFixture f, List<TokenValue> candidates) {
+        List<TokenValue> live = new ArrayList<>();
+        for (TokenValue value : candidates) {
+            try {
+                f.service.authenticate(value.reveal(), ADMIN_ADDRESS);
+                live.add(value);
+            } catch (UnauthenticatedException refused) {
+                // dead, as all but one must be
+            }
+        }
+        return live;
+    }
+
+    @ParameterizedTest(name = "rotating {0}")
+    @ValueSource(strings = {"another token", "itself"})
+    void parallel_serialised_rotations_all_succeed_and_only_the_last_value_authenticates(String who) throws Exception {
+        // Each clock reading is a distinct later instant, so rotatedAt orders the rotations as they committed.
+        ServiceFixture f = new ServiceFixture(new TestClock(T0, Duration.ofMillis(1)), new DirectTransactions(),
+                ServiceFixture.seededSecureRandom(20));
+        IssuedToken target = f.issue("contended");
+        Caller caller = who.equals("itself") ? f.authenticate(target.value()) : f.admin;
+        String ref = who.equals("itself") ? "self" : target.token().id().toString();
+        int eventsBefore = f.outbox.events().size();
+
+        List<Object> outcomes = rotateInParallel(f, caller, ref);
+
+        List<IssuedToken> rotations = outcomes.stream().map(o -> assertInstanceOf(IssuedToken.class, o)).toList();
+        IssuedToken last = rotations.stream().max(Comparator.comparing(r -> r.token().rotatedAt())).orElseThrow();
+        List<TokenValue> candidates = new ArrayList<>(rotations.stream().map(IssuedToken::value).toList());
+        candidates.add(target.value());
+        assertEquals(List.of(last.value()), live(f, candidates));
+        assertEquals(THREADS, rotations.stream().map(IssuedToken::value).distinct().count());
+        assertEquals(THREADS, f.outbox.events().size() - eventsBefore);
+        assertTrue(f.outbox.events().subList(eventsBefore, f.outbox.events().size()).stream().allMatch(TokenRotated.class::isInstance));
+    }
+
+    @Test
+    void parallel_optimistic_rotations_never_leave_two_live_values() throws Exception {
+        ServiceFixture f = new ServiceFixture(new TestClock(T0), new OptimisticTransactions(), ServiceFixture.seededSecureRandom(21));
+        IssuedToken target = f.issue("contended");
+        int eventsBefore = f.outbox.events().size();
+
+        List<Object> outcomes = rotateInParallel(f, f.admin, target.token().id().toString());
+
+        List<TokenValue> returned = new ArrayList<>();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof IssuedToken rotated) {
+                returned.add(rotated.value());
+            } else {
+                assertInstanceOf(ConcurrentChangeException.class, outcome, "a lost race is a conflict, never anything else");
+            }
+        }
+        assertTrue(returned.size() >= 1, "at least one rotation wins");
+        List<TokenValue> candidates = new ArrayList<>(returned);
+        candidates.add(target.value());
+        assertEquals(1, live(f, candidates).size());
+        assertTrue(returned.contains(live(f, candidates).get(0)));
+        assertEquals(returned.size(), f.outbox.events().size() - eventsBefore, "one event per rotation that took effect");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.keyward.domain.service;
+
+import dev.keyward.domain.fake.InMemoryTokens;
+import dev.keyward.domain.port.out.Tokens;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The in-memory fake, counting the calls a test wants to bound (lookups, last-use writes). */
+final class CountingTokens implements Tokens {
+
+    private final InMemoryTokens delegate = new InMemoryTokens();
+    final AtomicInteger lookupsById = new AtomicInteger();
+    final AtomicInteger lookupsByHash = new AtomicInteger();
+    final AtomicInteger useWrites = new AtomicInteger();
+
+    @Override
+    public Optional<ApiToken> findById(TokenId id) {
+        lookupsById.incrementAndGet();
+        return delegate.findById(id);
+    }
+
+    @Override
+    public Optional<ApiToken> findByHash(SecretHash hash) {
+        lookupsByHash.incrementAndGet();
+        return delegate.findByHash(hash);
+    }
+
+    @Override
+    public List<ApiToken> listAfter(TokenId after, int limit) {
+        return delegate.listAfter(after, limit);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return delegate.isEmpty();
+    }
+
+    @Override
+    public void add(ApiToken token) {
+        delegate.add(token);
+    }
+
+    @Override
+    public void update(ApiToken token) {
+        delegate.update(token);
+    }
+
+    @Override
+    public void remove(ApiToken token) {
+        delegate.remove(token);
+    }
+
+    @Override
+    public void recordUse(TokenId id, Instant at) {
+        useWrites.incrementAndGet();
+        delegate.recordUse(id, at);
+    }
+
+    /** The stored state, read without counting. */
+    Optional<ApiToken> stored(TokenId id) {
+        return delegate.findById(id);
+    }
+
+    int size() {
+        return delegate.listAfter(null, Integer.MAX_VALUE).size();
+    }
+}

@@ -1,0 +1,336 @@
+package dev.keyward.domain.token;
+
+import dev.keyward.domain.event.FieldChange;
+import dev.keyward.domain.event.TokenIssued;
+import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenRotated;
+import dev.keyward.domain.event.TokenUpdated;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.permission.PermissionSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiTokenTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Actor CREATOR = new Actor("0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b", ActorType.API_TOKEN);
+    private static final Actor EDITOR = new Actor("editor", ActorType.USER);
+    private static final IpAddress FROM = IpAddress.parse("192.0.2.10");
+
+    private final SplittableRandom random = new SplittableRandom(2026);
+
+    private SecretHash newHash() {
+        byte[] bytes = new byte[SecretHash.LENGTH];
+        random.nextBytes(bytes);
+        return new SecretHash(bytes);
+    }
+
+    private ApiToken.Issued issue(Instant expiresAt, IpAllowlist allowlist) {
+        return ApiToken.issue(TokenId.newId(T0, random), new TokenName("ci"),
+                PermissionSet.of(Permission.AlertRead, Permission.RuleRead), allowlist, expiresAt, newHash(),
+                new Origin(CREATOR, FROM, T0));
+    }
+
+    private ApiToken issued() {
+        return issue(null, IpAllowlist.anyAddress()).token();
+    }
+
+    private static Origin by(Actor actor, Instant at) {
+        return new Origin(actor, FROM, at);
+    }
+
+    @Test
+    void issuing_records_who_and_when_and_announces_the_new_token() {
+        SecretHash hash = newHash();
+        TokenId id = TokenId.newId(T0, random);
+        Origin origin = new Origin(CREATOR, FROM, T0);
+
+        ApiToken.Issued issued = ApiToken.issue(id, new TokenName("ci"), PermissionSet.of(Permission.AlertRead),
+                IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0.plusSeconds(60), hash, origin);
+        ApiToken token = issued.token();
+
+        assertEquals(id, token.id());
+        assertEquals("ci", token.name().value());
+        assertEquals(PermissionSet.of(Permission.AlertRead), token.permissions());
+        assertEquals(List.of("10.0.0.0/8"), token.allowlist().texts());
+        assertEquals(T0, token.createdAt());
+        assertEquals(CREATOR, token.createdBy());
+        assertEquals(T0, token.updatedAt());
+        assertEquals(CREATOR, token.updatedBy());
+        assertEquals(T0.plusSeconds(60), token.expiresAt());
+        assertNull(token.lastUsedAt());
+        assertNull(token.rotatedAt());
+        assertEquals(hash, token.secretHash());
+        assertEquals(0, token.version());
+        assertFalse(token.isRevoked());
+        assertEquals(new TokenIssued(token.view(), origin), issued.event());
+    }
+
+    @ParameterizedTest(name = "expiring {0} s after issue")
+    @CsvSource({"0", "-1", "-86400"})
+    void a_new_token_must_expire_in_the_future(long offsetSeconds) {
+        assertThrows(IllegalArgumentException.class, () -> issue(T0.plusSeconds(offsetSeconds), IpAllowlist.anyAddress()));
+    }
+
+    @Test
+    void a_token_without_expiry_never_expires() {
+        ApiToken token = issued();
+
+        assertFalse(token.isExpiredAt(Instant.MAX));
+        assertTrue(token.acceptsUseFrom(FROM, T0.plus(Duration.ofDays(365 * 100))));
+    }
+
+    @Test
+    void a_token_is_usable_until_the_instant_before_it_expires_and_not_at_that_instant() {
+        Instant expiresAt = T0.plusSeconds(3600);
+        ApiToken token = issue(expiresAt, IpAllowlist.anyAddress()).token();
+
+        assertFalse(token.isExpiredAt(expiresAt.minusNanos(1)));
+        assertTrue(token.acceptsUseFrom(FROM, expiresAt.minusNanos(1)));
+        assertTrue(token.isExpiredAt(expiresAt));
+        assertFalse(token.acceptsUseFrom(FROM, expiresAt));
+        assertFalse(token.acceptsUseFrom(FROM, expiresAt.plusSeconds(1)));
+    }
+
+    @Test
+    void a_token_with_an_allowlist_is_usable_only_from_inside_it() {
+        ApiToken token = issue(null, IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8", "2001:db8::/32"))).token();
+
+        assertTrue(token.acceptsUseFrom(IpAddress.parse("10.255.255.255"), T0));
+        assertTrue(token.acceptsUseFrom(IpAddress.parse("2001:db8:ffff::1"), T0));
+        assertFalse(token.acceptsUseFrom(IpAddress.parse("11.0.0.0"), T0));
+        assertFalse(token.acceptsUseFrom(IpAddress.parse("2001:db9::1"), T0));
+    }
+
+    @ParameterizedTest(name = "name changed {0}, permissions changed {1}, allowlist changed {2}")
+    @CsvSource({
+            "false, false, false",
+            "true,  false, false",
+            "false, true,  false",
+            "false, false, true",
+            "true,  true,  true",
+            "true,  false, true",
+    })
+    void an_update_lists_exactly_the_fields_that_changed_with_before_and_after(
+            boolean nameChanged, boolean permissionsChanged, boolean allowlistChanged) {
+        ApiToken token = issue(null, IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8"))).token();
+        TokenName name = new TokenName(nameChanged ? "renamed" : "ci");
+        PermissionSet permissions = permissionsChanged
+                ? PermissionSet.of(Permission.RuleRead, Permission.UserRead)
+                : PermissionSet.of(Permission.RuleRead, Permission.AlertRead);
+        IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", allowlistChanged ? List.of() : List.of("10.0.0.0/8"));
+        Origin origin = by(EDITOR, T0.plusSeconds(5));
+
+        TokenUpdated event = token.update(name, permissions, allowlist, origin);
+
+        List<FieldChange> expected = new ArrayList<>();
+        if (nameChanged) {
+            expected.add(new FieldChange("name", "ci", "renamed"));
+        }
+        if (permissionsChanged) {
+            expected.add(new FieldChange("permissions", List.of("AlertRead", "RuleRead"), List.of("RuleRead", "UserRead")));
+        }
+        if (allowlistChanged) {
+            expected.add(new FieldChange("allowedCIDRBlocks", List.of("10.0.0.0/8"), List.of()));
+        }
+        assertEquals(expected, event.changes());
+        assertEquals(origin, event.origin());
+        assertEquals(token.view(), event.token());
+        assertEquals(name, token.name());
+        assertEquals(permissions, token.permissions());
+        assertEquals(allowlist, token.allowlist());
+    }
+
+    @Test
+    void an_update_moves_updated_at_and_by_but_keeps_the_creation_record_and_the_secret() {
+        ApiToken token = issued();
+        SecretHash hash = token.secretHash();
+
+        token.update(new TokenName("renamed"), PermissionSet.of(), IpAllowlist.anyAddress(), by(EDITOR, T0.plusSeconds(9)));
+
+        assertEquals(T0, token.createdAt());
+        assertEquals(CREATOR, token.createdBy());
+        assertEquals(T0.plusSeconds(9), token.updatedAt());
+        assertEquals(EDITOR, token.updatedBy());
+        assertEquals(hash, token.secretHash());
+        assertNull(token.rotatedAt());
+    }
+
+    @Test
+    void rotating_a_token_replaces_its_hash_and_records_when() {
+        ApiToken token = issued();
+        SecretHash old = token.secretHash();
+        SecretHash next = newHash();
+        Origin origin = by(EDITOR, T0.plusSeconds(30));
+
+        TokenRotated event = token.rotate(next, origin);
+
+        assertEquals(next, token.secretHash());
+        assertNotEquals(old, token.secretHash());
+        assertEquals(T0.plusSeconds(30), token.rotatedAt());
+        assertEquals(T0.plusSeconds(30), token.updatedAt());
+        assertEquals(EDITOR, token.updatedBy());
+        assertEquals(new TokenRotated(token.view(), origin), event);
+    }
+
+    @Test
+    void a_rotation_must_change_the_secret_and_changes_nothing_when_it_does_not() {
+        ApiToken token = issued();
+        SecretHash same = new SecretHash(token.secretHash().bytes());
+
+        assertThrows(IllegalArgumentException.class, () -> token.rotate(same, by(EDITOR, T0.plusSeconds(1))));
+
+        assertNull(token.rotatedAt());
+        assertEquals(T0, token.updatedAt());
+        assertEquals(CREATOR, token.updatedBy());
+    }
+
+    @Test
+    void revoking_announces_the_last_state_and_makes_the_token_unusable() {
+        ApiToken token = issued();
+        Origin origin = by(EDITOR, T0.plusSeconds(3));
+
+        TokenRevoked event = token.revoke(origin);
+
+        assertTrue(token.isRevoked());
+        assertEquals(origin, event.origin());
+        assertEquals(token.id(), event.token().id());
+        assertFalse(token.acceptsUseFrom(FROM, T0.plusSeconds(4)));
+    }
+
+    @Test
+    void a_revoked_token_refuses_every_further_change() {
+        ApiToken token = issued();
+        token.revoke(by(EDITOR, T0.plusSeconds(1)));
+        SecretHash hash = token.secretHash();
+
+        assertThrows(IllegalStateException.class, () -> token.update(new TokenName("x"), PermissionSet.of(),
+                IpAllowlist.anyAddress(), by(EDITOR, T0.plusSeconds(2))));
+        assertThrows(IllegalStateException.class, () -> token.rotate(newHash(), by(EDITOR, T0.plusSeconds(2))));
+        assertThrows(IllegalStateException.class, () -> token.revoke(by(EDITOR, T0.plusSeconds(2))));
+        assertEquals("ci", token.name().value());
+        assertEquals(hash, token.secretHash());
+    }
+
+    @Test
+    void the_first_use_is_always_worth_storing() {
+        ApiToken token = issued();
+
+        assertTrue(token.recordUse(T0.plusSeconds(1), Duration.ofSeconds(60)));
+        assertEquals(T0.plusSeconds(1), token.lastUsedAt());
+    }
+
+    @Test
+    void uses_within_the_resolution_are_not_stored_again_and_the_first_one_after_it_is() {
+        ApiToken token = issued();
+        Duration resolution = Duration.ofSeconds(60);
+        Instant first = T0.plusSeconds(1);
+        token.recordUse(first, resolution);
+
+        assertFalse(token.recordUse(first, resolution));
+        assertFalse(token.recordUse(first.plusSeconds(59), resolution));
+        assertFalse(token.recordUse(first.plus(resolution).minusNanos(1), resolution));
+        assertEquals(first, token.lastUsedAt());
+        assertTrue(token.recordUse(first.plus(resolution), resolution));
+        assertEquals(first.plus(resolution), token.lastUsedAt());
+    }
+
+    @Test
+    void a_use_seen_with_an_earlier_clock_never_moves_last_used_backwards() {
+        ApiToken token = issued();
+        token.recordUse(T0.plusSeconds(100), Duration.ofSeconds(10));
+
+        assertFalse(token.recordUse(T0.plusSeconds(50), Duration.ofSeconds(10)));
+        assertEquals(T0.plusSeconds(100), token.lastUsedAt());
+    }
+
+    @Test
+    void a_zero_resolution_stores_every_use() {
+        ApiToken token = issued();
+
+        assertTrue(token.recordUse(T0.plusSeconds(1), Duration.ZERO));
+        assertTrue(token.recordUse(T0.plusSeconds(1), Duration.ZERO));
+    }
+
+    @Test
+    void reconstituting_gives_back_every_stored_field_without_an_event() {
+        TokenId id = TokenId.newId(T0, random);
+        SecretHash hash = newHash();
+        IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", List.of("::1/128"));
+
+        ApiToken token = ApiToken.reconstitute(id, new TokenName("stored"), PermissionSet.all(), allowlist,
+                T0, CREATOR, T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), T0.plusSeconds(3), hash, 17);
+
+        assertEquals(new TokenView(id, new TokenName("stored"), PermissionSet.all(), allowlist, T0, CREATOR,
+                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), T0.plusSeconds(3)), token.view());
+        assertEquals(hash, token.secretHash());
+        assertEquals(17, token.version());
+        assertFalse(token.isRevoked());
+    }
+
+    @Test
+    void reconstituting_an_already_expired_token_is_allowed_because_the_row_exists() {
+        ApiToken token = ApiToken.reconstitute(TokenId.newId(T0, random), new TokenName("old"), PermissionSet.of(),
+                IpAllowlist.anyAddress(), T0, CREATOR, null, null, T0.plusSeconds(1), null, null, newHash(), 0);
+
+        assertTrue(token.isExpiredAt(T0.plusSeconds(1)));
+    }
+
+    @Test
+    void required_fields_may_not_be_null() {
+        assertThrows(NullPointerException.class, () -> ApiToken.reconstitute(null, new TokenName("x"), PermissionSet.of(),
+                IpAllowlist.anyAddress(), T0, CREATOR, null, null, null, null, null, newHash(), 0));
+        assertThrows(NullPointerException.class, () -> ApiToken.reconstitute(TokenId.newId(T0, random), new TokenName("x"),
+                PermissionSet.of(), IpAllowlist.anyAddress(), T0, CREATOR, null, null, null, null, null, null, 0));
+    }
+
+    @Test
+    void to_string_shows_neither_the_hash_nor_its_fingerprint() {
+        ApiToken token = issued();
+        String hashPrefix = java.util.HexFormat.of().formatHex(token.secretHash().bytes(), 0, 4);
+
+        assertFalse(token.toString().contains(hashPrefix));
+        assertTrue(token.toString().contains(token.id().toString()));
+    }
+
+    @Test
+    void an_actor_needs_an_id_and_a_type_and_a_token_actor_is_named_by_the_token_id() {
+        TokenId id = TokenId.newId(T0, random);
+
+        assertEquals(new Actor(id.toString(), ActorType.API_TOKEN), Actor.token(id));
+        assertEquals(ActorType.SYSTEM, Actor.BOOTSTRAP.type());
+        assertThrows(IllegalArgumentException.class, () -> new Actor(" ", ActorType.USER));
+        assertThrows(IllegalArgumentException.class, () -> new Actor("x", null));
+        assertThrows(IllegalArgumentException.class, () -> new Origin(null, FROM, T0));
+        assertThrows(IllegalArgumentException.class, () -> new Origin(CREATOR, FROM, null));
+    }
+
+    @ParameterizedTest(name = "{0} <-> {1}")
+    @CsvSource({"USER, user", "API_TOKEN, api-token", "SYSTEM, system"})
+    void actor_types_use_the_api_wire_names(ActorType type, String wireName) {
+        assertEquals(wireName, type.wireName());
+        assertEquals(type, ActorType.fromWireName(wireName).orElseThrow());
+    }
+
+    @Test
+    void an_unknown_actor_type_wire_name_is_not_a_type() {
+        assertTrue(ActorType.fromWireName("User").isEmpty());
+        assertTrue(ActorType.fromWireName("API_TOKEN").isEmpty());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.keyward.domain.token;
+
+import dev.keyward.domain.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TokenNameTest {
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"a", "ci deploy", "  padded  ", "Zürich → Genève", "日本語のトークン", "name-with-emoji-🔑", "🔑"})
+    void ordinary_names_are_accepted_as_given(String text) {
+        assertEquals(text, TokenName.parse("name", text).value());
+        assertEquals(text, new TokenName(text).toString());
+    }
+
+    @Test
+    void a_name_may_have_255_characters_but_not_256() {
+        assertEquals(255, new TokenName("x".repeat(255)).value().length());
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", "x".repeat(256)));
+        assertEquals("name", e.field());
+        assertTrue(e.getMessage().contains("255"), e.getMessage());
+    }
+
+    @Test
+    void an_emoji_counts_as_one_character_although_java_needs_two_chars_for_it() {
+        String emoji = "🔑";
+        assertEquals(2, emoji.length());
+
+        assertEquals(255, new TokenName(emoji.repeat(255)).value().codePointCount(0, 510));
+        assertThrows(InvalidInputException.class, () -> TokenName.parse("name", emoji.repeat(256)));
+        assertThrows(InvalidInputException.class, () -> TokenName.parse("name", emoji.repeat(255) + "x"));
+    }
+
+    @ParameterizedTest(name = "blank ''{0}''")
+    @ValueSource(strings = {"", " ", "   ", "\t", "\u2003", "\u3000 "})
+    void a_blank_name_is_rejected_naming_the_field(String text) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+
+        assertEquals("name", e.field());
+        assertTrue(e.getMessage().startsWith("name "), e.getMessage());
+    }
+
+    @Test
+    void a_missing_name_is_rejected_naming_the_field() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", null));
+
+        assertEquals("name", e.field());
+        assertEquals("name is required", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "control U+{0}")
+    @ValueSource(ints = {0x00, 0x07, 0x0A, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x9F})
+    void control_characters_are_rejected(int codePoint) {
+        String text = "before" + Character.toString(codePoint) + "after";
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+        assertEquals("name", e.field());
+        assertTrue(e.getMessage().contains("control"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "lone surrogate U+{0}")
+    @ValueSource(ints = {0xD800, 0xDBFF, 0xDC00, 0xDFFF})
+    void an_unpaired_surrogate_is_rejected_because_it_cannot_be_stored_as_utf_8(int surrogate) {
+        String text = "bad" + (char) surrogate + "name";
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+        assertEquals("name", e.field());
+    }
+
+    @Test
+    void the_constructor_enforces_the_same_rules_for_names_read_back_or_made_internally() {
+        assertThrows(IllegalArgumentException.class, () -> new TokenName(null));
+        assertThrows(IllegalArgumentException.class, () -> new TokenName(" "));
+        assertThrows(IllegalArgumentException.class, () -> new TokenName("a\nb"));
+        assertThrows(IllegalArgumentException.class, () -> new TokenName("y".repeat(256)));
+    }
+
+    @Test
+    void the_field_name_given_by_the_caller_is_the_one_reported() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("displayName", ""));
+
+        assertEquals("displayName", e.field());
+        assertTrue(e.getMessage().startsWith("displayName "), e.getMessage());
+    }
+}
