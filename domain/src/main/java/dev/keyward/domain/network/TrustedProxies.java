@@ -1,5 +1,8 @@
 package dev.keyward.domain.network;
 
+import dev.keyward.domain.error.UnauthenticatedException;
+
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,8 +29,11 @@ public record TrustedProxies(List<CidrBlock> proxies) {
     }
 
     /**
-     * @param peer the TCP peer
+     * @param peer         the TCP peer
      * @param forwardedFor every {@code X-Forwarded-For} header value in order (each may be a comma list)
+     * @throws UnauthenticatedException when a trusted proxy forwarded a hop that is not an address:
+     *         the client is then unknown, and guessing (e.g. the proxy's own address) could let an
+     *         outsider pass an allowlist that covers the proxy's network
      */
     public IpAddress clientOf(IpAddress peer, List<String> forwardedFor) {
         IpAddress client = peer;
@@ -35,20 +41,39 @@ public record TrustedProxies(List<CidrBlock> proxies) {
             return client;
         }
         List<String> hops = forwardedFor.stream()
-                .flatMap(header -> java.util.Arrays.stream(header.split(",")))
+                .filter(header -> !header.isBlank())
+                .flatMap(header -> Arrays.stream(header.split(",", -1)))
                 .map(String::trim)
                 .toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
-            var hop = IpAddress.tryParse(hops.get(i));
-            if (hop.isEmpty()) {
-                // A hop we cannot read ends the walk: the last address a trusted proxy vouched for stands.
-                return client;
-            }
-            client = hop.get();
+            client = parseHop(hops.get(i));
             if (!trusts(client)) {
                 return client;
             }
         }
         return client;
+    }
+
+    /** An address as proxies write it: bare, {@code v4:port}, {@code [v6]} or {@code [v6]:port}. */
+    private static IpAddress parseHop(String hop) {
+        String address = hop;
+        if (hop.startsWith("[")) {
+            int close = hop.indexOf(']');
+            boolean portOk = close > 0 && (close == hop.length() - 1 || isPort(hop.substring(close + 1)));
+            address = portOk ? hop.substring(1, close) : "";
+        } else if (hop.indexOf(':') > 0 && hop.indexOf(':') == hop.lastIndexOf(':')) {
+            int colon = hop.indexOf(':');
+            address = isPort(hop.substring(colon)) ? hop.substring(0, colon) : "";
+        }
+        return IpAddress.tryParse(address).orElseThrow(() ->
+                new UnauthenticatedException("a trusted proxy forwarded an unreadable X-Forwarded-For hop"));
+    }
+
+    private static boolean isPort(String colonAndDigits) {
+        if (colonAndDigits.length() < 2 || colonAndDigits.length() > 6 || colonAndDigits.charAt(0) != ':'
+                || !colonAndDigits.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return Integer.parseInt(colonAndDigits.substring(1)) <= 65_535;
     }
 }

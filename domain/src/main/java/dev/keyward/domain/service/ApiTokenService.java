@@ -59,8 +59,6 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
-    /** The latest instant every supported database can store (DATETIME(6)). */
-    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final Tokens tokens;
@@ -265,9 +263,6 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         }
         if (!expiresAt.isAfter(now)) {
             throw new InvalidInputException("expiresAt", "expiresAt must be in the future");
-        }
-        if (expiresAt.isAfter(LATEST_EXPIRY)) {
-            throw new InvalidInputException("expiresAt", "expiresAt may be at most " + LATEST_EXPIRY);
         }
         // RFC 3339 years have four digits; a later instant would not fit a SQL DATETIME either.
         if (expiresAt.isAfter(LATEST_EXPIRY)) {

@@ -36,11 +36,18 @@ public record TokenName(String value) {
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             return "may not contain control characters";
         }
+        if (value.codePoints().anyMatch(TokenName::isBidiControl)) {
+            return "may not contain bidirectional control characters (they can make a name display as another)";
+        }
         // A lone surrogate has no UTF-8 form: the database would store '?' or refuse the row.
         if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
             return "may not contain unpaired surrogate characters";
         }
         return null;
+    }
+
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     @Override

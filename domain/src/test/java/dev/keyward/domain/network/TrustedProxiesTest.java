@@ -1,5 +1,6 @@
 package dev.keyward.domain.network;
 
+import dev.keyward.domain.error.UnauthenticatedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,11 +48,13 @@ class TrustedProxiesTest {
             "10.0.0.1; 198.51.100.7|10.0.0.2; 198.51.100.7",
             "10.0.0.1; 6.6.6.6|198.51.100.7, 10.0.0.2; 198.51.100.7",
             "10.0.0.1; 198.51.100.7, 10.0.0.2|10.0.0.3; 198.51.100.7",
-            // a malformed hop ends the walk: the last address a trusted proxy vouched for stands
-            "10.0.0.1; 198.51.100.7, not-an-ip; 10.0.0.1",
-            "10.0.0.1; not-an-ip, 10.0.0.2; 10.0.0.2",
-            "10.0.0.1; 198.51.100.7:4711; 10.0.0.1",
-            "10.0.0.1; '198.51.100.7,,10.0.0.2'; 10.0.0.2",
+            // proxies that append a port: the address part is the hop
+            "10.0.0.1; 198.51.100.7:4711; 198.51.100.7",
+            "10.0.0.1; '[2001:db8::7]:443, 10.0.0.2'; 2001:db8::7",
+            "10.0.0.1; [2001:db8::7]; 2001:db8::7",
+            // a malformed hop left of the first untrusted one is never read
+            "10.0.0.1; not-an-ip, 198.51.100.7; 198.51.100.7",
+            // an empty header is no header
             "10.0.0.1; ''; 10.0.0.1",
             // IPv6 and IPv4-mapped peers and hops
             "fd00::1; 2001:db8::7; 2001:db8::7",
@@ -63,6 +66,26 @@ class TrustedProxiesTest {
     })
     void the_client_is_the_first_untrusted_hop_walking_from_the_peer(String peer, String forwardedFor, String client) {
         assertEquals(ip(client), PROXIES.clientOf(ip(peer), headers(forwardedFor)));
+    }
+
+    @ParameterizedTest(name = "X-Forwarded-For [{0}] from a trusted proxy is refused")
+    @CsvSource(delimiter = ';', value = {
+            "198.51.100.7, not-an-ip",
+            "not-an-ip, 10.0.0.2",
+            "'198.51.100.7,,10.0.0.2'",
+            "198.51.100.7:99999",
+            "[2001:db8::7",
+            "[2001:db8::7]x",
+            "2001:db8::7:443x",
+    })
+    void an_unreadable_hop_a_trusted_proxy_vouches_for_makes_the_client_unknown(String forwardedFor) {
+        // Falling back to the proxy's own address would let outsiders pass allowlists covering the proxy.
+        assertThrows(UnauthenticatedException.class, () -> PROXIES.clientOf(ip("10.0.0.1"), List.of(forwardedFor)));
+    }
+
+    @Test
+    void an_untrusted_peer_is_never_refused_for_its_header() {
+        assertEquals(ip("203.0.113.5"), PROXIES.clientOf(ip("203.0.113.5"), List.of("not-an-ip,,")));
     }
 
     @Test

@@ -64,6 +64,16 @@ class TokenNameTest {
         assertTrue(e.getMessage().contains("control"), e.getMessage());
     }
 
+    @ParameterizedTest(name = "bidi control U+{0}")
+    @ValueSource(ints = {0x202A, 0x202E, 0x2066, 0x2069, 0x200E, 0x200F, 0x061C})
+    void bidirectional_controls_are_rejected_because_they_let_one_name_pose_as_another(int codePoint) {
+        String text = "prod" + Character.toString(codePoint) + "nimda";
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+        assertEquals("name", e.field());
+        assertTrue(e.getMessage().contains("bidirectional"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "lone surrogate U+{0}")
     @ValueSource(ints = {0xD800, 0xDBFF, 0xDC00, 0xDFFF})
     void an_unpaired_surrogate_is_rejected_because_it_cannot_be_stored_as_utf_8(int surrogate) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where tokens live. Writes join the caller's {@link Transactions#inWrite} transaction. */
+/** Where tokens live. Writes join the caller's {@link Transactions#inWrite} transaction, if any. */
 public interface Tokens {
 
     Optional<ApiToken> findById(TokenId id);
@@ -37,6 +37,9 @@ public interface Tokens {
      */
     void remove(ApiToken token);
 
-    /** Moves {@code lastUsedAt} forward to {@code at}; never backwards, never a version bump. */
+    /**
+     * Moves {@code lastUsedAt} forward to {@code at}; never backwards, never a version bump. Called on
+     * the authentication path outside any use-case transaction: a best-effort write of its own.
+     */
     void recordUse(TokenId id, Instant at);
 }
