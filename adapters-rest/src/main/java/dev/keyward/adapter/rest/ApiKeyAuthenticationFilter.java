@@ -1,0 +1,80 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.network.TrustedProxies;
+import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.port.in.TokenAuthentication;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * Authenticates every {@code /api-tokens} request by its {@code X-API-Key} before any body is read,
+ * so a stranger gets 401 whatever they send. The client address is the TCP peer, or what trusted
+ * proxies vouch for in {@code X-Forwarded-For}. The key itself is never logged or echoed.
+ */
+@ServerFilter({"/api-tokens", "/api-tokens/**"})
+final class ApiKeyAuthenticationFilter {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+    static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
+    private final TokenAuthentication authentication;
+    private final TrustedProxies trustedProxies;
+
+    ApiKeyAuthenticationFilter(TokenAuthentication authentication, TrustedProxies trustedProxies) {
+        this.authentication = authentication;
+        this.trustedProxies = trustedProxies;
+    }
+
+    /** @return null to let an authenticated request through, else the 401 response */
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    HttpResponse<ErrorResponse> authenticate(HttpRequest<?> request) {
+        try {
+            Caller caller = authentication.authenticate(presentedKey(request), clientAddress(request));
+            request.setAttribute(CallerArgumentBinder.ATTRIBUTE, caller);
+            return null;
+        } catch (UnauthenticatedException e) {
+            LOG.debug("refused {} {}: {}", request.getMethod(), Redaction.redact(request.getPath()), e.reason());
+            return HttpResponse.<ErrorResponse>unauthorized()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY_HEADER + "\"")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorResponse(e.getMessage()));
+        }
+    }
+
+    private static String presentedKey(HttpRequest<?> request) {
+        List<String> keys = request.getHeaders().getAll(API_KEY_HEADER);
+        if (keys.size() > 1) {
+            throw new UnauthenticatedException("several " + API_KEY_HEADER + " headers presented");
+        }
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    private IpAddress clientAddress(HttpRequest<?> request) {
+        // getRemoteAddress() is the socket's peer in Micronaut's Netty server, never derived from headers.
+        InetSocketAddress remote = request.getRemoteAddress();
+        InetAddress peer = remote == null ? null : remote.getAddress();
+        if (peer == null) {
+            throw new UnauthenticatedException("the peer address is unknown, so no allowlist can be checked");
+        }
+        return trustedProxies.clientOf(IpAddress.ofBytes(peer.getAddress()), request.getHeaders().getAll(FORWARDED_FOR_HEADER));
+    }
+}

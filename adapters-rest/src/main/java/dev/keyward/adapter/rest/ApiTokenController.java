@@ -1,0 +1,96 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.error.InvalidInputException;
+import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.port.in.TokenManagement;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * The REST adapter of {@link TokenManagement}: the {@code /api-tokens} endpoints of the OpenAPI spec.
+ * The {@link Caller} comes from {@link ApiKeyAuthenticationFilter}; bodies are read as raw bytes and
+ * type-checked by {@link TokenRequestReader}. Runs on the blocking pool because the use cases do JDBC.
+ */
+@Controller("/api-tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ApiTokenController {
+
+    private final TokenManagement tokens;
+    private final TokenRequestReader reader;
+
+    ApiTokenController(TokenManagement tokens, TokenRequestReader reader) {
+        this.tokens = tokens;
+        this.reader = reader;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    MutableHttpResponse<ApiTokenResponse> create(Caller caller, @Nullable @Body byte[] body) {
+        CreateTokenRequest request = reader.readCreate(body);
+        return secret(ApiTokenMapper.toResponse(tokens.issue(caller, ApiTokenMapper.toCommand(request))));
+    }
+
+    /** An empty {@code cursor=} means the first page, as clients that always send the last {@code next} expect. */
+    @Get
+    ListResponse list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        return ApiTokenMapper.toResponse(tokens.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit)));
+    }
+
+    @Get("/{id}")
+    ApiTokenResponse get(Caller caller, @PathVariable String id) {
+        return ApiTokenMapper.toResponse(tokens.get(caller, id));
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ApiTokenResponse update(Caller caller, @PathVariable String id, @Nullable @Body byte[] body) {
+        UpdateTokenRequest request = reader.readUpdate(body);
+        return ApiTokenMapper.toResponse(tokens.update(caller, id, ApiTokenMapper.toCommand(request)));
+    }
+
+    @Delete("/{id}")
+    @Consumes(MediaType.ALL)
+    HttpResponse<Void> delete(Caller caller, @PathVariable String id) {
+        tokens.delete(caller, id);
+        return HttpResponse.noContent();
+    }
+
+    /** Takes no body, so any content type is accepted: clients often send {@code {}} as JSON or nothing. */
+    @Post("/{id}/rotate")
+    @Consumes(MediaType.ALL)
+    MutableHttpResponse<ApiTokenResponse> rotate(Caller caller, @PathVariable String id) {
+        return secret(ApiTokenMapper.toResponse(tokens.rotate(caller, id)));
+    }
+
+    /** A response carrying a token value must not be kept by any cache on the way. */
+    private static MutableHttpResponse<ApiTokenResponse> secret(ApiTokenResponse body) {
+        return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** Read as text so that {@code limit=abc} is this API's 400 naming the parameter, not a framework message. */
+    private static Integer parseLimit(String limit) {
+        if (limit == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit", "limit must be an integer between 1 and 100");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.port.in.IssueTokenCommand;
+import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.TokenPage;
+import dev.keyward.domain.port.in.UpdateTokenCommand;
+import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.TokenView;
+
+import java.time.Instant;
+
+/** Translates between the wire records of this adapter and the domain's views and commands. */
+final class ApiTokenMapper {
+
+    private ApiTokenMapper() {
+    }
+
+    static IssueTokenCommand toCommand(CreateTokenRequest request) {
+        return new IssueTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt());
+    }
+
+    static UpdateTokenCommand toCommand(UpdateTokenRequest request) {
+        return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks());
+    }
+
+    static ApiTokenResponse toResponse(TokenView token) {
+        return toResponse(token, null);
+    }
+
+    /** The one place a token value is put on the wire: create and rotate responses. */
+    static ApiTokenResponse toResponse(IssuedToken issued) {
+        return toResponse(issued.token(), issued.value().reveal());
+    }
+
+    static ListResponse toResponse(TokenPage page) {
+        return new ListResponse(page.results().stream().map(ApiTokenMapper::toResponse).toList(), page.next().orElse(null));
+    }
+
+    private static ApiTokenResponse toResponse(TokenView token, String value) {
+        return new ApiTokenResponse(
+                token.id().toString(),
+                token.name().value(),
+                token.permissions().names(),
+                token.allowlist().texts(),
+                text(token.createdAt()),
+                actor(token.createdBy()),
+                text(token.updatedAt()),
+                actor(token.updatedBy()),
+                text(token.expiresAt()),
+                text(token.lastUsedAt()),
+                text(token.rotatedAt()),
+                value);
+    }
+
+    private static ActorResponse actor(Actor actor) {
+        return actor == null ? null : new ActorResponse(actor.id(), actor.type().wireName());
+    }
+
+    /** RFC 3339 in UTC, e.g. 2030-01-31T12:00:00.123456Z. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

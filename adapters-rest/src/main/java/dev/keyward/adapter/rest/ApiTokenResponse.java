@@ -1,0 +1,33 @@
+package dev.keyward.adapter.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * A token as the API shows it. Timestamps are RFC 3339 UTC strings; unset ones are sent as null
+ * (the spec: expiresAt "will be null if non-expiring"). {@code value} is present only in the
+ * create and rotate responses and omitted everywhere else.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ApiTokenResponse(
+        String id,
+        String name,
+        List<String> permissions,
+        List<String> allowedCIDRBlocks,
+        String createdAt,
+        ActorResponse createdBy,
+        String updatedAt,
+        ActorResponse updatedBy,
+        String expiresAt,
+        String lastUsedAt,
+        String rotatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
+
+    @Override
+    public String toString() {
+        return "ApiTokenResponse[id=" + id + ", value=" + (value == null ? "absent" : "[redacted]") + "]";
+    }
+}

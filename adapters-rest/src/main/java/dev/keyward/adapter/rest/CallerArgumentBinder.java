@@ -1,0 +1,33 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.port.in.Caller;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** Hands controller methods the {@link Caller} that {@link ApiKeyAuthenticationFilter} authenticated. */
+@Singleton
+final class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
+
+    static final String ATTRIBUTE = "keyward.caller";
+
+    @Override
+    public Argument<Caller> argumentType() {
+        return Argument.of(Caller.class);
+    }
+
+    @Override
+    public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
+        Optional<Caller> caller = source.getAttribute(ATTRIBUTE, Caller.class);
+        if (caller.isEmpty()) {
+            // Fail closed: a route reached without the filter must never run as anyone.
+            throw new UnauthenticatedException("no authenticated caller on the request");
+        }
+        return () -> caller;
+    }
+}

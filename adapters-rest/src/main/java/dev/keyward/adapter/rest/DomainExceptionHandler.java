@@ -1,0 +1,59 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.error.DomainException;
+import dev.keyward.domain.error.ForbiddenException;
+import dev.keyward.domain.error.InvalidInputException;
+import dev.keyward.domain.error.NotFoundException;
+import dev.keyward.domain.error.UnauthenticatedException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps the domain's failures to their status codes, once for the whole REST adapter. */
+@Produces
+@Singleton
+final class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<ErrorResponse>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);
+
+    @Override
+    public HttpResponse<ErrorResponse> handle(HttpRequest request, DomainException exception) {
+        HttpStatus status = statusOf(exception);
+        if (exception instanceof UnauthenticatedException unauthenticated) {
+            LOG.debug("refused {} {}: {}", request.getMethod(), Redaction.redact(request.getPath()), unauthenticated.reason());
+        } else {
+            LOG.debug("{} {} -> {}: {}", request.getMethod(), Redaction.redact(request.getPath()), status.getCode(),
+                    Redaction.redact(exception.getMessage()));
+        }
+        return HttpResponse.<ErrorResponse>status(status)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ErrorResponse(Redaction.redact(exception.getMessage())));
+    }
+
+    static HttpStatus statusOf(DomainException exception) {
+        if (exception instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        if (exception instanceof UnauthenticatedException) {
+            return HttpStatus.UNAUTHORIZED;
+        }
+        if (exception instanceof ForbiddenException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (exception instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (exception instanceof ConcurrentChangeException) {
+            return HttpStatus.CONFLICT;
+        }
+        // DomainException is sealed: this line is unreachable unless a new subtype is added unmapped.
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.error.InvalidInputException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads request bodies as a JSON tree and checks every field's JSON type itself, so that
+ * {@code "name": 5} is a 400 naming {@code name} instead of being coerced to the string "5".
+ * Unknown fields are ignored; a JSON null counts as "not sent".
+ */
+@Singleton
+final class TokenRequestReader {
+
+    private final JsonMapper json;
+
+    TokenRequestReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    CreateTokenRequest readCreate(byte[] body) {
+        JsonNode object = readObject(body);
+        return new CreateTokenRequest(
+                string(object, "name"),
+                strings(object, "permissions"),
+                strings(object, "allowedCIDRBlocks"),
+                string(object, "expiresAt"));
+    }
+
+    UpdateTokenRequest readUpdate(byte[] body) {
+        JsonNode object = readObject(body);
+        return new UpdateTokenRequest(
+                string(object, "name"),
+                strings(object, "permissions"),
+                strings(object, "allowedCIDRBlocks"));
+    }
+
+    private JsonNode readObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "a JSON object request body is required");
+        }
+        JsonNode node;
+        try {
+            node = json.readValue(body, Argument.of(JsonNode.class));
+        } catch (IOException | RuntimeException e) {
+            // The parser's own message may quote the body back; a fixed text is enough for the client.
+            throw new InvalidInputException("body", "malformed JSON: the request body is not a valid JSON document");
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "the request body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static String string(JsonNode object, String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new InvalidInputException(field, field + " must be a JSON string");
+        }
+        return node.getStringValue();
+    }
+
+    private static List<String> strings(JsonNode object, String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field, field + " must be a JSON array of strings");
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (JsonNode element : node.values()) {
+            if (element == null || !element.isString()) {
+                throw new InvalidInputException(field, field + " must be a JSON array of strings");
+            }
+            values.add(element.getStringValue());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.keyward.app;
+
+import dev.keyward.domain.network.TrustedProxies;
+import dev.keyward.domain.port.out.AuditOutbox;
+import dev.keyward.domain.port.out.Tokens;
+import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.token.SecretHasher;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Wires the annotation-free domain to its adapters and to configuration. */
+@Factory
+class KeywardFactory {
+
+    @Singleton
+    Clock clock() {
+        // The database keeps microseconds: a clock that ticks in them makes stored and returned times equal.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    SecretHasher secretHasher(@Nullable @Property(name = "keyward.secrets.pepper") String pepper,
+                              @Nullable @Property(name = "datasources.default.url") String datasourceUrl,
+                              @Value("${keyward.data-dir:./data}") String dataDir,
+                              SecureRandom random) {
+        try {
+            return new SecretHasher(Pepper.resolve(pepper, datasourceUrl, Path.of(dataDir), random));
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefusedException(e.getMessage());
+        }
+    }
+
+    @Singleton
+    TrustedProxies trustedProxies(@Nullable @Property(name = "keyward.http.trusted-proxies") List<String> blocks) {
+        try {
+            return blocks == null ? TrustedProxies.none() : TrustedProxies.parse(blocks);
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefusedException("keyward.http.trusted-proxies: " + e.getMessage());
+        }
+    }
+
+    @Singleton
+    ApiTokenService apiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
+                                    SecureRandom random, Clock clock,
+                                    @Value("${keyward.tokens.last-used-resolution:5s}") Duration lastUsedResolution) {
+        return new ApiTokenService(tokens, outbox, transactions, hasher, random, clock, lastUsedResolution);
+    }
+}

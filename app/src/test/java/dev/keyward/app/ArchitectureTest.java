@@ -1,0 +1,54 @@
+package dev.keyward.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The hexagon's shape, checked on the production classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("dev.keyward");
+    }
+
+    @Test
+    void the_domain_depends_only_on_the_jdk_and_itself() {
+        classes().that().resideInAPackage("dev.keyward.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "dev.keyward.domain..")
+                .because("the domain is pure Java: no framework may leak into it (STYLE.md)")
+                .check(production);
+    }
+
+    @Test
+    void adapters_do_not_depend_on_each_other() {
+        slices().matching("dev.keyward.adapter.(*)..")
+                .should().notDependOnEachOther()
+                .check(production);
+    }
+
+    @Test
+    void nothing_but_the_app_depends_on_the_app() {
+        noClasses().that().resideOutsideOfPackage("dev.keyward.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.keyward.app..")
+                .check(production);
+    }
+
+    @Test
+    void the_domain_does_not_know_its_adapters() {
+        noClasses().that().resideInAPackage("dev.keyward.domain..")
+                .should().dependOnClassesThat().resideInAPackage("dev.keyward.adapter..")
+                .check(production);
+    }
+}

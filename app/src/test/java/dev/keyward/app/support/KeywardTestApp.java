@@ -1,0 +1,39 @@
+package dev.keyward.app.support;
+
+import dev.keyward.adapter.persistence.TestDatabase;
+import dev.keyward.domain.token.TokenValue;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Properties for an end-to-end test of the whole service on its own fresh database of the real
+ * MySQL-compatible server, with a known pepper and a known bootstrap admin key (every permission).
+ */
+public final class KeywardTestApp {
+
+    /** Test-only pepper; real installations configure their own. */
+    public static final String PEPPER = "keyward-test-pepper-0123456789";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KeywardTestApp() {
+    }
+
+    /** A fresh well-formed token value, e.g. for the bootstrap admin. */
+    public static String newKey() {
+        return TokenValue.generate(RANDOM).reveal();
+    }
+
+    /**
+     * @param database a short name unique to the test class; its database is dropped and recreated
+     * @param adminKey the value the bootstrap admin token gets
+     */
+    public static Map<String, String> properties(String database, String adminKey) {
+        Map<String, String> properties = new HashMap<>(TestDatabase.micronautProperties(database));
+        properties.put("keyward.secrets.pepper", PEPPER);
+        properties.put("keyward.bootstrap.token", adminKey);
+        return properties;
+    }
+}
