@@ -1,0 +1,162 @@
+package dev.keyward.adapter.graphql;
+
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.configuration.graphql.GraphQLInvocation;
+import io.micronaut.configuration.graphql.GraphQLInvocationData;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import graphql.ExecutionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP face of GraphQL at {@code graphql.path} (default {@code /public/graphql}), in place of
+ * micronaut-graphql's own controller so that no request shape yields a 5xx: a body that is not a
+ * GraphQL request is a 400, a missing or bad key a 401, both with a GraphQL-shaped error body; every
+ * other outcome, including syntax, validation and limit errors, is a 200 as the GraphQL-over-HTTP
+ * spec asks for {@code application/json}. Execution itself goes through micronaut-graphql's
+ * {@link GraphQLInvocation} and so through {@link KeywardExecutionInputCustomizer}.
+ */
+@Replaces(GraphQLController.class)
+@Controller("${graphql.path:/public/graphql}")
+final class GraphQLEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
+    private static final MediaType APPLICATION_GRAPHQL = MediaType.of("application/graphql");
+
+    private final GraphQLInvocation invocation;
+    private final JsonMapper json;
+
+    GraphQLEndpoint(GraphQLInvocation invocation, JsonMapper json) {
+        this.invocation = invocation;
+        this.json = json;
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    MutableHttpResponse<String> get(@Nullable @QueryValue("query") String query,
+                                    @Nullable @QueryValue("operationName") String operationName,
+                                    @Nullable @QueryValue("variables") String variables,
+                                    HttpRequest<?> request) {
+        if (query == null || query.isBlank()) {
+            return badRequest("send the GraphQL document in the 'query' parameter");
+        }
+        Object parsedVariables = variables == null || variables.isBlank() ? null : parseJson(variables);
+        if (parsedVariables == INVALID || (parsedVariables != null && !(parsedVariables instanceof Map))) {
+            return badRequest("'variables' must be a JSON object");
+        }
+        return execute(query, operationName, castMap(parsedVariables), request);
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    MutableHttpResponse<String> post(@Nullable @Body String body, HttpRequest<?> request) {
+        MediaType type = request.getContentType().orElse(null);
+        if (type != null && type.matches(APPLICATION_GRAPHQL)) {
+            if (body == null || body.isBlank()) {
+                return badRequest("the request body must be a GraphQL document");
+            }
+            return execute(body, null, null, request);
+        }
+        if (type == null || !type.matches(MediaType.APPLICATION_JSON_TYPE)) {
+            return badRequest("send a JSON body {\"query\": ...} with Content-Type application/json");
+        }
+        Object parsed = body == null || body.isBlank() ? INVALID : parseJson(body);
+        if (parsed instanceof List) {
+            return badRequest("batched requests are not supported: send one GraphQL request per HTTP request");
+        }
+        if (!(parsed instanceof Map<?, ?> fields)) {
+            return badRequest("the request body must be a JSON object {\"query\": ..., \"variables\": ..., \"operationName\": ...}");
+        }
+        if (!(fields.get("query") instanceof String query) || query.isBlank()) {
+            return badRequest("'query' must be a string holding the GraphQL document");
+        }
+        Object operationName = fields.get("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            return badRequest("'operationName' must be a string");
+        }
+        Object variables = fields.get("variables");
+        if (variables != null && !(variables instanceof Map)) {
+            return badRequest("'variables' must be a JSON object");
+        }
+        return execute(query, (String) operationName, castMap(variables), request);
+    }
+
+    /** Runs on a blocking thread: the data fetchers call the database synchronously. */
+    private MutableHttpResponse<String> execute(String query, String operationName, Map<String, Object> variables,
+                                                HttpRequest<?> request) {
+        GraphQLInvocationData data = new GraphQLInvocationData(query, operationName, variables);
+        ExecutionResult result;
+        try {
+            result = Mono.from(invocation.invoke(data, request, null)).block();
+        } catch (RuntimeException failure) {
+            LOG.error("GraphQL execution failed", failure);
+            return respond(HttpStatus.INTERNAL_SERVER_ERROR, errorBody("internal error", ErrorCodes.INTERNAL_SERVER_ERROR));
+        }
+        Map<String, Object> body = ErrorCodes.specificationOf(result);
+        if (ErrorCodes.isUnauthenticated(body)) {
+            return respond(HttpStatus.UNAUTHORIZED, body)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + KeywardExecutionInputCustomizer.API_KEY_HEADER + "\"");
+        }
+        return respond(HttpStatus.OK, body);
+    }
+
+    private MutableHttpResponse<String> badRequest(String message) {
+        return respond(HttpStatus.BAD_REQUEST, errorBody(message, ErrorCodes.BAD_USER_INPUT));
+    }
+
+    private static Map<String, Object> errorBody(String message, String code) {
+        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+    }
+
+    private MutableHttpResponse<String> respond(HttpStatus status, Map<String, Object> body) {
+        String text;
+        try {
+            text = new String(json.writeValueAsBytes(body), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.error("could not write a GraphQL response", e);
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            text = "{\"errors\":[{\"message\":\"internal error\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}";
+        }
+        // Create and rotate responses carry secrets: no cache may keep any GraphQL response.
+        return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(text);
+    }
+
+    /** Marks a body that is not JSON at all. */
+    private static final Object INVALID = new Object();
+
+    private Object parseJson(String text) {
+        try {
+            Object value = json.readValue(text, Argument.OBJECT_ARGUMENT);
+            return value == null ? INVALID : value;
+        } catch (IOException | RuntimeException e) {
+            return INVALID;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object map) {
+        return (Map<String, Object>) map;
+    }
+}

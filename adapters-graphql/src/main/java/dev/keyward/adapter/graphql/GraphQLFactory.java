@@ -1,0 +1,53 @@
+package dev.keyward.adapter.graphql;
+
+import dev.keyward.domain.port.in.TokenAuthentication;
+import dev.keyward.domain.port.in.TokenManagement;
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Builds the {@link GraphQL} engine micronaut-graphql serves: schema file, data fetchers, limits, error codes. */
+@Factory
+final class GraphQLFactory {
+
+    static final String SCHEMA_RESOURCE = "graphql/keyward.graphqls";
+
+    @Singleton
+    GraphQL graphQL(TokenManagement tokens, TokenAuthentication authentication,
+                    @Value("${keyward.graphql.max-depth:15}") int maxDepth,
+                    @Value("${keyward.graphql.max-complexity:500}") int maxComplexity,
+                    @Value("${keyward.graphql.max-aliases:15}") int maxAliases,
+                    @Value("${keyward.graphql.max-operations:10}") int maxOperations) {
+        return build(new TokenDataFetchers(tokens, authentication),
+                new DocumentLimits(maxDepth, maxComplexity, maxAliases, maxOperations));
+    }
+
+    static GraphQL build(TokenDataFetchers fetchers, DocumentLimits limits) {
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(schemaText()), fetchers.wiring());
+        ErrorCodes errors = new ErrorCodes();
+        return GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(errors)
+                .preparsedDocumentProvider(new LimitingDocumentProvider(limits))
+                .build();
+    }
+
+    static String schemaText() {
+        try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.keyward.adapter.graphql;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.network.TrustedProxies;
+import io.micronaut.configuration.graphql.GraphQLExecutionInputCustomizer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import graphql.ExecutionInput;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares each GraphQL execution from its HTTP request: normalises Panther's empty parentheses and
+ * hands the data fetchers the {@code X-API-Key} header and the client's address (the TCP peer, or
+ * what trusted proxies forwarded, exactly as the REST adapter decides it).
+ */
+@Singleton
+final class KeywardExecutionInputCustomizer implements GraphQLExecutionInputCustomizer {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+    static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
+
+    private final TrustedProxies trustedProxies;
+
+    KeywardExecutionInputCustomizer(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
+
+    @Override
+    public Publisher<ExecutionInput> customize(ExecutionInput input, HttpRequest httpRequest,
+                                               @Nullable MutableHttpResponse<String> httpResponse) {
+        RequestContext context = contextOf(httpRequest);
+        return Mono.just(input.transform(builder -> builder
+                .query(DocumentNormaliser.normalise(input.getQuery()))
+                .graphQLContext(Map.of(RequestContext.KEY, context))));
+    }
+
+    private RequestContext contextOf(HttpRequest<?> request) {
+        boolean readOnly = request.getMethod() == HttpMethod.GET;
+        try {
+            return new RequestContext(presentedKey(request), clientAddressOf(request), readOnly);
+        } catch (UnauthenticatedException e) {
+            return RequestContext.refused(e, readOnly);
+        }
+    }
+
+    /** Several keys are refused rather than picking one, as the REST adapter does. */
+    private static String presentedKey(HttpRequest<?> request) {
+        List<String> keys = request.getHeaders().getAll(API_KEY_HEADER);
+        if (keys.size() > 1) {
+            throw new UnauthenticatedException("several " + API_KEY_HEADER + " headers presented");
+        }
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** The socket's peer (never derived from headers), or the client that trusted proxies vouch for. */
+    private IpAddress clientAddressOf(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            throw new UnauthenticatedException("the peer address is unknown, so no allowlist can be checked");
+        }
+        IpAddress peer = IpAddress.ofBytes(remote.getAddress().getAddress());
+        return trustedProxies.clientOf(peer, request.getHeaders().getAll(FORWARDED_FOR_HEADER));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.keyward.adapter.graphql;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.port.in.TokenAuthentication;
+
+/**
+ * What one HTTP request brings to its GraphQL execution: the presented key and the client's
+ * address. The key is checked lazily, once per request, on the first field that needs a caller, so
+ * introspection works without a key while every token field shares one authentication (and one
+ * {@code lastUsedAt} update).
+ */
+final class RequestContext {
+
+    /** The key under which the GraphQL context holds this object. */
+    static final String KEY = RequestContext.class.getName();
+
+    private final String presentedKey;
+    private final IpAddress clientAddress;
+    private final boolean readOnly;
+    private Caller caller;
+    private UnauthenticatedException refusal;
+
+    /** @param readOnly true for GET requests, which may not run mutations */
+    RequestContext(String presentedKey, IpAddress clientAddress, boolean readOnly) {
+        this.presentedKey = presentedKey;
+        this.clientAddress = clientAddress;
+        this.readOnly = readOnly;
+    }
+
+    /** A request refused before any lookup, e.g. for sending several keys: every token field fails with {@code refusal}. */
+    static RequestContext refused(UnauthenticatedException refusal, boolean readOnly) {
+        RequestContext context = new RequestContext(null, null, readOnly);
+        context.refusal = refusal;
+        return context;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** @throws UnauthenticatedException for a missing, malformed, unknown, expired or out-of-range key */
+    synchronized Caller caller(TokenAuthentication authentication) {
+        if (caller == null && refusal == null) {
+            try {
+                caller = authentication.authenticate(presentedKey, clientAddress);
+            } catch (UnauthenticatedException e) {
+                refusal = e;
+            }
+        }
+        if (refusal != null) {
+            throw refusal;
+        }
+        return caller;
+    }
+}

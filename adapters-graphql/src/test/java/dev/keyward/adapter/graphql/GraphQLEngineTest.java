@@ -1,0 +1,241 @@
+package dev.keyward.adapter.graphql;
+
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.fake.InMemoryTokens;
+import dev.keyward.domain.fake.RecordingAuditOutbox;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.port.out.Tokens;
+import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.TokenId;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The GraphQL engine over the real domain service and its in-memory fakes: schema, wiring, error codes, limits. */
+class GraphQLEngineTest {
+
+    private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
+            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "rotatedAt");
+
+    private GraphQL graphQL;
+    private RecordingAuditOutbox outbox;
+    private String adminKey;
+    private final AtomicBoolean raceEveryUpdate = new AtomicBoolean();
+
+    /** The in-memory store, except that an update can be made to lose a race as a concurrent one would. */
+    private final class RacingTokens implements Tokens {
+        private final InMemoryTokens rows = new InMemoryTokens();
+
+        @Override public Optional<ApiToken> findById(TokenId id) { return rows.findById(id); }
+        @Override public Optional<ApiToken> findByHash(SecretHash hash) { return rows.findByHash(hash); }
+        @Override public List<ApiToken> listAfter(TokenId after, int limit) { return rows.listAfter(after, limit); }
+        @Override public boolean isEmpty() { return rows.isEmpty(); }
+        @Override public void add(ApiToken token) { rows.add(token); }
+        @Override public void remove(ApiToken token) { rows.remove(token); }
+        @Override public void recordUse(TokenId id, Instant at) { rows.recordUse(id, at); }
+
+        @Override
+        public void update(ApiToken token) {
+            if (raceEveryUpdate.get()) {
+                throw new ConcurrentChangeException("token " + token.id() + " changed meanwhile");
+            }
+            rows.update(token);
+        }
+    }
+
+    @BeforeEach
+    void startWithOneAdminToken() {
+        outbox = new RecordingAuditOutbox();
+        byte[] pepper = new byte[32];
+        new SecureRandom().nextBytes(pepper);
+        ApiTokenService service = new ApiTokenService(new RacingTokens(), outbox, new DirectTransactions(),
+                new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC(), Duration.ofSeconds(5));
+        adminKey = service.bootstrap(Optional.empty()).orElseThrow().reveal();
+        graphQL = GraphQLFactory.build(new TokenDataFetchers(service, service), new DocumentLimits(6, 60, 3, 2));
+    }
+
+    private Map<String, Object> run(String key, String document) {
+        return run(key, document, Map.of());
+    }
+
+    private Map<String, Object> run(String key, String document, Map<String, Object> variables) {
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(DocumentNormaliser.normalise(document))
+                .variables(variables)
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key, IpAddress.parse("127.0.0.1"), false)))
+                .build();
+        return ErrorCodes.specificationOf(graphQL.execute(input));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object root, String... path) {
+        Object current = root;
+        for (String step : path) {
+            current = current instanceof List<?> list ? list.get(Integer.parseInt(step)) : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+
+    private static String codeOf(Map<String, Object> body) {
+        return at(body, "errors", "0", "extensions", "code");
+    }
+
+    @Test
+    void the_permission_enum_has_exactly_the_domains_37_names() {
+        GraphQLEnumType permission = (GraphQLEnumType) graphQL.getGraphQLSchema().getType("Permission");
+
+        List<String> names = permission.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
+
+        assertEquals(Arrays.stream(Permission.values()).map(Enum::name).toList(), names);
+        assertEquals(37, names.size());
+    }
+
+    @Test
+    void api_token_has_the_rest_fields_and_only_the_create_and_rotate_type_adds_value() {
+        GraphQLObjectType token = graphQL.getGraphQLSchema().getObjectType("APIToken");
+        GraphQLObjectType withValue = graphQL.getGraphQLSchema().getObjectType("APITokenWithValue");
+
+        assertEquals(REST_TOKEN_FIELDS, token.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).toList());
+        List<String> expected = new java.util.ArrayList<>(REST_TOKEN_FIELDS);
+        expected.add("value");
+        assertEquals(expected, withValue.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).toList());
+    }
+
+    @Test
+    void introspection_works_without_a_key() {
+        Map<String, Object> body = run(null, "{ __schema { queryType { name } mutationType { name } } }");
+
+        assertNull(body.get("errors"));
+        assertEquals("Mutation", at(body, "data", "__schema", "mutationType", "name"));
+    }
+
+    @Test
+    void a_token_field_without_a_key_is_unauthenticated_with_the_domains_fixed_message() {
+        Map<String, Object> body = run(null, "{ apiToken(id: \"self\") { id } }");
+
+        assertEquals("UNAUTHENTICATED", codeOf(body));
+        assertTrue(ErrorCodes.isUnauthenticated(body));
+        assertEquals(dev.keyward.domain.error.UnauthenticatedException.MESSAGE, at(body, "errors", "0", "message"));
+    }
+
+    @Test
+    void reading_self_returns_the_admin_token_without_a_value() {
+        Map<String, Object> body = run(adminKey, "{ apiToken(id: \"self\") { id name permissions createdBy { id type } } }");
+
+        assertNull(body.get("errors"));
+        assertEquals("bootstrap-admin", at(body, "data", "apiToken", "name"));
+        assertEquals(37, this.<List<?>>at(body, "data", "apiToken", "permissions").size());
+        assertEquals("system", at(body, "data", "apiToken", "createdBy", "type"));
+        assertFalse(ErrorCodes.isUnauthenticated(body));
+    }
+
+    @Test
+    void the_documented_rotate_mutation_with_empty_parentheses_rotates_the_calling_token() {
+        Map<String, Object> body = run(adminKey, "mutation rotateAPIToken() { rotateAPIToken() { token { value rotatedAt } } }");
+
+        String value = at(body, "data", "rotateAPIToken", "token", "value");
+        assertNotNull(value);
+        assertNotEquals(adminKey, value);
+        assertNotNull(at(body, "data", "rotateAPIToken", "token", "rotatedAt"));
+        assertEquals("UNAUTHENTICATED", codeOf(run(adminKey, "{ apiToken(id: \"self\") { id } }")));
+        assertNull(run(value, "{ apiToken(id: \"self\") { id } }").get("errors"));
+    }
+
+    @Test
+    void create_then_use_a_narrower_token_to_hit_forbidden_not_found_and_bad_user_input() {
+        Map<String, Object> created = run(adminKey, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id value permissions } } }",
+                Map.of("in", Map.of("name", "reader", "permissions", List.of("OrganizationAPITokenRead"))));
+        String reader = at(created, "data", "createAPIToken", "token", "value");
+        assertEquals(List.of("OrganizationAPITokenRead"), at(created, "data", "createAPIToken", "token", "permissions"));
+
+        Map<String, Object> forbidden = run(reader, "mutation { deleteAPIToken(id: \"self\") { id } }");
+        assertEquals("FORBIDDEN", codeOf(forbidden));
+        assertEquals("OrganizationAPITokenModify", at(forbidden, "errors", "0", "extensions", "permission"));
+        assertEquals(List.of("deleteAPIToken"), at(forbidden, "errors", "0", "path"));
+
+        assertEquals("NOT_FOUND", codeOf(run(reader, "{ apiToken(id: \"0190a3c4-0000-7000-8000-000000000000\") { id } }")));
+
+        Map<String, Object> badLimit = run(reader, "{ apiTokens(limit: 0) { next } }");
+        assertEquals("BAD_USER_INPUT", codeOf(badLimit));
+        assertEquals("limit", at(badLimit, "errors", "0", "extensions", "field"));
+    }
+
+    @Test
+    void syntax_and_validation_errors_are_bad_user_input_and_not_unauthenticated() {
+        Map<String, Object> syntax = run(null, "{ apiToken(id: ");
+        Map<String, Object> validation = run(adminKey, "{ apiToken(id: \"self\") { nope } }");
+        Map<String, Object> enumValue = run(adminKey, "mutation { createAPIToken(input: {name: \"x\", permissions: [NoSuchPermission]}) { token { id } } }");
+
+        assertEquals("BAD_USER_INPUT", codeOf(syntax));
+        assertEquals("InvalidSyntax", at(syntax, "errors", "0", "extensions", "classification"));
+        assertEquals("BAD_USER_INPUT", codeOf(validation));
+        assertEquals("ValidationError", at(validation, "errors", "0", "extensions", "classification"));
+        assertEquals("BAD_USER_INPUT", codeOf(enumValue));
+        assertFalse(ErrorCodes.isUnauthenticated(syntax));
+    }
+
+    @Test
+    void losing_a_race_with_a_concurrent_change_is_a_conflict_the_client_may_retry() {
+        raceEveryUpdate.set(true);
+
+        Map<String, Object> body = run(adminKey, "mutation { rotateAPIToken { token { value } } }");
+
+        assertEquals("CONFLICT", codeOf(body));
+        assertNull(at(body, "data", "rotateAPIToken"));
+        raceEveryUpdate.set(false);
+        assertNotNull(at(run(adminKey, "mutation { rotateAPIToken { token { value } } }"), "data", "rotateAPIToken", "token", "value"),
+                "the old value still works: nothing was changed");
+    }
+
+    @Test
+    void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
+        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null), DocumentLimits.DEFAULT);
+        ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false))).build();
+
+        Map<String, Object> body = ErrorCodes.specificationOf(broken.execute(input));
+
+        assertEquals("INTERNAL_SERVER_ERROR", codeOf(body));
+        assertEquals("internal error", at(body, "errors", "0", "message"));
+    }
+
+    @Test
+    void a_broken_limit_is_refused_before_anything_runs() {
+        Map<String, Object> body = run(adminKey, "mutation { a: createAPIToken(input: {name: \"a\", permissions: []}) { token { id } } "
+                + "b: createAPIToken(input: {name: \"b\", permissions: []}) { token { id } } "
+                + "c: createAPIToken(input: {name: \"c\", permissions: []}) { token { id } } "
+                + "d: createAPIToken(input: {name: \"d\", permissions: []}) { token { id } } }");
+
+        assertEquals("BAD_USER_INPUT", codeOf(body));
+        assertEquals("aliases", at(body, "errors", "0", "extensions", "limit"));
+        assertNull(body.get("data"));
+        assertEquals(1, outbox.events().size(), "only the bootstrap token was issued");
+    }
+}

@@ -1,0 +1,491 @@
+package dev.keyward.app.console;
+
+import dev.keyward.app.support.KeywardTestApp;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console in Debian's Chromium against the whole running service on the real database: every
+ * test drives the page like an admin would, then checks over plain HTTP that the API agrees.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest implements TestPropertyProvider {
+
+    private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
+
+    /** The bootstrap admin: every permission. Never rotated or deleted here, so every test can use it. */
+    private final String admin = KeywardTestApp.newKey();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    private Chromium chromium;
+    private ConsolePage console;
+    private Rest rest;
+
+    /** A failed test leaves the page as it saw it in target/, to see why without rerunning. */
+    @RegisterExtension
+    final TestWatcher keepTheScreenOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (chromium != null) {
+                chromium.screenshot(Path.of("target/console-failures", context.getDisplayName().replaceAll("\\W", "") + ".png"));
+            }
+        }
+    };
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("console_browser", admin));
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    @BeforeAll
+    void start_chromium() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void stop_chromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void open_the_console() {
+        String base = "http://127.0.0.1:" + server.getPort();
+        rest = new Rest(base, json);
+        console = new ConsolePage(chromium.driver(), base).openSignedOut();
+        chromium.consoleMessages();
+    }
+
+    @AfterEach
+    void the_page_logged_no_script_error_or_blocked_resource() {
+        // Refused API calls (401, 400, ...) are logged by Chromium as failed loads: they are expected.
+        List<String> problems = chromium.consoleMessages().stream()
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+        assertEquals(List.of(), problems, "the browser console");
+    }
+
+    @Test
+    @Order(1)
+    void the_main_screens_look_as_documented() {
+        String in90Days = Instant.now().plus(Duration.ofDays(90)).toString();
+        for (String body : List.of(
+                "{\"name\":\"ci-deployer\",\"permissions\":[\"RuleRead\",\"RuleModify\",\"PolicyRead\",\"PolicyModify\","
+                        + "\"BulkUpload\",\"BulkUploadValidate\",\"LookupRead\",\"LookupModify\"],"
+                        + "\"allowedCIDRBlocks\":[\"10.20.0.0/16\",\"2001:db8:c1::/48\"],\"expiresAt\":\"" + in90Days + "\"}",
+                "{\"name\":\"alert-forwarder\",\"permissions\":[\"AlertRead\",\"AlertModify\",\"DestinationRead\"]}",
+                "{\"name\":\"siem-reader\",\"permissions\":[\"LogSourceRead\",\"DataAnalyticsRead\",\"SummaryRead\"],"
+                        + "\"allowedCIDRBlocks\":[\"192.168.10.0/24\"]}")) {
+            Rest.Reply created = rest.send("POST", "/api-tokens", admin, body);
+            assertEquals(200, created.status(), created.body());
+        }
+        screenshot("console-signin.png");
+
+        console.signIn(admin);
+        console.waitForTile("siem-reader");
+        assertEquals("bootstrap-admin", console.signedInName());
+        screenshot("console-list.png");
+
+        console.startCreate();
+        console.type("Name", "siem-export");
+        console.setPermission("OrganizationAPITokenRead", true);
+        console.setPermission("LogSourceRead", true);
+        console.setPermission("DataAnalyticsRead", true);
+        console.type("CIDR blocks", "10.0.0.0/8\n2001:db8::/32\n192.168.1.7");
+        assertTrue(console.waitForErrorNextTo(console.field("CIDR blocks")).contains("needs a prefix length"));
+        screenshot("console-create.png");
+
+        console.field("CIDR blocks").sendKeys("/32");
+        new Select(console.field("Expires")).selectByValue("90");
+        console.submitForm();
+        assertTrue(console.createdValue().matches(TOKEN_VALUE));
+        screenshot("console-created.png");
+        console.done();
+
+        console.choose("siem-export", "Rotate");
+        assertTrue(console.dialog().getText().contains("The current value stops working immediately"));
+        screenshot("console-rotate.png");
+        console.confirm();
+        assertTrue(console.rotatedValue().matches(TOKEN_VALUE));
+        screenshot("console-rotated.png");
+        console.cancelDialog();
+    }
+
+    @Test
+    void signing_in_shows_every_token_across_pages() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String name = unique("paged-" + i);
+            rest.create(admin, name, List.of("AlertRead"));
+            names.add(name);
+        }
+
+        console.signIn(admin);
+        assertEquals("bootstrap-admin", console.signedInName());
+        assertEquals(admin, console.storedKey(), "the token is kept in sessionStorage");
+        console.waitUntilLoaded();
+
+        assertTrue(console.tileNames().containsAll(names), "a tile for every token created");
+        WebElement last = console.tile(names.get(names.size() - 1)).orElseThrow();
+        assertEquals("View Alerts", last.findElement(By.cssSelector(".chip[data-permission='AlertRead']")).getText());
+        assertEquals(listedOverRest(), console.tiles().size(), "one tile per token the API lists");
+        @SuppressWarnings("unchecked")
+        List<String> requests = (List<String>) console.script(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        assertTrue(requests.stream().anyMatch(url -> url.contains("/api-tokens?") && url.contains("cursor=")),
+                "the console followed next: " + requests);
+    }
+
+    @Test
+    void a_tile_shows_every_fact_about_a_token() {
+        String name = unique("facts");
+        Map<String, Object> created = rest.create(admin, name, List.of("OrganizationAPITokenRead", "AlertRead"));
+        rest.send("POST", "/api-tokens/" + created.get("id"), admin,
+                "{\"name\":\"" + name + "\",\"permissions\":[\"AlertRead\"],\"allowedCIDRBlocks\":[\"10.0.0.0/8\",\"2001:db8::/32\"]}");
+        rest.send("POST", "/api-tokens/" + created.get("id") + "/rotate", admin, null);
+
+        console.signIn(admin);
+        WebElement tile = console.waitForTile(name);
+        String text = tile.getText();
+        assertTrue(text.contains("View Alerts"), text);
+        assertTrue(text.contains("10.0.0.0/8") && text.contains("2001:db8::/32"), text);
+        assertTrue(text.contains("by API token \"bootstrap-admin\""), text);
+        assertEquals("Never", tile.findElement(By.cssSelector(".fact-last-used")).getText());
+        assertEquals("Never", tile.findElement(By.cssSelector(".fact-expires")).getText());
+        assertNotEquals("Never", tile.findElement(By.cssSelector(".fact-rotated")).getText());
+        assertNotNull(tile.findElement(By.cssSelector(".fact-modified time")).getDomAttribute("datetime"));
+        assertEquals(created.get("id"), tile.findElement(By.cssSelector(".token-id")).getText());
+    }
+
+    @Test
+    void a_created_token_is_shown_once_and_then_works_over_rest() {
+        String name = unique("created");
+        console.signIn(admin);
+        console.startCreate();
+        console.type("Name", name);
+        console.setPermission("OrganizationAPITokenRead", true);
+        console.setPermission("AlertRead", true);
+        console.type("CIDR blocks", "127.0.0.0/8\n::1/128");
+        new Select(console.field("Expires")).selectByValue("30");
+        console.submitForm();
+
+        String value = console.createdValue();
+        assertTrue(value.matches(TOKEN_VALUE), "the value is shown on the success screen");
+        assertTrue(console.driver().findElement(By.id("view-created")).getText().contains("It won't be shown again"));
+        console.driver().findElement(By.cssSelector("#view-created .secret-copy")).click();
+        console.waitUntil(d -> !d.findElement(By.cssSelector("#view-created .copy-status")).getText().isEmpty());
+
+        Rest.Reply self = rest.get("/api-tokens/self", value);
+        assertEquals(200, self.status(), self.body());
+        Map<String, Object> token = self.json();
+        assertEquals(name, token.get("name"));
+        assertEquals(List.of("AlertRead", "OrganizationAPITokenRead"), token.get("permissions"));
+        assertEquals(List.of("127.0.0.0/8", "::1/128"), token.get("allowedCIDRBlocks"));
+        Instant expires = Instant.parse((String) token.get("expiresAt"));
+        Instant in30Days = Instant.now().plus(Duration.ofDays(30));
+        assertTrue(Duration.between(expires, in30Days).abs().toMinutes() < 5, "expires in 30 days: " + expires);
+
+        console.done();
+        console.waitForTile(name);
+        assertFalse(console.pageSource().contains(value), "the value is not shown again");
+        assertEquals(admin, console.storedKey(), "creating does not change who is signed in");
+    }
+
+    @Test
+    void editing_a_token_changes_its_name_permissions_and_blocks() {
+        String name = unique("edit-me");
+        Map<String, Object> created = rest.create(admin, name, List.of("AlertRead", "RuleRead"));
+        String renamed = unique("edited");
+
+        console.signIn(admin);
+        console.choose(name, "Edit");
+        assertEquals(name, console.field("Name").getDomProperty("value"));
+        assertTrue(console.permission("AlertRead").isSelected(), "the form starts from the token's permissions");
+        assertTrue(console.permission("RuleRead").isSelected());
+        assertFalse(console.permission("PolicyRead").isSelected());
+        console.type("Name", renamed);
+        console.setPermission("RuleRead", false);
+        console.setPermission("PolicyRead", true);
+        console.type("CIDR blocks", "192.168.0.0/16");
+        console.submitForm();
+
+        WebElement tile = console.waitForTile(renamed);
+        assertTrue(tile.getText().contains("192.168.0.0/16"), tile.getText());
+        Map<String, Object> token = rest.get("/api-tokens/" + created.get("id"), admin).json();
+        assertEquals(renamed, token.get("name"));
+        assertEquals(List.of("AlertRead", "PolicyRead"), token.get("permissions"));
+        assertEquals(List.of("192.168.0.0/16"), token.get("allowedCIDRBlocks"));
+    }
+
+    @Test
+    void rotating_a_token_shows_the_new_value_once_and_the_old_value_is_refused() {
+        String name = unique("rotate-me");
+        Map<String, Object> created = rest.create(admin, name, List.of("OrganizationAPITokenRead"));
+        String old = (String) created.get("value");
+
+        console.signIn(admin);
+        console.choose(name, "Rotate");
+        assertTrue(console.dialog().getText().contains("Rotate " + name));
+        console.confirm();
+        String fresh = console.rotatedValue();
+
+        assertTrue(fresh.matches(TOKEN_VALUE));
+        assertNotEquals(old, fresh);
+        assertEquals(401, rest.get("/api-tokens/self", old).status(), "the old value is dead at once");
+        assertEquals(200, rest.get("/api-tokens/self", fresh).status(), "the new value works");
+        console.cancelDialog();
+        assertFalse(console.pageSource().contains(fresh), "the new value is gone once the dialog is closed");
+        assertEquals(admin, console.storedKey());
+    }
+
+    @Test
+    void deleting_a_token_needs_a_confirmation_and_is_final() {
+        String name = unique("delete-me");
+        Map<String, Object> created = rest.create(admin, name, List.of("AlertRead"));
+
+        console.signIn(admin);
+        console.choose(name, "Delete");
+        assertTrue(console.dialog().getText().contains("This cannot be undone"));
+        console.cancelDialog();
+        assertEquals(200, rest.get("/api-tokens/" + created.get("id"), admin).status(), "cancel keeps the token");
+
+        console.choose(name, "Delete");
+        console.confirm();
+        console.waitUntilGone(name);
+        assertEquals(404, rest.get("/api-tokens/" + created.get("id"), admin).status());
+        assertEquals(401, rest.get("/api-tokens/self", (String) created.get("value")).status());
+    }
+
+    @Test
+    void a_cidr_block_is_checked_as_typed_and_the_servers_verdict_appears_next_to_the_field() {
+        String name = unique("bad-cidr");
+        console.signIn(admin);
+        console.startCreate();
+        console.submitForm();
+        assertEquals("Give the token a name.", console.waitForErrorNextTo(console.field("Name")));
+        assertEquals("true", console.field("Name").getDomAttribute("aria-invalid"));
+
+        console.type("Name", name);
+        console.setPermission("AlertRead", true);
+        WebElement cidrs = console.field("CIDR blocks");
+        cidrs.sendKeys("10.0.0.1");
+        assertEquals("\"10.0.0.1\" needs a prefix length, for example \"10.0.0.1/32\".", console.waitForErrorNextTo(cidrs));
+        assertEquals("true", cidrs.getDomAttribute("aria-invalid"));
+        console.submitForm();
+        assertTrue(console.driver().findElement(By.id("view-form")).isDisplayed(), "nothing is sent while a block is malformed");
+
+        cidrs.clear();
+        cidrs.sendKeys("2001:db8::zz/32");
+        assertTrue(console.waitForErrorNextTo(cidrs).contains("is not an IPv4 or IPv6 address"));
+
+        // Well-formed but with host bits set: only the server refuses it, and says what was meant.
+        cidrs.clear();
+        cidrs.sendKeys("10.1.2.3/8");
+        console.waitUntil(d -> console.errorNextTo(cidrs).isEmpty());
+        console.submitForm();
+        String verdict = console.waitForErrorNextTo(cidrs);
+        assertTrue(verdict.contains("10.0.0.0/8"), verdict);
+        assertTrue(console.tiles().stream().noneMatch(tile -> tile.getText().contains(name)));
+        assertTrue(rest.get("/api-tokens?limit=100", admin).body().indexOf(name) < 0, "no token was created");
+    }
+
+    @Test
+    void granting_a_permission_the_signed_in_token_lacks_is_refused_next_to_the_permissions() {
+        Map<String, Object> manager = rest.create(admin, unique("manager"),
+                List.of("OrganizationAPITokenRead", "OrganizationAPITokenModify"));
+
+        console.signIn((String) manager.get("value"));
+        console.startCreate();
+        console.type("Name", unique("too-strong"));
+        console.setPermission("AlertModify", true);
+        console.submitForm();
+
+        WebElement permissions = console.driver().findElement(By.id("f-permissions"));
+        String error = console.waitForErrorNextTo(permissions);
+        assertTrue(error.contains("AlertModify"), error);
+    }
+
+    @Test
+    void a_refused_token_is_told_so_and_nothing_is_kept() {
+        Map<String, Object> doomed = rest.create(admin, unique("doomed"), List.of("OrganizationAPITokenRead"));
+        rest.send("DELETE", "/api-tokens/" + doomed.get("id"), admin, null);
+
+        console.typeToken((String) doomed.get("value"));
+        assertTrue(console.signInError().startsWith("Keyward refused this token."), console.signInError());
+        assertTrue(console.showsSignIn());
+        assertNull(console.storedKey());
+
+        console.typeToken("not-a-token");
+        console.waitUntil(d -> console.signInError().contains("is not a Keyward token"));
+        assertNull(console.storedKey());
+    }
+
+    @Test
+    void a_token_without_read_permission_is_told_what_it_lacks() {
+        Map<String, Object> weak = rest.create(admin, unique("weak"), List.of("AlertRead"));
+
+        console.typeToken((String) weak.get("value"));
+        console.waitUntil(d -> console.signInError().contains("OrganizationAPITokenRead"));
+        assertNull(console.storedKey());
+    }
+
+    @Test
+    void rotating_the_signed_in_token_keeps_the_session_working() {
+        String name = unique("myself");
+        Map<String, Object> mine = rest.create(admin, name, List.of("OrganizationAPITokenRead", "OrganizationAPITokenModify"));
+        String old = (String) mine.get("value");
+
+        console.signIn(old);
+        console.choose(name, "Rotate");
+        assertTrue(console.dialog().getText().contains("You are signed in with this token"));
+        console.confirm();
+        String fresh = console.rotatedValue();
+
+        assertEquals(fresh, console.storedKey(), "the session switched to the new value");
+        assertEquals(401, rest.get("/api-tokens/self", old).status());
+        console.cancelDialog();
+
+        console.reload();
+        console.waitForTile(name);
+        assertTrue(console.showsList(), "still signed in after a reload");
+        assertEquals(name, console.signedInName());
+        console.choose(name, "Edit");
+        console.type("Name", name + "-renamed");
+        console.submitForm();
+        console.waitForTile(name + "-renamed");
+    }
+
+    @Test
+    void signing_out_forgets_the_token() {
+        console.signIn(admin);
+        console.driver().findElement(By.id("sign-out")).click();
+
+        assertTrue(console.showsSignIn());
+        assertNull(console.storedKey());
+        console.reload();
+        console.waitVisible(By.id("signin-token"));
+        assertTrue(console.showsSignIn(), "nothing signs the page back in");
+    }
+
+    @Test
+    void the_token_menu_works_with_the_keyboard() {
+        console.signIn(admin);
+        WebElement button = console.waitForTile("bootstrap-admin")
+                .findElement(By.cssSelector("button[aria-label='Actions for bootstrap-admin']"));
+        assertEquals("menu", button.getDomAttribute("aria-haspopup"));
+
+        button.sendKeys(Keys.ENTER);
+        assertEquals("true", button.getDomAttribute("aria-expanded"));
+        assertEquals("Edit", console.focused().getText());
+        console.focused().sendKeys(Keys.ARROW_DOWN);
+        assertEquals("Rotate", console.focused().getText());
+        console.focused().sendKeys(Keys.END);
+        assertEquals("Delete", console.focused().getText());
+        console.focused().sendKeys(Keys.ESCAPE);
+        assertEquals("false", button.getDomAttribute("aria-expanded"));
+        assertEquals(button, console.focused(), "Escape returns the focus to the menu button");
+
+        button.sendKeys(Keys.ENTER);
+        console.focused().sendKeys(Keys.ENTER);
+        console.waitVisible(By.id("view-form"));
+        assertEquals(console.field("Name"), console.focused(), "the edit form starts at its first field");
+    }
+
+    @Test
+    void the_console_is_served_at_console_with_or_without_the_slash() {
+        for (String path : List.of("/console", "/console/", "/console/index.html")) {
+            Rest.Reply page = rest.get(path, null);
+            assertEquals(200, page.status(), path);
+            assertTrue(page.body().contains("<title>API Tokens · Keyward</title>"), path);
+        }
+        console.driver().get("http://127.0.0.1:" + server.getPort() + "/console");
+        console.waitVisible(By.id("signin-token"));
+    }
+
+    @Test
+    void the_page_loads_everything_from_keyward_itself() {
+        console.signIn(admin);
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) console.script(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        assertFalse(loaded.isEmpty());
+        for (String url : loaded) {
+            assertEquals(server.getPort(), URI.create(url).getPort(), url);
+            assertEquals("127.0.0.1", URI.create(url).getHost(), url);
+        }
+        String policy = console.driver().findElement(By.cssSelector("meta[http-equiv='Content-Security-Policy']"))
+                .getDomAttribute("content");
+        assertTrue(policy.contains("default-src 'none'") && policy.contains("connect-src 'self'"), policy);
+        assertEquals("/public/graphiql", console.driver().findElement(By.linkText("API Playground")).getDomAttribute("href"));
+    }
+
+    private int listedOverRest() {
+        int count = 0;
+        String cursor = null;
+        do {
+            Rest.Reply page = rest.get("/api-tokens?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), admin);
+            assertEquals(200, page.status(), page.body());
+            Map<String, Object> body = page.json();
+            count += ((List<?>) body.get("results")).size();
+            cursor = (String) body.get("next");
+        } while (cursor != null);
+        return count;
+    }
+
+    /** Screens go to target/ on every run; -Dkeyward.console.screenshots=../docs refreshes the README's. */
+    private void screenshot(String file) {
+        String directory = System.getProperty("keyward.console.screenshots", "target/console-screenshots");
+        chromium.screenshot(Path.of(directory).resolve(file));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+}

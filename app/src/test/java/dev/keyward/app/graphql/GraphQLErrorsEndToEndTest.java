@@ -1,0 +1,195 @@
+package dev.keyward.app.graphql;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.token.TokenValue;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each error code over HTTP: a missing or bad key is a 401 with UNAUTHENTICATED, which a client can
+ * tell from a bad query (200 with BAD_USER_INPUT) and from a body that is no GraphQL request (400).
+ * No response carries a stack trace or a secret.
+ */
+@MicronautTest(transactional = false)
+class GraphQLErrorsEndToEndTest extends GraphQLEndToEndTest {
+
+    private static final String SELF = "{ apiToken(id: \"self\") { id } }";
+
+    private static void assertClean(Reply reply, String... secrets) {
+        assertFalse(reply.body().contains("Exception"), reply.body());
+        assertFalse(reply.body().contains("\tat "), reply.body());
+        assertFalse(reply.body().contains("dev.keyward"), reply.body());
+        for (String secret : secrets) {
+            assertFalse(reply.body().contains(secret), "the response repeats a secret: " + reply.body());
+        }
+    }
+
+    @Test
+    void no_key_is_a_401_with_unauthenticated_and_a_graphql_shaped_body() {
+        Reply reply = graphql(null, SELF);
+
+        assertEquals(401, reply.status(), reply.body());
+        assertEquals("UNAUTHENTICATED", reply.code());
+        assertEquals(UnauthenticatedException.MESSAGE, reply.message());
+        assertNull(reply.at("data", "apiToken"));
+        assertTrue(reply.header("WWW-Authenticate").contains("X-API-Key"));
+        assertClean(reply);
+    }
+
+    static List<String> badKeys() {
+        String unknown = TokenValue.generate(new SecureRandom()).reveal();
+        String badChecksum = unknown.substring(0, unknown.length() - 1) + (unknown.endsWith("0") ? "1" : "0");
+        return List.of("not-a-key", unknown, badChecksum, unknown.substring(0, 20));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badKeys")
+    void a_malformed_or_unknown_key_is_the_same_401(String key) {
+        Reply reply = graphql(key, SELF);
+
+        assertEquals(401, reply.status(), reply.body());
+        assertEquals("UNAUTHENTICATED", reply.code());
+        assertEquals(UnauthenticatedException.MESSAGE, reply.message());
+        assertClean(reply, key);
+    }
+
+    @Test
+    void several_keys_in_one_request_are_refused() {
+        Reply reply = send("POST", GRAPHQL, "application/json", write(Map.of("query", SELF)), "X-API-Key", admin, "X-API-Key", admin);
+
+        assertEquals(401, reply.status(), reply.body());
+        assertEquals("UNAUTHENTICATED", reply.code());
+    }
+
+    @Test
+    void a_token_used_from_outside_its_cidr_blocks_is_unauthenticated() {
+        Token remote = create(admin, unique("remote"), List.of("OrganizationAPITokenRead"), List.of("192.0.2.0/24"));
+
+        Reply reply = graphql(remote.value(), SELF);
+
+        assertEquals(401, reply.status(), reply.body());
+        assertEquals("UNAUTHENTICATED", reply.code());
+    }
+
+    @Test
+    void a_missing_permission_is_forbidden_naming_it() {
+        Token reader = create(admin, unique("reader"), "OrganizationAPITokenRead");
+
+        Reply reply = graphql(reader.value(), "mutation { createAPIToken(input: {name: \"x\", permissions: []}) { token { id } } }");
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("FORBIDDEN", reply.code());
+        assertEquals("OrganizationAPITokenModify", reply.at("errors", "0", "extensions", "permission"));
+        assertTrue(reply.message().contains("OrganizationAPITokenModify"), reply.body());
+        assertEquals(List.of("createAPIToken"), reply.at("errors", "0", "path"));
+    }
+
+    @Test
+    void the_privilege_guard_forbids_granting_a_permission_the_caller_lacks() {
+        Token manager = create(admin, unique("manager"), "OrganizationAPITokenModify", "OrganizationAPITokenRead");
+
+        Reply reply = graphql(manager.value(), "mutation { createAPIToken(input: {name: \"x\", permissions: [UserModify]}) { token { id } } }");
+
+        assertEquals("FORBIDDEN", reply.code());
+        assertEquals("UserModify", reply.at("errors", "0", "extensions", "permission"));
+    }
+
+    @Test
+    void rotating_another_token_needs_modify_but_rotating_oneself_needs_nothing() {
+        Token bare = create(admin, unique("bare"));
+        Token other = create(admin, unique("other"));
+
+        Reply another = graphql(bare.value(), "mutation { rotateAPIToken(id: \"" + other.id() + "\") { token { value } } }");
+        Reply self = graphql(bare.value(), "mutation { rotateAPIToken { token { value } } }");
+
+        assertEquals("FORBIDDEN", another.code());
+        assertClean(another, other.value());
+        assertTrue(((String) self.at("data", "rotateAPIToken", "token", "value")).startsWith("kw_"), self.body());
+    }
+
+    @Test
+    void an_unknown_id_is_not_found() {
+        Reply reply = graphql(admin, "{ apiToken(id: \"0190a3c4-0000-7000-8000-000000000000\") { id } }");
+        Reply garbage = graphql(admin, "mutation { deleteAPIToken(id: \"no-such-token\") { id } }");
+
+        assertEquals("NOT_FOUND", reply.code());
+        assertEquals(200, reply.status());
+        assertEquals("NOT_FOUND", garbage.code());
+    }
+
+    @Test
+    void domain_validation_is_bad_user_input_naming_the_field() {
+        Reply blank = graphql(admin, "mutation { createAPIToken(input: {name: \"  \", permissions: []}) { token { id } } }");
+        Reply cidr = graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [], allowedCIDRBlocks: [\"10.0.0.0/33\"]}) { token { id } } }");
+        Reply expiry = graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [], expiresAt: \"tomorrow\"}) { token { id } } }");
+        Reply cursor = graphql(admin, "{ apiTokens(cursor: \"nonsense\") { next } }");
+        Reply limit = graphql(admin, "{ apiTokens(limit: 101) { next } }");
+
+        assertEquals(List.of("name", "allowedCIDRBlocks", "expiresAt", "cursor", "limit"),
+                List.of(blank, cidr, expiry, cursor, limit).stream().map(r -> (String) r.at("errors", "0", "extensions", "field")).toList());
+        for (Reply reply : List.of(blank, cidr, expiry, cursor, limit)) {
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals("BAD_USER_INPUT", reply.code(), reply.body());
+            assertClean(reply);
+        }
+    }
+
+    @Test
+    void a_syntax_error_is_bad_user_input_with_a_location_and_never_a_401() {
+        Reply withoutKey = graphql(null, "{ apiToken(id: ");
+        Reply withKey = graphql(admin, "{ apiToken(id: ");
+
+        for (Reply reply : List.of(withoutKey, withKey)) {
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals("BAD_USER_INPUT", reply.code());
+            assertEquals("InvalidSyntax", reply.at("errors", "0", "extensions", "classification"));
+            assertEquals(1, ((Number) reply.at("errors", "0", "locations", "0", "line")).intValue());
+            assertClean(reply);
+        }
+    }
+
+    @Test
+    void a_validation_error_is_bad_user_input_naming_what_is_wrong() {
+        Reply unknownField = graphql(admin, "{ apiToken(id: \"self\") { secret } }");
+        Reply unknownPermission = graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [Root]}) { token { id } } }");
+        Reply badVariable = graphql(admin, "query ($limit: Int) { apiTokens(limit: $limit) { next } }", Map.of("limit", "ten"));
+
+        assertEquals("BAD_USER_INPUT", unknownField.code());
+        assertTrue(unknownField.message().contains("secret"), unknownField.body());
+        assertEquals("BAD_USER_INPUT", unknownPermission.code());
+        assertTrue(unknownPermission.message().contains("Root"), unknownPermission.body());
+        assertEquals("BAD_USER_INPUT", badVariable.code());
+        assertEquals(200, badVariable.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{not json", "[]", "[{\"query\": \"{ __typename }\"}]", "{\"query\": 5}", "{}", "\"text\"",
+            "{\"query\": \"{ __typename }\", \"variables\": [1]}", "{\"query\": \"{ __typename }\", \"operationName\": 1}"})
+    void a_body_that_is_not_a_graphql_request_is_a_400_with_a_graphql_shaped_error(String body) {
+        Reply reply = send("POST", GRAPHQL, "application/json", body, "X-API-Key", admin);
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("BAD_USER_INPUT", reply.code());
+        assertClean(reply, admin);
+    }
+
+    @Test
+    void a_body_of_another_content_type_is_a_400() {
+        Reply reply = send("POST", GRAPHQL, "text/plain", "{ __typename }");
+
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("BAD_USER_INPUT", reply.code());
+    }
+}

@@ -1,0 +1,167 @@
+package dev.keyward.app.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The REST API's schema is discoverable at {@code /openapi.json}, keeps the component names of the
+ * published specification, and describes what the service really answers: live responses of every
+ * operation and status validate against the served document's schema for that operation and status.
+ */
+@MicronautTest(transactional = false)
+class OpenApiEndToEndTest extends GraphQLEndToEndTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonNode document;
+
+    @BeforeAll
+    void fetchTheServedDocument() throws IOException {
+        Reply reply = send("GET", "/openapi.json", null, null);
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.header("Content-Type").startsWith("application/json"));
+        document = MAPPER.readTree(reply.body());
+    }
+
+    @Test
+    void the_served_document_keeps_every_component_name_of_the_published_specification() throws IOException {
+        JsonNode published = MAPPER.readTree(Files.readString(publishedSpecification()));
+
+        List<String> missing = new ArrayList<>();
+        published.get("components").get("schemas").fieldNames().forEachRemaining(name -> {
+            if (!document.get("components").get("schemas").has(name)) {
+                missing.add(name);
+            }
+        });
+        assertEquals(List.of(), missing);
+        assertEquals(List.of("user", "api-token", "system"),
+                MAPPER.convertValue(document.at("/components/schemas/APITokenAPI.APIToken/properties/createdBy/properties/type/enum"), List.class));
+        assertTrue(document.at("/components/schemas/APITokenAPI.CreateAPIToken/properties/expiresAt").isObject());
+    }
+
+    /** ../shared/spec from the repository root, which is the app module's parent when Maven runs. */
+    private static Path publishedSpecification() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("spec/api-tokens.openapi.json");
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("../shared/spec/api-tokens.openapi.json not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void live_responses_of_every_operation_validate_against_the_served_document() {
+        String expires = Instant.now().plusSeconds(3600).toString();
+        Reply created = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("openapi") + "\",\"permissions\":[\"OrganizationAPITokenRead\"],"
+                + "\"allowedCIDRBlocks\":[\"127.0.0.0/8\"],\"expiresAt\":\"" + expires + "\"}");
+        String id = created.string("id");
+        String value = created.string("value");
+        Reply plain = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("plain") + "\",\"permissions\":[]}");
+
+        assertValid("/api-tokens", "post", created);
+        assertValid("/api-tokens", "post", plain);
+        assertValid("/api-tokens", "get", rest("GET", "/api-tokens?limit=1", admin, null));
+        assertValid("/api-tokens", "get", rest("GET", "/api-tokens?limit=100", admin, null));
+        assertValid("/api-tokens/{id}", "get", rest("GET", "/api-tokens/" + id, admin, null));
+        assertValid("/api-tokens/{id}", "get", rest("GET", "/api-tokens/self", value, null));
+        assertValid("/api-tokens/{id}", "post", rest("POST", "/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[]}"));
+        assertValid("/api-tokens/{id}/rotate", "post", rest("POST", "/api-tokens/" + id + "/rotate", admin, null));
+        assertValid("/api-tokens/{id}", "delete", rest("DELETE", "/api-tokens/" + plain.string("id"), admin, null));
+    }
+
+    @Test
+    void live_error_responses_validate_against_the_served_document() {
+        Reply reader = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("reader") + "\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
+
+        assertValid("/api-tokens", "get", rest("GET", "/api-tokens", "not-a-key", null));
+        assertValid("/api-tokens", "get", rest("GET", "/api-tokens?limit=0", admin, null));
+        assertValid("/api-tokens", "post", rest("POST", "/api-tokens", admin, "{\"name\":\"\",\"permissions\":[]}"));
+        assertValid("/api-tokens", "post", rest("POST", "/api-tokens", reader.string("value"), "{\"name\":\"x\",\"permissions\":[]}"));
+        assertValid("/api-tokens/{id}", "get", rest("GET", "/api-tokens/0190a3c4-0000-7000-8000-000000000000", admin, null));
+        assertValid("/api-tokens/{id}/rotate", "post", rest("POST", "/api-tokens/" + idOf(admin) + "/rotate", reader.string("value"), null));
+    }
+
+    @Test
+    void the_validation_can_fail_a_token_with_an_unexpected_field_or_a_wrong_actor_type() throws IOException {
+        JsonNode token = MAPPER.readTree(rest("GET", "/api-tokens/self", admin, null).body());
+        JsonNode schema = document.at("/paths/~1api-tokens~1{id}/get/responses/200/content/application~1json/schema");
+        ObjectNode leaking = token.deepCopy();
+        leaking.put("secretHash", "00");
+        ObjectNode badActor = token.deepCopy();
+        ((ObjectNode) badActor.get("createdBy")).put("type", "robot");
+
+        assertEquals(Set.of(), schemaFor(schema).validate(token));
+        assertEquals(1, schemaFor(schema).validate(leaking).size());
+        assertEquals(1, schemaFor(schema).validate(badActor).size());
+    }
+
+    /** Validates a response against the schema the served document gives for its operation and status. */
+    private void assertValid(String path, String method, Reply reply) {
+        JsonNode response = document.path("paths").path(path).path(method).path("responses").path(String.valueOf(reply.status()));
+        assertTrue(response.isObject(), method + " " + path + " documents no " + reply.status() + " response: " + reply.body());
+        JsonNode schema = response.at("/content/application~1json/schema");
+        if (schema.isMissingNode()) {
+            assertTrue(reply.body().isEmpty(), method + " " + path + " " + reply.status() + " documents no body but sent " + reply.body());
+            return;
+        }
+        Set<ValidationMessage> problems;
+        try {
+            problems = schemaFor(schema).validate(MAPPER.readTree(reply.body()));
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + reply.body(), e);
+        }
+        assertEquals(Set.of(), problems, method + " " + path + " " + reply.status() + ": " + reply.body());
+    }
+
+    /**
+     * A JSON Schema (draft 4, which OpenAPI 3.0 schemas extend) of the given schema object with the
+     * document's components beside it so that its $refs resolve; OpenAPI's {@code nullable} becomes
+     * a {@code "null"} type.
+     */
+    private JsonSchema schemaFor(JsonNode schema) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("allOf", MAPPER.createArrayNode().add(schema.deepCopy()));
+        root.set("components", toJsonSchema(document.get("components").deepCopy()));
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root);
+    }
+
+    private static JsonNode toJsonSchema(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode type = object.get("type");
+            if (object.path("nullable").asBoolean(false) && type != null && type.isTextual()) {
+                ArrayNode types = MAPPER.createArrayNode().add(type.asText()).add("null");
+                object.set("type", types);
+                object.remove("nullable");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                toJsonSchema(fields.next().getValue());
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(OpenApiEndToEndTest::toJsonSchema);
+        }
+        return node;
+    }
+}
