@@ -2,7 +2,6 @@ package dev.keyward.adapter.graphql;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves the API playground (GraphiQL) and the schemas, all from Keyward itself so they work with
- * no internet access: the page, the React and GraphiQL builds it runs (vendored from npm), the
- * GraphQL schema as SDL, and the OpenAPI document of the REST API. The playground's Content
+ * no internet access: the page, the React and GraphiQL builds it runs (vendored from npm) and the
+ * GraphQL schema as SDL. The playground's Content
  * Security Policy lets the browser load nothing from any other host.
  */
 @Controller
@@ -27,7 +26,7 @@ final class PlaygroundController {
 
     static final String PAGE_PATH = "/public/graphiql";
     static final String ASSETS_PATH = PAGE_PATH + "/assets/";
-    static final String OPENAPI_RESOURCE = "openapi/keyward-api-tokens.openapi.json";
+    static final String PLAYGROUND_SCRIPT = "playground.js";
 
     /** Only these files are served: a request can never name another classpath resource. */
     private static final Map<String, String> ASSETS = Map.of(
@@ -35,7 +34,7 @@ final class PlaygroundController {
             "graphiql-3.0.6.min.css", "text/css;charset=utf-8",
             "react-18.2.0.production.min.js", "text/javascript;charset=utf-8",
             "react-dom-18.2.0.production.min.js", "text/javascript;charset=utf-8",
-            "playground.js", "text/javascript;charset=utf-8",
+            PLAYGROUND_SCRIPT, "text/javascript;charset=utf-8",
             "THIRD-PARTY-LICENSES.txt", "text/plain;charset=utf-8");
 
     /** GraphiQL sets inline styles and shows inline SVG and fonts as data: URLs; everything else is same-origin. */
@@ -66,24 +65,19 @@ final class PlaygroundController {
         if (type == null) {
             return HttpResponse.notFound();
         }
-        byte[] bytes = cache.computeIfAbsent(name, n -> resource("playground/assets/" + n).orElseThrow());
+        // Our own script sits beside the page; third-party builds under vendor/ (kept apart for licences and tooling).
+        String directory = name.equals(PLAYGROUND_SCRIPT) ? "playground/" : "playground/vendor/";
+        byte[] bytes = cache.computeIfAbsent(name, n -> resource(directory + n).orElseThrow());
         return HttpResponse.ok(bytes)
                 .contentType(type)
                 .header("X-Content-Type-Options", "nosniff")
                 // playground.js is not versioned by name; the vendored builds are.
-                .header("Cache-Control", name.equals("playground.js") ? "no-cache" : "public, max-age=86400");
+                .header("Cache-Control", name.equals(PLAYGROUND_SCRIPT) ? "no-cache" : "public, max-age=86400");
     }
 
     @Get("${graphql.path:/public/graphql}/schema.graphqls")
     MutableHttpResponse<String> graphqlSchema() {
         return HttpResponse.ok(GraphQLFactory.schemaText()).contentType("text/plain;charset=utf-8");
-    }
-
-    @Get("/openapi.json")
-    MutableHttpResponse<byte[]> openApi() {
-        return resource(OPENAPI_RESOURCE)
-                .map(bytes -> HttpResponse.ok(bytes).contentType(MediaType.APPLICATION_JSON_TYPE))
-                .orElseGet(HttpResponse::notFound);
     }
 
     private static Optional<byte[]> resource(String path) {
