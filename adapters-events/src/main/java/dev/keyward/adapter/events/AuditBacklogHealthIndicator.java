@@ -1,0 +1,53 @@
+package dev.keyward.adapter.events;
+
+import dev.keyward.domain.port.out.AuditBacklogStatus;
+import dev.keyward.domain.service.AuditRelay;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The audit outbox backlog on {@code /health} as component {@code auditEvents}: unsent count and age of
+ * the oldest unsent event. Always UP when readable: a broker outage must not take the API out of a
+ * load balancer, since the API keeps working and the backlog drains later.
+ */
+@Singleton
+public final class AuditBacklogHealthIndicator implements HealthIndicator {
+
+    static final String NAME = "auditEvents";
+
+    private final AuditRelay relay;
+    private final Clock clock;
+
+    public AuditBacklogHealthIndicator(AuditRelay relay, Clock clock) {
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        HealthResult result;
+        try {
+            result = HealthResult.builder(NAME, HealthStatus.UP).details(details(relay.status(), clock.instant())).build();
+        } catch (RuntimeException e) {
+            result = HealthResult.builder(NAME, HealthStatus.UNKNOWN).exception(e).build();
+        }
+        return Publishers.just(result);
+    }
+
+    static Map<String, Object> details(AuditBacklogStatus status, Instant now) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("unsent", status.unsent());
+        details.put("oldestUnsentAt", status.oldestUnsentAt() == null ? null : status.oldestUnsentAt().toString());
+        details.put("oldestUnsentAgeSeconds", status.oldestUnsentAge(now).toMillis() / 1000.0);
+        return details;
+    }
+}

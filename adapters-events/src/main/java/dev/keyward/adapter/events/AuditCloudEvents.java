@@ -1,0 +1,135 @@
+package dev.keyward.adapter.events;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.domain.event.FieldChange;
+import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.event.TokenIssued;
+import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenRotated;
+import dev.keyward.domain.event.TokenUpdated;
+import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.TokenView;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Maps an outbox event to its CloudEvent (spec 1.0): the outbox id as {@code id}, so a re-delivery
+ * carries the same id; the token id as {@code subject}; and as {@code data} only what the API shows of a
+ * token, never its value or hash. The catalogue is docs/audit-events.md.
+ */
+@Singleton
+public final class AuditCloudEvents {
+
+    public static final String TYPE_PREFIX = "dev.keyward.api-token.";
+    public static final String CREATED = TYPE_PREFIX + "created";
+    public static final String UPDATED = TYPE_PREFIX + "updated";
+    public static final String ROTATED = TYPE_PREFIX + "rotated";
+    public static final String DELETED = TYPE_PREFIX + "deleted";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final URI source;
+
+    public AuditCloudEvents(@Value("${keyward.events.source:/keyward}") String source) {
+        this.source = URI.create(source);
+    }
+
+    public URI source() {
+        return source;
+    }
+
+    public CloudEvent toCloudEvent(PendingAuditEvent pending) {
+        TokenEvent event = pending.event();
+        return CloudEventBuilder.v1()
+                .withId(pending.id().toString())
+                .withSource(source)
+                .withType(type(event))
+                .withSubject(event.token().id().toString())
+                .withTime(event.origin().at().atOffset(ZoneOffset.UTC))
+                .withDataContentType(DATA_CONTENT_TYPE)
+                .withData(JsonCloudEventData.wrap(data(event)))
+                .build();
+    }
+
+    static String type(TokenEvent event) {
+        if (event instanceof TokenIssued) {
+            return CREATED;
+        }
+        if (event instanceof TokenUpdated) {
+            return UPDATED;
+        }
+        if (event instanceof TokenRotated) {
+            return ROTATED;
+        }
+        if (event instanceof TokenRevoked) {
+            return DELETED;
+        }
+        throw new IllegalArgumentException("no CloudEvent type for " + event.getClass().getName());
+    }
+
+    /** {@code token} after the change, {@code actor}, {@code clientAddress}, and for updates {@code changes}. */
+    static ObjectNode data(TokenEvent event) {
+        ObjectNode data = JSON.objectNode();
+        data.set("token", token(event.token()));
+        data.set("actor", actor(event.origin().actor()));
+        data.put("clientAddress", event.origin().clientAddress() == null ? null : event.origin().clientAddress().toString());
+        if (event instanceof TokenUpdated updated) {
+            ArrayNode changes = data.putArray("changes");
+            for (FieldChange change : updated.changes()) {
+                ObjectNode node = changes.addObject();
+                node.put("field", change.field());
+                node.set("oldValue", value(change.before()));
+                node.set("newValue", value(change.after()));
+            }
+        }
+        return data;
+    }
+
+    private static ObjectNode token(TokenView view) {
+        ObjectNode token = JSON.objectNode();
+        token.put("id", view.id().toString());
+        token.put("name", view.name().value());
+        ArrayNode permissions = token.putArray("permissions");
+        view.permissions().names().forEach(permissions::add);
+        ArrayNode blocks = token.putArray("allowedCIDRBlocks");
+        view.allowlist().texts().forEach(blocks::add);
+        token.put("expiresAt", text(view.expiresAt()));
+        token.put("rotatedAt", text(view.rotatedAt()));
+        return token;
+    }
+
+    private static ObjectNode actor(Actor actor) {
+        ObjectNode node = JSON.objectNode();
+        node.put("id", actor.id());
+        node.put("type", actor.type().wireName());
+        return node;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode value(Object value) {
+        if (value == null) {
+            return JSON.nullNode();
+        }
+        if (value instanceof List<?> items) {
+            ArrayNode array = JSON.arrayNode();
+            items.forEach(item -> array.add(String.valueOf(item)));
+            return array;
+        }
+        return JSON.textNode(String.valueOf(value));
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

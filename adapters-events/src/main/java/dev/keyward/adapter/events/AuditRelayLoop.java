@@ -1,0 +1,154 @@
+package dev.keyward.adapter.events;
+
+import dev.keyward.domain.service.AuditRelay;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs the {@link AuditRelay} on a background thread of its own, so no request ever waits for the
+ * broker: passes back to back while the outbox holds a full batch, every poll interval when it is idle,
+ * with exponential backoff up to a ceiling while publishing fails; prunes delivered events now and then.
+ * Off with {@code keyward.events.relay.enabled=false}.
+ */
+@Singleton
+@Requires(property = "keyward.events.relay.enabled", notEquals = "false")
+public final class AuditRelayLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditRelayLoop.class);
+
+    private final AuditRelay relay;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+    private final Duration retention;
+    private final Duration pruneInterval;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean running;
+    private Thread thread;
+    private long nextPruneAt;
+
+    public AuditRelayLoop(AuditRelay relay,
+                          @Value("${keyward.events.poll-interval:100ms}") Duration pollInterval,
+                          @Value("${keyward.events.max-backoff:10s}") Duration maxBackoff,
+                          @Value("${keyward.events.retention:7d}") Duration retention,
+                          @Value("${keyward.events.prune-interval:1h}") Duration pruneInterval) {
+        this.relay = relay;
+        this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
+        this.retention = retention;
+        this.pruneInterval = pruneInterval;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        nextPruneAt = System.nanoTime();
+        thread = new Thread(this::run, "keyward-audit-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            // a pass in progress finishes (bounded by the publisher's acknowledgement timeout)
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            Duration pause;
+            try {
+                pruneWhenDue();
+                AuditRelay.Pass pass = relay.relayOnce();
+                if (pass.failed()) {
+                    failures++;
+                    pause = backoff(failures);
+                    if (failures == 1 || failures % 20 == 0) {
+                        LOG.warn("audit events not delivered ({} failed passes in a row, retrying in {}): {} of {} acknowledged{}",
+                                failures, pause, pass.acknowledged(), pass.published(),
+                                pass.failure() == null ? "" : ", " + pass.failure());
+                    }
+                } else {
+                    if (failures > 0) {
+                        LOG.info("audit events flow again after {} failed passes", failures);
+                    }
+                    failures = 0;
+                    boolean moreWaiting = pass.acknowledged() > 0 && pass.claimed() >= relay.batchSize();
+                    pause = moreWaiting ? Duration.ZERO : pollInterval;
+                }
+            } catch (RuntimeException e) {
+                failures++;
+                pause = backoff(failures);
+                if (failures == 1 || failures % 20 == 0) {
+                    LOG.warn("audit relay pass failed ({} in a row, retrying in {})", failures, pause, e);
+                }
+            }
+            sleep(pause);
+        }
+    }
+
+    private void pruneWhenDue() {
+        if (System.nanoTime() - nextPruneAt < 0) {
+            return;
+        }
+        nextPruneAt = System.nanoTime() + pruneInterval.toNanos();
+        int pruned = relay.pruneDelivered(retention);
+        if (pruned > 0) {
+            LOG.info("pruned {} audit events delivered more than {} ago", pruned, retention);
+        }
+    }
+
+    /** 200 ms doubling per failed pass, up to {@code maxBackoff}. */
+    Duration backoff(int failures) {
+        long millis = 200L << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    private void sleep(Duration pause) {
+        if (pause.isZero() || !running) {
+            return;
+        }
+        lock.lock();
+        try {
+            wake.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.keyward.app.events;
+
+import dev.keyward.app.support.KeywardTestApp;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Without Kafka configured, the same CloudEvents are appended to {@code <data-dir>/audit-events.jsonl}. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JsonLinesEventsEndToEndTest implements TestPropertyProvider {
+
+    static final String ADMIN = KeywardTestApp.newKey();
+
+    private final Path dataDir = temporaryDirectory();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("audit_jsonl", ADMIN));
+        properties.put("keyward.data-dir", dataDir.toString());
+        // blank, as an unset KAFKA_BOOTSTRAP_SERVERS would be, even where the CI sets one
+        properties.put("kafka.bootstrap.servers", "");
+        return properties;
+    }
+
+    @Test
+    void every_change_lands_in_the_json_lines_file_under_the_data_dir_in_order() throws Exception {
+        Http http = new Http(server.getURL(), json);
+        String id = http.create(ADMIN, "filed", "[\"RuleRead\"]", null).string("id");
+        assertEquals(200, http.update(ADMIN, id, "filed-renamed", "[\"RuleRead\"]").status());
+        assertEquals(200, http.rotate(ADMIN, id).status());
+        assertEquals(2, http.delete(ADMIN, id).status() / 100);
+        Outbox outbox = new Outbox(dataSource);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (outbox.unsent() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        Path file = dataDir.resolve("audit-events.jsonl");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<CloudEvent> events = new ArrayList<>();
+        for (String line : lines) {
+            events.add(new JsonFormat().deserialize(line.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        assertEquals(outbox.rows().stream().map(Outbox.Row::eventId).toList(), events.stream().map(CloudEvent::getId).toList(),
+                "the bootstrap admin's creation, then the four changes, once each");
+        assertEquals(List.of("dev.keyward.api-token.created", "dev.keyward.api-token.updated", "dev.keyward.api-token.rotated",
+                "dev.keyward.api-token.deleted"), events.stream().filter(e -> id.equals(e.getSubject())).map(CloudEvent::getType).toList());
+        for (String line : lines) {
+            assertFalse(line.contains("kw_"), line);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("keyward-jsonl-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

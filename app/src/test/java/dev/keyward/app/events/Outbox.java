@@ -1,0 +1,69 @@
+package dev.keyward.app.events;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads {@code audit_outbox} and token hashes directly, as another database client would. */
+final class Outbox {
+
+    /** One outbox row. */
+    record Row(long seq, String eventId, String tokenId, String type, boolean sent, int attempts) {
+    }
+
+    private final DataSource dataSource;
+
+    Outbox(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        query("SELECT seq, event_id, token_id, event_type, sent_at IS NOT NULL AS sent, attempts FROM audit_outbox ORDER BY seq", rs -> {
+            rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getInt(6)));
+        });
+        return rows;
+    }
+
+    long unsent() {
+        return rows().stream().filter(r -> !r.sent()).count();
+    }
+
+    /** Every token's current secret hash, hex, by token id. */
+    Map<String, String> secretHashes() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        query("SELECT id, secret_hash FROM api_tokens", rs -> hashes.put(rs.getString(1), HexFormat.of().formatHex(rs.getBytes(2))));
+        return hashes;
+    }
+
+    /** Every outbox event id of each token, in commit (seq) order. */
+    static Map<String, List<String>> idsByToken(List<Row> rows) {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        rows.forEach(r -> ids.computeIfAbsent(r.tokenId(), t -> new ArrayList<>()).add(r.eventId()));
+        return ids;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement ps = connection.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.keyward.app.events;
+
+import dev.keyward.adapter.events.TestKafka;
+import dev.keyward.app.support.KeywardTestApp;
+import io.cloudevents.CloudEvent;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two Keyward nodes on one database, both relaying the one outbox to Kafka while both take changes:
+ * every event is delivered, and each token's events arrive in commit order, whichever node sent them.
+ * Each node has its own CloudEvent source, so the test can see that both relays did work.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoRelaysEndToEndTest {
+
+    static final String ADMIN = KeywardTestApp.newKey();
+
+    private TestKafka kafka;
+    private final String topic = TestKafka.uniqueTopic("keyward.audit.two");
+    private final List<EmbeddedServer> nodes = new ArrayList<>();
+
+    @BeforeAll
+    void startTwoNodes() {
+        kafka = TestKafka.start();
+        Map<String, String> shared = new HashMap<>(KeywardTestApp.properties("two_relays", ADMIN));
+        shared.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        shared.put("keyward.events.topic", topic);
+        // small batches and quick polls, so the two relays' claims interleave often
+        shared.put("keyward.events.batch-size", "7");
+        shared.put("keyward.events.poll-interval", "5ms");
+        shared.put("micronaut.server.port", "-1");
+        for (String name : List.of("a", "b")) {
+            Map<String, Object> properties = new HashMap<>(shared);
+            properties.put("keyward.events.source", "/keyward/node-" + name);
+            nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        nodes.forEach(EmbeddedServer::close);
+        kafka.close();
+    }
+
+    @Test
+    void two_relays_over_one_outbox_deliver_every_event_keeping_each_tokens_order() throws Exception {
+        JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
+        List<Http> apis = nodes.stream().map(n -> new Http(n.getURL(), json)).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> work = new ArrayList<>();
+        for (int client = 0; client < 6; client++) {
+            int c = client;
+            work.add(clients.submit(() -> {
+                int changes = 0;
+                for (int t = 0; t < 6; t++) {
+                    // each change of a token goes to a different node than the one before
+                    String id = apis.get((c + t) % 2).create(ADMIN, "two-" + c + "-" + t, "[\"RuleRead\"]", null).string("id");
+                    changes++;
+                    for (int step = 0; step < 6; step++) {
+                        Http api = apis.get((c + t + step + 1) % 2);
+                        Http.Reply reply = step % 2 == 0 ? api.update(ADMIN, id, "two-" + step, "[\"RuleRead\"]") : api.rotate(ADMIN, id);
+                        assertEquals(200, reply.status(), reply.body());
+                        changes++;
+                    }
+                }
+                return changes;
+            }));
+        }
+        int changes = 0;
+        for (Future<Integer> done : work) {
+            changes += done.get();
+        }
+        clients.shutdown();
+        Outbox outbox = new Outbox(nodes.get(0).getApplicationContext().getBean(DataSource.class));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (outbox.unsent() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<Outbox.Row> rows = outbox.rows();
+
+        Consumed consumed = new Consumed(TestKafka.consume(kafka.bootstrapServers(), topic,
+                records -> new Consumed(records).ids().size() >= rows.size(), Duration.ofSeconds(60)));
+
+        assertEquals(252, changes);
+        assertEquals(changes + 1, rows.size(), "one outbox row per change, plus the bootstrap admin");
+        assertEquals(rows.stream().map(Outbox.Row::eventId).sorted().toList(), consumed.ids().stream().sorted().toList());
+        Map<String, List<String>> seen = consumed.firstSeenIdsByKey();
+        Outbox.idsByToken(rows).forEach((token, order) -> assertEquals(order, seen.get(token), "order of token " + token));
+        Set<String> sources = consumed.events.stream().map(CloudEvent::getSource).map(Object::toString).collect(Collectors.toSet());
+        assertEquals(Set.of("/keyward/node-a", "/keyward/node-b"), sources, "both relays published");
+        long duplicates = consumed.records.size() - consumed.ids().size();
+        System.out.printf("TWO RELAYS: %d events, %d from node a, %d from node b, %d duplicates%n", rows.size(),
+                Collections.frequency(consumed.events.stream().map(e -> e.getSource().toString()).toList(), "/keyward/node-a"),
+                Collections.frequency(consumed.events.stream().map(e -> e.getSource().toString()).toList(), "/keyward/node-b"),
+                duplicates);
+    }
+}

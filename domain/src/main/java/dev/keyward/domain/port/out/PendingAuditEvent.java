@@ -1,0 +1,21 @@
+package dev.keyward.domain.port.out;
+
+import dev.keyward.domain.event.TokenEvent;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An audit event waiting in the outbox to be published.
+ *
+ * @param sequence the outbox's commit-ordered position: one token's events are published in this order
+ * @param id       the event's id, fixed when it was stored, so every re-delivery carries the same id
+ * @param event    the event itself
+ */
+public record PendingAuditEvent(long sequence, UUID id, TokenEvent event) {
+
+    public PendingAuditEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(event, "event");
+    }
+}

@@ -1,0 +1,172 @@
+package dev.keyward.domain.service;
+
+import dev.keyward.domain.port.out.AuditBacklog;
+import dev.keyward.domain.port.out.AuditBacklogStatus;
+import dev.keyward.domain.port.out.AuditPublisher;
+import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.token.TokenId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Moves committed audit events from the outbox to the publisher: at least once, and one token's
+ * events in the order they were committed, even with several relays (Keyward nodes) at work.
+ * <p>
+ * One {@link #relayOnce() pass} is one transaction: claim the oldest unsent events (rows another relay
+ * holds are skipped), publish them, mark the acknowledged ones sent. Two rules keep each token's order:
+ * <ul>
+ *   <li>a token's claimed events are published only while they are exactly that token's oldest unsent
+ *       events; from the first unsent event this relay does not hold (another relay has it), the rest of
+ *       that token's claim is held back for a later pass;</li>
+ *   <li>after a partial failure only each token's acknowledged prefix is marked sent, so nothing after
+ *       a gap is ever considered delivered ahead of what precedes it.</li>
+ * </ul>
+ */
+public final class AuditRelay {
+
+    /** Rows pruned per transaction, so pruning never holds many locks at once. */
+    static final int PRUNE_BATCH = 500;
+
+    /**
+     * What one pass did.
+     *
+     * @param claimed      events locked by this pass
+     * @param heldBack     claimed events left for later, to keep a token's order
+     * @param published    events handed to the publisher
+     * @param acknowledged events the destination acknowledged and that are now marked sent
+     * @param failure      why publishing failed, or null
+     */
+    public record Pass(int claimed, int heldBack, int published, int acknowledged, String failure) {
+
+        static final Pass NOTHING = new Pass(0, 0, 0, 0, null);
+
+        /** Whether something was published but not all of it was acknowledged. */
+        public boolean failed() {
+            return failure != null || acknowledged < published;
+        }
+    }
+
+    private final AuditBacklog backlog;
+    private final AuditPublisher publisher;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final int batchSize;
+
+    /**
+     * @param transactions transactions for the relay alone; adapters may give them a weaker isolation
+     *                     so claims never block the writes that append events
+     * @param batchSize    the most events one pass claims
+     */
+    public AuditRelay(AuditBacklog backlog, AuditPublisher publisher, Transactions transactions, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a relay batch holds at least one event, not " + batchSize);
+        }
+        this.backlog = backlog;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** One claim-publish-mark round in one transaction. */
+    public Pass relayOnce() {
+        return transactions.inWrite(() -> {
+            List<PendingAuditEvent> claimed = backlog.claimOldest(batchSize);
+            if (claimed.isEmpty()) {
+                return Pass.NOTHING;
+            }
+            List<PendingAuditEvent> publishable = oldestOfEachToken(claimed);
+            if (publishable.isEmpty()) {
+                return new Pass(claimed.size(), claimed.size(), 0, 0, null);
+            }
+            Set<UUID> acknowledgedIds;
+            String failure = null;
+            try {
+                acknowledgedIds = publisher.publish(publishable);
+            } catch (RuntimeException e) {
+                acknowledgedIds = Set.of();
+                failure = e.toString();
+            }
+            List<PendingAuditEvent> delivered = acknowledgedPrefixes(publishable, acknowledgedIds);
+            List<PendingAuditEvent> undelivered = new ArrayList<>(publishable);
+            undelivered.removeAll(delivered);
+            if (!delivered.isEmpty()) {
+                backlog.markSent(delivered, clock.instant());
+            }
+            if (!undelivered.isEmpty()) {
+                backlog.recordFailedAttempt(undelivered);
+            }
+            return new Pass(claimed.size(), claimed.size() - publishable.size(), publishable.size(),
+                    delivered.size(), failure);
+        });
+    }
+
+    /** Deletes events delivered longer than {@code retention} ago, a batch per transaction; returns how many. */
+    public int pruneDelivered(Duration retention) {
+        Instant cutoff = clock.instant().minus(retention);
+        int total = 0;
+        int pruned;
+        do {
+            pruned = transactions.inWrite(() -> backlog.pruneSentBefore(cutoff, PRUNE_BATCH));
+            total += pruned;
+        } while (pruned == PRUNE_BATCH);
+        return total;
+    }
+
+    public AuditBacklogStatus status() {
+        return backlog.status();
+    }
+
+    /** The claimed events that are, per token, an unbroken run of that token's oldest unsent events. */
+    private List<PendingAuditEvent> oldestOfEachToken(List<PendingAuditEvent> claimed) {
+        Map<TokenId, List<Long>> claimedByToken = new LinkedHashMap<>();
+        long last = Long.MIN_VALUE;
+        for (PendingAuditEvent event : claimed) {
+            claimedByToken.computeIfAbsent(event.event().token().id(), id -> new ArrayList<>()).add(event.sequence());
+            last = Math.max(last, event.sequence());
+        }
+        Map<TokenId, List<Long>> unsent = backlog.unsentSequences(claimedByToken.keySet(), last);
+        Set<Long> publishable = new HashSet<>();
+        claimedByToken.forEach((token, mine) -> {
+            List<Long> all = unsent.getOrDefault(token, List.of());
+            List<Long> sortedMine = mine.stream().sorted().toList();
+            for (int i = 0; i < sortedMine.size() && i < all.size() && sortedMine.get(i).equals(all.get(i)); i++) {
+                publishable.add(sortedMine.get(i));
+            }
+        });
+        return claimed.stream().filter(e -> publishable.contains(e.sequence()))
+                .sorted((a, b) -> Long.compare(a.sequence(), b.sequence())).toList();
+    }
+
+    /** Per token, the events up to (not including) its first unacknowledged one. */
+    private static List<PendingAuditEvent> acknowledgedPrefixes(List<PendingAuditEvent> published, Set<UUID> acknowledged) {
+        Set<TokenId> broken = new HashSet<>();
+        List<PendingAuditEvent> delivered = new ArrayList<>();
+        for (PendingAuditEvent event : published) {
+            TokenId token = event.event().token().id();
+            if (broken.contains(token)) {
+                continue;
+            }
+            if (acknowledged.contains(event.id())) {
+                delivered.add(event);
+            } else {
+                broken.add(token);
+            }
+        }
+        return delivered;
+    }
+}
