@@ -1,11 +1,10 @@
 package dev.keyward.app.console;
 
-import dev.keyward.app.support.KeywardTestApp;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.keyward.app.support.Chromium;
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,26 +40,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The console in Debian's Chromium against the whole running service on the real database: every
- * test drives the page like an admin would, then checks over plain HTTP that the API agrees.
+ * test drives the page like an admin would, then checks over plain HTTP that the API agrees. The
+ * bootstrap admin is never rotated or deleted here, so every test can use it.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest implements TestPropertyProvider {
+class ConsoleBrowserTest extends EndToEndTest {
 
     private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
 
-    /** The bootstrap admin: every permission. Never rotated or deleted here, so every test can use it. */
-    private final String admin = KeywardTestApp.newKey();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
     private Chromium chromium;
     private ConsolePage console;
-    private Rest rest;
 
     /** A failed test leaves the page as it saw it in target/, to see why without rerunning. */
     @RegisterExtension
@@ -74,13 +62,6 @@ class ConsoleBrowserTest implements TestPropertyProvider {
             }
         }
     };
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("console_browser", admin));
-        properties.put("micronaut.server.port", "-1");
-        return properties;
-    }
 
     @BeforeAll
     void start_chromium() {
@@ -96,9 +77,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
     @BeforeEach
     void open_the_console() {
-        String base = "http://127.0.0.1:" + server.getPort();
-        rest = new Rest(base, json);
-        console = new ConsolePage(chromium.driver(), base).openSignedOut();
+        console = new ConsolePage(chromium.driver(), api.base()).openSignedOut();
         chromium.consoleMessages();
     }
 
@@ -122,7 +101,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
                 "{\"name\":\"alert-forwarder\",\"permissions\":[\"AlertRead\",\"AlertModify\",\"DestinationRead\"]}",
                 "{\"name\":\"siem-reader\",\"permissions\":[\"LogSourceRead\",\"DataAnalyticsRead\",\"SummaryRead\"],"
                         + "\"allowedCIDRBlocks\":[\"192.168.10.0/24\"]}")) {
-            Rest.Reply created = rest.send("POST", "/api-tokens", admin, body);
+            Reply created = api.post("/api-tokens", admin, body);
             assertEquals(200, created.status(), created.body());
         }
         screenshot("console-signin.png");
@@ -162,7 +141,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             String name = unique("paged-" + i);
-            rest.create(admin, name, List.of("AlertRead"));
+            api.create(admin, name, "AlertRead");
             names.add(name);
         }
 
@@ -185,10 +164,10 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     @Test
     void a_tile_shows_every_fact_about_a_token() {
         String name = unique("facts");
-        Map<String, Object> created = rest.create(admin, name, List.of("OrganizationAPITokenRead", "AlertRead"));
-        rest.send("POST", "/api-tokens/" + created.get("id"), admin,
+        Token created = api.create(admin, name, "OrganizationAPITokenRead", "AlertRead");
+        api.post("/api-tokens/" + created.id(), admin,
                 "{\"name\":\"" + name + "\",\"permissions\":[\"AlertRead\"],\"allowedCIDRBlocks\":[\"10.0.0.0/8\",\"2001:db8::/32\"]}");
-        rest.send("POST", "/api-tokens/" + created.get("id") + "/rotate", admin, null);
+        api.rotate(created.id(), admin);
 
         console.signIn(admin);
         WebElement tile = console.waitForTile(name);
@@ -200,7 +179,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         assertEquals("Never", tile.findElement(By.cssSelector(".fact-expires")).getText());
         assertNotEquals("Never", tile.findElement(By.cssSelector(".fact-rotated")).getText());
         assertNotNull(tile.findElement(By.cssSelector(".fact-modified time")).getDomAttribute("datetime"));
-        assertEquals(created.get("id"), tile.findElement(By.cssSelector(".token-id")).getText());
+        assertEquals(created.id(), tile.findElement(By.cssSelector(".token-id")).getText());
     }
 
     @Test
@@ -221,7 +200,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         console.driver().findElement(By.cssSelector("#view-created .secret-copy")).click();
         console.waitUntil(d -> !d.findElement(By.cssSelector("#view-created .copy-status")).getText().isEmpty());
 
-        Rest.Reply self = rest.get("/api-tokens/self", value);
+        Reply self = api.get("/api-tokens/self", value);
         assertEquals(200, self.status(), self.body());
         Map<String, Object> token = self.json();
         assertEquals(name, token.get("name"));
@@ -240,7 +219,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     @Test
     void editing_a_token_changes_its_name_permissions_and_blocks() {
         String name = unique("edit-me");
-        Map<String, Object> created = rest.create(admin, name, List.of("AlertRead", "RuleRead"));
+        Token created = api.create(admin, name, "AlertRead", "RuleRead");
         String renamed = unique("edited");
 
         console.signIn(admin);
@@ -257,7 +236,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
         WebElement tile = console.waitForTile(renamed);
         assertTrue(tile.getText().contains("192.168.0.0/16"), tile.getText());
-        Map<String, Object> token = rest.get("/api-tokens/" + created.get("id"), admin).json();
+        Map<String, Object> token = api.get("/api-tokens/" + created.id(), admin).json();
         assertEquals(renamed, token.get("name"));
         assertEquals(List.of("AlertRead", "PolicyRead"), token.get("permissions"));
         assertEquals(List.of("192.168.0.0/16"), token.get("allowedCIDRBlocks"));
@@ -266,8 +245,8 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     @Test
     void rotating_a_token_shows_the_new_value_once_and_the_old_value_is_refused() {
         String name = unique("rotate-me");
-        Map<String, Object> created = rest.create(admin, name, List.of("OrganizationAPITokenRead"));
-        String old = (String) created.get("value");
+        Token created = api.create(admin, name, "OrganizationAPITokenRead");
+        String old = created.value();
 
         console.signIn(admin);
         console.choose(name, "Rotate");
@@ -277,8 +256,8 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
         assertTrue(fresh.matches(TOKEN_VALUE));
         assertNotEquals(old, fresh);
-        assertEquals(401, rest.get("/api-tokens/self", old).status(), "the old value is dead at once");
-        assertEquals(200, rest.get("/api-tokens/self", fresh).status(), "the new value works");
+        assertEquals(401, api.get("/api-tokens/self", old).status(), "the old value is dead at once");
+        assertEquals(200, api.get("/api-tokens/self", fresh).status(), "the new value works");
         console.cancelDialog();
         assertFalse(console.pageSource().contains(fresh), "the new value is gone once the dialog is closed");
         assertEquals(admin, console.storedKey());
@@ -287,19 +266,19 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     @Test
     void deleting_a_token_needs_a_confirmation_and_is_final() {
         String name = unique("delete-me");
-        Map<String, Object> created = rest.create(admin, name, List.of("AlertRead"));
+        Token created = api.create(admin, name, "AlertRead");
 
         console.signIn(admin);
         console.choose(name, "Delete");
         assertTrue(console.dialog().getText().contains("This cannot be undone"));
         console.cancelDialog();
-        assertEquals(200, rest.get("/api-tokens/" + created.get("id"), admin).status(), "cancel keeps the token");
+        assertEquals(200, api.get("/api-tokens/" + created.id(), admin).status(), "cancel keeps the token");
 
         console.choose(name, "Delete");
         console.confirm();
         console.waitUntilGone(name);
-        assertEquals(404, rest.get("/api-tokens/" + created.get("id"), admin).status());
-        assertEquals(401, rest.get("/api-tokens/self", (String) created.get("value")).status());
+        assertEquals(404, api.get("/api-tokens/" + created.id(), admin).status());
+        assertEquals(401, api.get("/api-tokens/self", created.value()).status());
     }
 
     @Test
@@ -332,15 +311,14 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         String verdict = console.waitForErrorNextTo(cidrs);
         assertTrue(verdict.contains("10.0.0.0/8"), verdict);
         assertTrue(console.tiles().stream().noneMatch(tile -> tile.getText().contains(name)));
-        assertTrue(rest.get("/api-tokens?limit=100", admin).body().indexOf(name) < 0, "no token was created");
+        assertTrue(api.get("/api-tokens?limit=100", admin).body().indexOf(name) < 0, "no token was created");
     }
 
     @Test
     void granting_a_permission_the_signed_in_token_lacks_is_refused_next_to_the_permissions() {
-        Map<String, Object> manager = rest.create(admin, unique("manager"),
-                List.of("OrganizationAPITokenRead", "OrganizationAPITokenModify"));
+        Token manager = api.create(admin, unique("manager"), "OrganizationAPITokenRead", "OrganizationAPITokenModify");
 
-        console.signIn((String) manager.get("value"));
+        console.signIn(manager.value());
         console.startCreate();
         console.type("Name", unique("too-strong"));
         console.setPermission("AlertModify", true);
@@ -353,10 +331,10 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
     @Test
     void a_refused_token_is_told_so_and_nothing_is_kept() {
-        Map<String, Object> doomed = rest.create(admin, unique("doomed"), List.of("OrganizationAPITokenRead"));
-        rest.send("DELETE", "/api-tokens/" + doomed.get("id"), admin, null);
+        Token doomed = api.create(admin, unique("doomed"), "OrganizationAPITokenRead");
+        api.delete("/api-tokens/" + doomed.id(), admin);
 
-        console.typeToken((String) doomed.get("value"));
+        console.typeToken(doomed.value());
         assertTrue(console.signInError().startsWith("Keyward refused this token."), console.signInError());
         assertTrue(console.showsSignIn());
         assertNull(console.storedKey());
@@ -368,9 +346,9 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
     @Test
     void a_token_without_read_permission_is_told_what_it_lacks() {
-        Map<String, Object> weak = rest.create(admin, unique("weak"), List.of("AlertRead"));
+        Token weak = api.create(admin, unique("weak"), "AlertRead");
 
-        console.typeToken((String) weak.get("value"));
+        console.typeToken(weak.value());
         console.waitUntil(d -> console.signInError().contains("OrganizationAPITokenRead"));
         assertNull(console.storedKey());
     }
@@ -378,8 +356,8 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     @Test
     void rotating_the_signed_in_token_keeps_the_session_working() {
         String name = unique("myself");
-        Map<String, Object> mine = rest.create(admin, name, List.of("OrganizationAPITokenRead", "OrganizationAPITokenModify"));
-        String old = (String) mine.get("value");
+        Token mine = api.create(admin, name, "OrganizationAPITokenRead", "OrganizationAPITokenModify");
+        String old = mine.value();
 
         console.signIn(old);
         console.choose(name, "Rotate");
@@ -388,7 +366,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         String fresh = console.rotatedValue();
 
         assertEquals(fresh, console.storedKey(), "the session switched to the new value");
-        assertEquals(401, rest.get("/api-tokens/self", old).status());
+        assertEquals(401, api.get("/api-tokens/self", old).status());
         console.cancelDialog();
 
         console.reload();
@@ -440,11 +418,11 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     @Test
     void the_console_is_served_at_console_with_or_without_the_slash() {
         for (String path : List.of("/console", "/console/", "/console/index.html")) {
-            Rest.Reply page = rest.get(path, null);
+            Reply page = api.get(path, null);
             assertEquals(200, page.status(), path);
             assertTrue(page.body().contains("<title>API Tokens · Keyward</title>"), path);
         }
-        console.driver().get("http://127.0.0.1:" + server.getPort() + "/console");
+        console.driver().get(api.base() + "/console");
         console.waitVisible(By.id("signin-token"));
     }
 
@@ -469,7 +447,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         int count = 0;
         String cursor = null;
         do {
-            Rest.Reply page = rest.get("/api-tokens?limit=100"
+            Reply page = api.get("/api-tokens?limit=100"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), admin);
             assertEquals(200, page.status(), page.body());
             Map<String, Object> body = page.json();
@@ -485,7 +463,4 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         chromium.screenshot(Path.of(directory).resolve(file));
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime(), 36);
-    }
 }

@@ -1,5 +1,8 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.keyward.app.support.HttpApi.GRAPHQL;
+import static dev.keyward.app.support.HttpApi.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -14,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * behind a trusted proxy (here the loopback peer itself), the first untrusted X-Forwarded-For hop.
  */
 @MicronautTest(transactional = false)
-class GraphQLClientAddressEndToEndTest extends GraphQLEndToEndTest {
+class GraphQLClientAddressEndToEndTest extends EndToEndTest {
 
     private static final String SELF = "{ apiToken(id: \"self\") { id } }";
 
@@ -26,15 +31,15 @@ class GraphQLClientAddressEndToEndTest extends GraphQLEndToEndTest {
     }
 
     private Reply from(String key, String... forwardedFor) {
-        String body = write(Map.of("query", SELF));
+        String body = api.toJson(Map.of("query", SELF));
         return forwardedFor.length == 0
-                ? send("POST", GRAPHQL, "application/json", body, "X-API-Key", key)
-                : send("POST", GRAPHQL, "application/json", body, "X-API-Key", key, "X-Forwarded-For", String.join(", ", forwardedFor));
+                ? api.send("POST", GRAPHQL, key, JSON, body)
+                : api.send("POST", GRAPHQL, key, JSON, body, "X-Forwarded-For", String.join(", ", forwardedFor));
     }
 
     @Test
     void a_token_restricted_to_a_network_works_for_a_client_there_as_the_trusted_proxy_reports_it() {
-        Token office = create(admin, unique("office"), List.of("OrganizationAPITokenRead"), List.of("203.0.113.0/24"));
+        Token office = api.graphqlCreate(admin, unique("office"), List.of("OrganizationAPITokenRead"), List.of("203.0.113.0/24"));
 
         assertEquals(office.id(), from(office.value(), "203.0.113.7").at("data", "apiToken", "id"));
         assertEquals(office.id(), from(office.value(), "203.0.113.7", "127.0.0.1").at("data", "apiToken", "id"),
@@ -43,7 +48,7 @@ class GraphQLClientAddressEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void the_same_token_is_refused_for_a_client_elsewhere_or_with_no_forwarded_address() {
-        Token office = create(admin, unique("office"), List.of("OrganizationAPITokenRead"), List.of("203.0.113.0/24"));
+        Token office = api.graphqlCreate(admin, unique("office"), List.of("OrganizationAPITokenRead"), List.of("203.0.113.0/24"));
 
         assertEquals(401, from(office.value(), "198.51.100.1").status());
         assertEquals(401, from(office.value(), "203.0.113.7", "198.51.100.1").status(), "the rightmost untrusted hop is the client");

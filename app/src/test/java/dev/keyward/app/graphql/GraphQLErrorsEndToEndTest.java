@@ -1,5 +1,8 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.token.TokenValue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,6 +15,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 
+import static dev.keyward.app.support.HttpApi.GRAPHQL;
+import static dev.keyward.app.support.HttpApi.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * No response carries a stack trace or a secret.
  */
 @MicronautTest(transactional = false)
-class GraphQLErrorsEndToEndTest extends GraphQLEndToEndTest {
+class GraphQLErrorsEndToEndTest extends EndToEndTest {
 
     private static final String SELF = "{ apiToken(id: \"self\") { id } }";
 
@@ -38,11 +43,11 @@ class GraphQLErrorsEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void no_key_is_a_401_with_unauthenticated_and_a_graphql_shaped_body() {
-        Reply reply = graphql(null, SELF);
+        Reply reply = api.graphql(null, SELF);
 
         assertEquals(401, reply.status(), reply.body());
-        assertEquals("UNAUTHENTICATED", reply.code());
-        assertEquals(UnauthenticatedException.MESSAGE, reply.message());
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
+        assertEquals(UnauthenticatedException.MESSAGE, reply.errorMessage());
         assertNull(reply.at("data", "apiToken"));
         assertTrue(reply.header("WWW-Authenticate").contains("X-API-Key"));
         assertClean(reply);
@@ -57,103 +62,103 @@ class GraphQLErrorsEndToEndTest extends GraphQLEndToEndTest {
     @ParameterizedTest
     @MethodSource("badKeys")
     void a_malformed_or_unknown_key_is_the_same_401(String key) {
-        Reply reply = graphql(key, SELF);
+        Reply reply = api.graphql(key, SELF);
 
         assertEquals(401, reply.status(), reply.body());
-        assertEquals("UNAUTHENTICATED", reply.code());
-        assertEquals(UnauthenticatedException.MESSAGE, reply.message());
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
+        assertEquals(UnauthenticatedException.MESSAGE, reply.errorMessage());
         assertClean(reply, key);
     }
 
     @Test
     void several_keys_in_one_request_are_refused() {
-        Reply reply = send("POST", GRAPHQL, "application/json", write(Map.of("query", SELF)), "X-API-Key", admin, "X-API-Key", admin);
+        Reply reply = api.send("POST", GRAPHQL, admin, JSON, api.toJson(Map.of("query", SELF)), "X-API-Key", admin);
 
         assertEquals(401, reply.status(), reply.body());
-        assertEquals("UNAUTHENTICATED", reply.code());
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
     }
 
     @Test
     void a_token_used_from_outside_its_cidr_blocks_is_unauthenticated() {
-        Token remote = create(admin, unique("remote"), List.of("OrganizationAPITokenRead"), List.of("192.0.2.0/24"));
+        Token remote = api.graphqlCreate(admin, unique("remote"), List.of("OrganizationAPITokenRead"), List.of("192.0.2.0/24"));
 
-        Reply reply = graphql(remote.value(), SELF);
+        Reply reply = api.graphql(remote.value(), SELF);
 
         assertEquals(401, reply.status(), reply.body());
-        assertEquals("UNAUTHENTICATED", reply.code());
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
     }
 
     @Test
     void a_missing_permission_is_forbidden_naming_it() {
-        Token reader = create(admin, unique("reader"), "OrganizationAPITokenRead");
+        Token reader = api.graphqlCreate(admin, unique("reader"), "OrganizationAPITokenRead");
 
-        Reply reply = graphql(reader.value(), "mutation { createAPIToken(input: {name: \"x\", permissions: []}) { token { id } } }");
+        Reply reply = api.graphql(reader.value(), "mutation { createAPIToken(input: {name: \"x\", permissions: []}) { token { id } } }");
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals("FORBIDDEN", reply.code());
+        assertEquals("FORBIDDEN", reply.errorCode());
         assertEquals("OrganizationAPITokenModify", reply.at("errors", "0", "extensions", "permission"));
-        assertTrue(reply.message().contains("OrganizationAPITokenModify"), reply.body());
+        assertTrue(reply.errorMessage().contains("OrganizationAPITokenModify"), reply.body());
         assertEquals(List.of("createAPIToken"), reply.at("errors", "0", "path"));
     }
 
     @Test
     void the_privilege_guard_forbids_granting_a_permission_the_caller_lacks() {
-        Token manager = create(admin, unique("manager"), "OrganizationAPITokenModify", "OrganizationAPITokenRead");
+        Token manager = api.graphqlCreate(admin, unique("manager"), "OrganizationAPITokenModify", "OrganizationAPITokenRead");
 
-        Reply reply = graphql(manager.value(), "mutation { createAPIToken(input: {name: \"x\", permissions: [UserModify]}) { token { id } } }");
+        Reply reply = api.graphql(manager.value(), "mutation { createAPIToken(input: {name: \"x\", permissions: [UserModify]}) { token { id } } }");
 
-        assertEquals("FORBIDDEN", reply.code());
+        assertEquals("FORBIDDEN", reply.errorCode());
         assertEquals("UserModify", reply.at("errors", "0", "extensions", "permission"));
     }
 
     @Test
     void rotating_another_token_needs_modify_but_rotating_oneself_needs_nothing() {
-        Token bare = create(admin, unique("bare"));
-        Token other = create(admin, unique("other"));
+        Token bare = api.graphqlCreate(admin, unique("bare"));
+        Token other = api.graphqlCreate(admin, unique("other"));
 
-        Reply another = graphql(bare.value(), "mutation { rotateAPIToken(id: \"" + other.id() + "\") { token { value } } }");
-        Reply self = graphql(bare.value(), "mutation { rotateAPIToken { token { value } } }");
+        Reply another = api.graphql(bare.value(), "mutation { rotateAPIToken(id: \"" + other.id() + "\") { token { value } } }");
+        Reply self = api.graphql(bare.value(), "mutation { rotateAPIToken { token { value } } }");
 
-        assertEquals("FORBIDDEN", another.code());
+        assertEquals("FORBIDDEN", another.errorCode());
         assertClean(another, other.value());
         assertTrue(((String) self.at("data", "rotateAPIToken", "token", "value")).startsWith("kw_"), self.body());
     }
 
     @Test
     void an_unknown_id_is_not_found() {
-        Reply reply = graphql(admin, "{ apiToken(id: \"0190a3c4-0000-7000-8000-000000000000\") { id } }");
-        Reply garbage = graphql(admin, "mutation { deleteAPIToken(id: \"no-such-token\") { id } }");
+        Reply reply = api.graphql(admin, "{ apiToken(id: \"0190a3c4-0000-7000-8000-000000000000\") { id } }");
+        Reply garbage = api.graphql(admin, "mutation { deleteAPIToken(id: \"no-such-token\") { id } }");
 
-        assertEquals("NOT_FOUND", reply.code());
+        assertEquals("NOT_FOUND", reply.errorCode());
         assertEquals(200, reply.status());
-        assertEquals("NOT_FOUND", garbage.code());
+        assertEquals("NOT_FOUND", garbage.errorCode());
     }
 
     @Test
     void domain_validation_is_bad_user_input_naming_the_field() {
-        Reply blank = graphql(admin, "mutation { createAPIToken(input: {name: \"  \", permissions: []}) { token { id } } }");
-        Reply cidr = graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [], allowedCIDRBlocks: [\"10.0.0.0/33\"]}) { token { id } } }");
-        Reply expiry = graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [], expiresAt: \"tomorrow\"}) { token { id } } }");
-        Reply cursor = graphql(admin, "{ apiTokens(cursor: \"nonsense\") { next } }");
-        Reply limit = graphql(admin, "{ apiTokens(limit: 101) { next } }");
+        Reply blank = api.graphql(admin, "mutation { createAPIToken(input: {name: \"  \", permissions: []}) { token { id } } }");
+        Reply cidr = api.graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [], allowedCIDRBlocks: [\"10.0.0.0/33\"]}) { token { id } } }");
+        Reply expiry = api.graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [], expiresAt: \"tomorrow\"}) { token { id } } }");
+        Reply cursor = api.graphql(admin, "{ apiTokens(cursor: \"nonsense\") { next } }");
+        Reply limit = api.graphql(admin, "{ apiTokens(limit: 101) { next } }");
 
         assertEquals(List.of("name", "allowedCIDRBlocks", "expiresAt", "cursor", "limit"),
                 List.of(blank, cidr, expiry, cursor, limit).stream().map(r -> (String) r.at("errors", "0", "extensions", "field")).toList());
         for (Reply reply : List.of(blank, cidr, expiry, cursor, limit)) {
             assertEquals(200, reply.status(), reply.body());
-            assertEquals("BAD_USER_INPUT", reply.code(), reply.body());
+            assertEquals("BAD_USER_INPUT", reply.errorCode(), reply.body());
             assertClean(reply);
         }
     }
 
     @Test
     void a_syntax_error_is_bad_user_input_with_a_location_and_never_a_401() {
-        Reply withoutKey = graphql(null, "{ apiToken(id: ");
-        Reply withKey = graphql(admin, "{ apiToken(id: ");
+        Reply withoutKey = api.graphql(null, "{ apiToken(id: ");
+        Reply withKey = api.graphql(admin, "{ apiToken(id: ");
 
         for (Reply reply : List.of(withoutKey, withKey)) {
             assertEquals(200, reply.status(), reply.body());
-            assertEquals("BAD_USER_INPUT", reply.code());
+            assertEquals("BAD_USER_INPUT", reply.errorCode());
             assertEquals("InvalidSyntax", reply.at("errors", "0", "extensions", "classification"));
             assertEquals(1, ((Number) reply.at("errors", "0", "locations", "0", "line")).intValue());
             assertClean(reply);
@@ -162,15 +167,15 @@ class GraphQLErrorsEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void a_validation_error_is_bad_user_input_naming_what_is_wrong() {
-        Reply unknownField = graphql(admin, "{ apiToken(id: \"self\") { secret } }");
-        Reply unknownPermission = graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [Root]}) { token { id } } }");
-        Reply badVariable = graphql(admin, "query ($limit: Int) { apiTokens(limit: $limit) { next } }", Map.of("limit", "ten"));
+        Reply unknownField = api.graphql(admin, "{ apiToken(id: \"self\") { secret } }");
+        Reply unknownPermission = api.graphql(admin, "mutation { createAPIToken(input: {name: \"x\", permissions: [Root]}) { token { id } } }");
+        Reply badVariable = api.graphql(admin, "query ($limit: Int) { apiTokens(limit: $limit) { next } }", Map.of("limit", "ten"));
 
-        assertEquals("BAD_USER_INPUT", unknownField.code());
-        assertTrue(unknownField.message().contains("secret"), unknownField.body());
-        assertEquals("BAD_USER_INPUT", unknownPermission.code());
-        assertTrue(unknownPermission.message().contains("Root"), unknownPermission.body());
-        assertEquals("BAD_USER_INPUT", badVariable.code());
+        assertEquals("BAD_USER_INPUT", unknownField.errorCode());
+        assertTrue(unknownField.errorMessage().contains("secret"), unknownField.body());
+        assertEquals("BAD_USER_INPUT", unknownPermission.errorCode());
+        assertTrue(unknownPermission.errorMessage().contains("Root"), unknownPermission.body());
+        assertEquals("BAD_USER_INPUT", badVariable.errorCode());
         assertEquals(200, badVariable.status());
     }
 
@@ -178,18 +183,18 @@ class GraphQLErrorsEndToEndTest extends GraphQLEndToEndTest {
     @ValueSource(strings = {"{not json", "[]", "[{\"query\": \"{ __typename }\"}]", "{\"query\": 5}", "{}", "\"text\"",
             "{\"query\": \"{ __typename }\", \"variables\": [1]}", "{\"query\": \"{ __typename }\", \"operationName\": 1}"})
     void a_body_that_is_not_a_graphql_request_is_a_400_with_a_graphql_shaped_error(String body) {
-        Reply reply = send("POST", GRAPHQL, "application/json", body, "X-API-Key", admin);
+        Reply reply = api.send("POST", GRAPHQL, admin, JSON, body);
 
         assertEquals(400, reply.status(), reply.body());
-        assertEquals("BAD_USER_INPUT", reply.code());
+        assertEquals("BAD_USER_INPUT", reply.errorCode());
         assertClean(reply, admin);
     }
 
     @Test
     void a_body_of_another_content_type_is_a_400() {
-        Reply reply = send("POST", GRAPHQL, "text/plain", "{ __typename }");
+        Reply reply = api.send("POST", GRAPHQL, null, "text/plain", "{ __typename }");
 
         assertEquals(400, reply.status(), reply.body());
-        assertEquals("BAD_USER_INPUT", reply.code());
+        assertEquals("BAD_USER_INPUT", reply.errorCode());
     }
 }

@@ -1,5 +1,7 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import graphql.introspection.IntrospectionQuery;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static dev.keyward.app.support.HttpApi.GRAPHQL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,14 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * introspection query stays within all of them.
  */
 @MicronautTest(transactional = false)
-class GraphQLLimitsEndToEndTest extends GraphQLEndToEndTest {
+class GraphQLLimitsEndToEndTest extends EndToEndTest {
 
     private void assertRefused(Reply reply, String limit, int max) {
         assertEquals(200, reply.status(), reply.body());
-        assertEquals("BAD_USER_INPUT", reply.code(), reply.body());
+        assertEquals("BAD_USER_INPUT", reply.errorCode(), reply.body());
         assertEquals(limit, reply.at("errors", "0", "extensions", "limit"));
         assertEquals(max, ((Number) reply.at("errors", "0", "extensions", "max")).intValue());
-        assertTrue(reply.message().contains("at most " + max), reply.message());
+        assertTrue(reply.errorMessage().contains("at most " + max), reply.errorMessage());
         assertNull(reply.at("data"));
     }
 
@@ -33,14 +36,14 @@ class GraphQLLimitsEndToEndTest extends GraphQLEndToEndTest {
     void a_query_nested_deeper_than_15_levels_is_refused() {
         String deep = "{ __schema { types { fields { type { " + "ofType { ".repeat(11) + "name" + " }".repeat(11) + " } } } } }";
 
-        assertRefused(graphql(admin, deep), "depth", 15);
+        assertRefused(api.graphql(admin, deep), "depth", 15);
     }
 
     @Test
     void a_query_selecting_more_than_500_fields_is_refused() {
         String fields = IntStream.range(0, 501).mapToObj(i -> "__typename").collect(Collectors.joining(" "));
 
-        assertRefused(graphql(admin, "{ " + fields + " }"), "complexity", 500);
+        assertRefused(api.graphql(admin, "{ " + fields + " }"), "complexity", 500);
     }
 
     @Test
@@ -51,7 +54,7 @@ class GraphQLLimitsEndToEndTest extends GraphQLEndToEndTest {
         }
         document.append("fragment F12 on Query { __typename }");
 
-        assertRefused(graphql(admin, document.toString()), "complexity", 500);
+        assertRefused(api.graphql(admin, document.toString()), "complexity", 500);
     }
 
     @Test
@@ -61,7 +64,7 @@ class GraphQLLimitsEndToEndTest extends GraphQLEndToEndTest {
                 .mapToObj(i -> "t" + i + ": createAPIToken(input: {name: \"alias " + i + "\", permissions: []}) { token { id } }")
                 .collect(Collectors.joining(" "));
 
-        assertRefused(graphql(admin, "mutation { " + mutations + " }"), "aliases", 15);
+        assertRefused(api.graphql(admin, "mutation { " + mutations + " }"), "aliases", 15);
         assertEquals(before, countTokens(), "no token was created");
     }
 
@@ -69,21 +72,20 @@ class GraphQLLimitsEndToEndTest extends GraphQLEndToEndTest {
     void more_than_10_operations_in_one_document_are_refused() {
         String operations = IntStream.range(0, 11).mapToObj(i -> "query Q" + i + " { __typename }").collect(Collectors.joining(" "));
 
-        assertRefused(graphql(admin, operations), "operations", 10);
+        assertRefused(api.graphql(admin, operations), "operations", 10);
     }
 
     @Test
     void a_batch_of_requests_in_one_http_request_is_refused() {
-        Reply reply = send("POST", GRAPHQL, "application/json", "[{\"query\": \"{ __typename }\"}, {\"query\": \"{ __typename }\"}]",
-                "X-API-Key", admin);
+        Reply reply = api.post(GRAPHQL, admin, "[{\"query\": \"{ __typename }\"}, {\"query\": \"{ __typename }\"}]");
 
         assertEquals(400, reply.status(), reply.body());
-        assertTrue(reply.message().contains("batched requests are not supported"), reply.body());
+        assertTrue(reply.errorMessage().contains("batched requests are not supported"), reply.body());
     }
 
     @Test
     void the_full_introspection_query_is_within_the_limits() {
-        Reply reply = graphql(null, IntrospectionQuery.INTROSPECTION_QUERY);
+        Reply reply = api.graphql(null, IntrospectionQuery.INTROSPECTION_QUERY);
 
         List<?> types = reply.at("data", "__schema", "types");
         assertEquals(200, reply.status(), reply.body().substring(0, Math.min(500, reply.body().length())));
@@ -92,7 +94,7 @@ class GraphQLLimitsEndToEndTest extends GraphQLEndToEndTest {
     }
 
     private int countTokens() {
-        List<?> results = graphql(admin, "{ apiTokens(limit: 100) { results { id } } }").at("data", "apiTokens", "results");
+        List<?> results = api.graphql(admin, "{ apiTokens(limit: 100) { results { id } } }").at("data", "apiTokens", "results");
         return results.size();
     }
 }

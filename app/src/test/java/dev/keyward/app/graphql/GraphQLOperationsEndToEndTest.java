@@ -1,5 +1,8 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.keyward.app.support.HttpApi.GRAPHQL;
+import static dev.keyward.app.support.HttpApi.GRAPHQL_TOKEN_FIELDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,14 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every GraphQL query and mutation over HTTP and the real database, including both spellings of Panther's rotate. */
 @MicronautTest(transactional = false)
-class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
+class GraphQLOperationsEndToEndTest extends EndToEndTest {
 
     private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
 
     @Test
     void create_returns_every_field_and_the_value_which_then_authenticates() {
         String expires = Instant.now().plusSeconds(86_400).toString();
-        Reply reply = graphql(admin, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { " + TOKEN_FIELDS + " value } } }",
+        Reply reply = api.graphql(admin, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { " + GRAPHQL_TOKEN_FIELDS + " value } } }",
                 Map.of("in", Map.of("name", "ci deploy", "permissions", List.of("AlertRead", "OrganizationAPITokenRead", "AlertModify"),
                         "allowedCIDRBlocks", List.of("127.0.0.0/8"), "expiresAt", expires)));
 
@@ -39,33 +44,33 @@ class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
         assertEquals(List.of("AlertModify", "AlertRead", "OrganizationAPITokenRead"), token.get("permissions"));
         assertEquals(List.of("127.0.0.0/8"), token.get("allowedCIDRBlocks"));
         assertEquals(Instant.parse(expires).truncatedTo(ChronoUnit.MICROS), Instant.parse((String) token.get("expiresAt")));
-        assertEquals(Map.of("id", idOf(admin), "type", "api-token"), token.get("createdBy"));
+        assertEquals(Map.of("id", api.graphqlIdOf(admin), "type", "api-token"), token.get("createdBy"));
         assertNull(token.get("rotatedAt"));
-        assertEquals(token.get("id"), idOf((String) token.get("value")), "the new value authenticates as the new token");
+        assertEquals(token.get("id"), api.graphqlIdOf((String) token.get("value")), "the new value authenticates as the new token");
     }
 
     @Test
     void api_token_reads_by_id_and_by_self_without_a_value_field_in_the_schema() {
-        Token reader = create(admin, unique("reader"), "OrganizationAPITokenRead");
+        Token reader = api.graphqlCreate(admin, unique("reader"), "OrganizationAPITokenRead");
 
-        Map<String, Object> byId = graphql(admin, "{ apiToken(id: \"" + reader.id() + "\") { id name permissions } }").data();
-        Map<String, Object> self = graphql(reader.value(), "{ apiToken(id: \"self\") { id name permissions } }").data();
+        Map<String, Object> byId = api.graphql(admin, "{ apiToken(id: \"" + reader.id() + "\") { id name permissions } }").data();
+        Map<String, Object> self = api.graphql(reader.value(), "{ apiToken(id: \"self\") { id name permissions } }").data();
 
         assertEquals(byId, self);
         assertEquals(reader.id(), ((Map<?, ?>) self.get("apiToken")).get("id"));
-        assertEquals("BAD_USER_INPUT", graphql(admin, "{ apiToken(id: \"self\") { value } }").code(), "APIToken has no value field");
+        assertEquals("BAD_USER_INPUT", api.graphql(admin, "{ apiToken(id: \"self\") { value } }").errorCode(), "APIToken has no value field");
     }
 
     @Test
     void api_tokens_pages_through_every_token_with_limit_and_cursor() {
         for (int i = 0; i < 3; i++) {
-            create(admin, unique("page"));
+            api.graphqlCreate(admin, unique("page"));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Reply reply = graphql(admin, "query ($cursor: String) { apiTokens(cursor: $cursor, limit: 2) { results { id } next } }",
+            Reply reply = api.graphql(admin, "query ($cursor: String) { apiTokens(cursor: $cursor, limit: 2) { results { id } next } }",
                     cursor == null ? Map.of() : Map.of("cursor", cursor));
             List<Map<String, Object>> results = reply.at("data", "apiTokens", "results");
             assertTrue(results.size() <= 2, reply.body());
@@ -74,7 +79,7 @@ class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
             pages++;
         } while (cursor != null && pages < 50);
 
-        List<String> all = graphql(admin, "{ apiTokens(limit: 100) { results { id } next } }").<List<Map<String, Object>>>at("data", "apiTokens", "results")
+        List<String> all = api.graphql(admin, "{ apiTokens(limit: 100) { results { id } next } }").<List<Map<String, Object>>>at("data", "apiTokens", "results")
                 .stream().map(result -> (String) result.get("id")).toList();
         assertTrue(all.size() >= 4, "the admin and three new tokens");
         assertEquals(all, seen, "pages of two, followed by next, list every token once in order");
@@ -83,19 +88,19 @@ class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void update_replaces_name_and_permissions_and_keeps_the_blocks_when_they_are_omitted() {
-        Token token = create(admin, unique("before"), List.of("AlertRead"), List.of("10.0.0.0/8"));
+        Token token = api.graphqlCreate(admin, unique("before"), List.of("AlertRead"), List.of("10.0.0.0/8"));
 
-        Reply updated = graphql(admin, "mutation ($id: ID!) { updateAPIToken(id: $id, input: {name: \"after\", permissions: [RuleRead, AlertRead]}) { token { "
-                + TOKEN_FIELDS + " } } }", Map.of("id", token.id()));
+        Reply updated = api.graphql(admin, "mutation ($id: ID!) { updateAPIToken(id: $id, input: {name: \"after\", permissions: [RuleRead, AlertRead]}) { token { "
+                + GRAPHQL_TOKEN_FIELDS + " } } }", Map.of("id", token.id()));
         Map<String, Object> after = updated.at("data", "updateAPIToken", "token");
 
         assertEquals(200, updated.status(), updated.body());
         assertEquals("after", after.get("name"));
         assertEquals(List.of("AlertRead", "RuleRead"), after.get("permissions"));
         assertEquals(List.of("10.0.0.0/8"), after.get("allowedCIDRBlocks"));
-        assertEquals(Map.of("id", idOf(admin), "type", "api-token"), after.get("updatedBy"));
+        assertEquals(Map.of("id", api.graphqlIdOf(admin), "type", "api-token"), after.get("updatedBy"));
 
-        Reply cleared = graphql(admin, "mutation ($id: ID!) { updateAPIToken(id: $id, input: {name: \"after\", permissions: [], allowedCIDRBlocks: []}) { token { allowedCIDRBlocks permissions } } }",
+        Reply cleared = api.graphql(admin, "mutation ($id: ID!) { updateAPIToken(id: $id, input: {name: \"after\", permissions: [], allowedCIDRBlocks: []}) { token { allowedCIDRBlocks permissions } } }",
                 Map.of("id", token.id()));
         assertEquals(List.of(), cleared.at("data", "updateAPIToken", "token", "allowedCIDRBlocks"));
         assertEquals(List.of(), cleared.at("data", "updateAPIToken", "token", "permissions"));
@@ -103,50 +108,50 @@ class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void delete_removes_the_token_for_good_and_its_value_is_refused_at_once() {
-        Token token = create(admin, unique("doomed"), "OrganizationAPITokenRead");
+        Token token = api.graphqlCreate(admin, unique("doomed"), "OrganizationAPITokenRead");
 
-        Reply deleted = graphql(admin, "mutation { deleteAPIToken(id: \"" + token.id() + "\") { id } }");
+        Reply deleted = api.graphql(admin, "mutation { deleteAPIToken(id: \"" + token.id() + "\") { id } }");
 
         assertEquals(token.id(), deleted.<String>at("data", "deleteAPIToken", "id"));
-        assertEquals("NOT_FOUND", graphql(admin, "{ apiToken(id: \"" + token.id() + "\") { id } }").code());
-        assertEquals(401, graphql(token.value(), "{ apiToken(id: \"self\") { id } }").status());
-        assertEquals(401, rest("GET", "/api-tokens/self", token.value(), null).status());
+        assertEquals("NOT_FOUND", api.graphql(admin, "{ apiToken(id: \"" + token.id() + "\") { id } }").errorCode());
+        assertEquals(401, api.graphql(token.value(), "{ apiToken(id: \"self\") { id } }").status());
+        assertEquals(401, api.get("/api-tokens/self", token.value()).status());
     }
 
     @Test
     void delete_self_returns_the_callers_own_id() {
-        Token token = create(admin, unique("self-deleter"), "OrganizationAPITokenModify");
+        Token token = api.graphqlCreate(admin, unique("self-deleter"), "OrganizationAPITokenModify");
 
-        Reply deleted = graphql(token.value(), "mutation { deleteAPIToken(id: \"self\") { id } }");
+        Reply deleted = api.graphql(token.value(), "mutation { deleteAPIToken(id: \"self\") { id } }");
 
         assertEquals(token.id(), deleted.<String>at("data", "deleteAPIToken", "id"));
-        assertEquals(401, graphql(token.value(), "{ apiToken(id: \"self\") { id } }").status());
+        assertEquals(401, api.graphql(token.value(), "{ apiToken(id: \"self\") { id } }").status());
     }
 
     @Test
     void panthers_documented_rotate_mutation_with_empty_parentheses_rotates_the_token_in_the_header() {
-        Token token = create(admin, unique("panther"), "OrganizationAPITokenRead");
+        Token token = api.graphqlCreate(admin, unique("panther"), "OrganizationAPITokenRead");
 
-        Reply rotated = graphql(token.value(), "mutation rotateAPIToken() { rotateAPIToken() { token { value } } }");
+        Reply rotated = api.graphql(token.value(), "mutation rotateAPIToken() { rotateAPIToken() { token { value } } }");
 
         assertRotated(token, rotated);
     }
 
     @Test
     void the_standard_rotate_mutation_without_parentheses_rotates_the_token_in_the_header() {
-        Token token = create(admin, unique("standard"), "OrganizationAPITokenRead");
+        Token token = api.graphqlCreate(admin, unique("standard"), "OrganizationAPITokenRead");
 
-        Reply rotated = graphql(token.value(), "mutation { rotateAPIToken { token { value } } }");
+        Reply rotated = api.graphql(token.value(), "mutation { rotateAPIToken { token { value } } }");
 
         assertRotated(token, rotated);
     }
 
     @Test
     void the_rotate_mutation_also_works_sent_as_application_graphql() {
-        Token token = create(admin, unique("raw"), "OrganizationAPITokenRead");
+        Token token = api.graphqlCreate(admin, unique("raw"), "OrganizationAPITokenRead");
 
-        Reply rotated = send("POST", GRAPHQL, "application/graphql", "mutation rotateAPIToken() { rotateAPIToken() { token { value } } }",
-                "X-API-Key", token.value());
+        Reply rotated = api.send("POST", GRAPHQL, token.value(), "application/graphql",
+                "mutation rotateAPIToken() { rotateAPIToken() { token { value } } }");
 
         assertRotated(token, rotated);
     }
@@ -156,29 +161,29 @@ class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
         String value = rotated.at("data", "rotateAPIToken", "token", "value");
         assertTrue(value.matches(TOKEN_VALUE));
         assertNotEquals(token.value(), value);
-        Reply old = graphql(token.value(), "{ apiToken(id: \"self\") { id } }");
+        Reply old = api.graphql(token.value(), "{ apiToken(id: \"self\") { id } }");
         assertEquals(401, old.status(), "the old value is refused right after");
-        assertEquals("UNAUTHENTICATED", old.code());
-        assertEquals(401, rest("GET", "/api-tokens/self", token.value(), null).status(), "and by REST too");
-        assertEquals(token.id(), idOf(value), "the new value is the same token");
+        assertEquals("UNAUTHENTICATED", old.errorCode());
+        assertEquals(401, api.get("/api-tokens/self", token.value()).status(), "and by REST too");
+        assertEquals(token.id(), api.graphqlIdOf(value), "the new value is the same token");
     }
 
     @Test
     void rotate_by_id_rotates_another_token_and_records_when() {
-        Token token = create(admin, unique("other"), "OrganizationAPITokenRead");
+        Token token = api.graphqlCreate(admin, unique("other"), "OrganizationAPITokenRead");
 
-        Reply rotated = graphql(admin, "mutation ($id: ID) { rotateAPIToken(id: $id) { token { id rotatedAt value } } }", Map.of("id", token.id()));
+        Reply rotated = api.graphql(admin, "mutation ($id: ID) { rotateAPIToken(id: $id) { token { id rotatedAt value } } }", Map.of("id", token.id()));
 
         assertEquals(token.id(), rotated.<String>at("data", "rotateAPIToken", "token", "id"));
         assertNotNull(rotated.at("data", "rotateAPIToken", "token", "rotatedAt"));
-        assertEquals(401, graphql(token.value(), "{ apiToken(id: \"self\") { id } }").status());
-        assertEquals(token.id(), idOf(rotated.at("data", "rotateAPIToken", "token", "value")));
+        assertEquals(401, api.graphql(token.value(), "{ apiToken(id: \"self\") { id } }").status());
+        assertEquals(token.id(), api.graphqlIdOf(rotated.at("data", "rotateAPIToken", "token", "value")));
     }
 
     @Test
     void introspection_and_the_sdl_work_without_a_key() {
-        Reply introspection = graphql(null, "{ __schema { mutationType { fields { name } } } }");
-        Reply sdl = send("GET", GRAPHQL + "/schema.graphqls", null, null);
+        Reply introspection = api.graphql(null, "{ __schema { mutationType { fields { name } } } }");
+        Reply sdl = api.get(GRAPHQL + "/schema.graphqls", null);
 
         List<Map<String, Object>> fields = introspection.at("data", "__schema", "mutationType", "fields");
         assertEquals(List.of("createAPIToken", "updateAPIToken", "deleteAPIToken", "rotateAPIToken"),
@@ -189,17 +194,17 @@ class GraphQLOperationsEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void a_query_may_be_sent_with_get_but_a_mutation_may_not() {
-        Token token = create(admin, unique("get"), "OrganizationAPITokenRead");
+        Token token = api.graphqlCreate(admin, unique("get"), "OrganizationAPITokenRead");
         String query = URLEncoder.encode("{ apiToken(id: \"self\") { id } }", StandardCharsets.UTF_8);
         String mutation = URLEncoder.encode("mutation { rotateAPIToken { token { value } } }", StandardCharsets.UTF_8);
 
-        Reply read = send("GET", GRAPHQL + "?query=" + query, null, null, "X-API-Key", token.value());
-        Reply write = send("GET", GRAPHQL + "?query=" + mutation, null, null, "X-API-Key", token.value());
+        Reply read = api.get(GRAPHQL + "?query=" + query, token.value());
+        Reply write = api.get(GRAPHQL + "?query=" + mutation, token.value());
 
         assertEquals(token.id(), read.<String>at("data", "apiToken", "id"));
-        assertEquals("BAD_USER_INPUT", write.code());
-        assertTrue(write.message().contains("POST"), write.body());
-        assertEquals(token.id(), idOf(token.value()), "the token was not rotated");
+        assertEquals("BAD_USER_INPUT", write.errorCode());
+        assertTrue(write.errorMessage().contains("POST"), write.body());
+        assertEquals(token.id(), api.graphqlIdOf(token.value()), "the token was not rotated");
         assertFalse(write.body().contains("\"value\""));
     }
 }

@@ -1,5 +1,7 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -7,12 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static dev.keyward.app.support.HttpApi.GRAPHQL_TOKEN_FIELDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** One token read through GraphQL and through REST is the same object, field for field and value for value. */
 @MicronautTest(transactional = false)
-class GraphQLRestParityEndToEndTest extends GraphQLEndToEndTest {
+class GraphQLRestParityEndToEndTest extends EndToEndTest {
 
     /** lastUsedAt is written once and then kept for an hour, so two reads in a row cannot differ by a use in between. */
     @Override
@@ -23,11 +26,11 @@ class GraphQLRestParityEndToEndTest extends GraphQLEndToEndTest {
     }
 
     private Map<String, Object> viaGraphQL(String id) {
-        return graphql(admin, "query ($id: ID!) { apiToken(id: $id) { " + TOKEN_FIELDS + " } }", Map.of("id", id)).at("data", "apiToken");
+        return api.graphql(admin, "query ($id: ID!) { apiToken(id: $id) { " + GRAPHQL_TOKEN_FIELDS + " } }", Map.of("id", id)).at("data", "apiToken");
     }
 
     private Map<String, Object> viaRest(String id) {
-        Reply reply = rest("GET", "/api-tokens/" + id, admin, null);
+        Reply reply = api.get("/api-tokens/" + id, admin);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }
@@ -36,7 +39,7 @@ class GraphQLRestParityEndToEndTest extends GraphQLEndToEndTest {
     void a_token_created_through_graphql_reads_the_same_through_rest() {
         // Nanoseconds on purpose: the create payload must show what the database keeps (microseconds), as later reads do.
         String expires = Instant.now().plusSeconds(3600).toString();
-        Reply created = graphql(admin, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { " + TOKEN_FIELDS + " value } } }",
+        Reply created = api.graphql(admin, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { " + GRAPHQL_TOKEN_FIELDS + " value } } }",
                 Map.of("in", Map.of("name", unique("parity"), "permissions", List.of("RuleRead", "AlertRead"),
                         "allowedCIDRBlocks", List.of("127.0.0.0/8", "2001:db8::/32"), "expiresAt", expires)));
         Map<String, Object> token = created.at("data", "createAPIToken", "token");
@@ -52,14 +55,14 @@ class GraphQLRestParityEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void a_token_created_through_rest_and_then_used_updated_and_rotated_reads_the_same_through_graphql() {
-        Reply created = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("rest") + "\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
+        Reply created = api.post("/api-tokens", admin, "{\"name\":\"" + unique("rest") + "\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
         String id = created.string("id");
         String value = created.string("value");
         assertEquals(viaRest(id), viaGraphQL(id));
 
-        assertEquals(200, graphql(value, "{ apiToken(id: \"self\") { id } }").status(), "using it sets lastUsedAt");
-        assertEquals(200, rest("POST", "/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[],\"allowedCIDRBlocks\":[\"10.1.0.0/16\"]}").status());
-        assertEquals(200, rest("POST", "/api-tokens/" + id + "/rotate", admin, null).status());
+        assertEquals(200, api.graphql(value, "{ apiToken(id: \"self\") { id } }").status(), "using it sets lastUsedAt");
+        assertEquals(200, api.post("/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[],\"allowedCIDRBlocks\":[\"10.1.0.0/16\"]}").status());
+        assertEquals(200, api.rotate(id, admin).status());
 
         Map<String, Object> rest = viaRest(id);
         assertEquals(rest, viaGraphQL(id));
@@ -70,7 +73,7 @@ class GraphQLRestParityEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void the_bootstrap_token_made_by_the_system_reads_the_same_through_both() {
-        String id = idOf(admin);
+        String id = api.graphqlIdOf(admin);
 
         Map<String, Object> rest = viaRest(id);
 
@@ -80,10 +83,10 @@ class GraphQLRestParityEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void the_first_page_of_the_list_is_the_same_through_both() {
-        create(admin, unique("listed"));
-        Reply rest = rest("GET", "/api-tokens?limit=100", admin, null);
+        api.graphqlCreate(admin, unique("listed"));
+        Reply rest = api.get("/api-tokens?limit=100", admin);
 
-        Reply graphql = graphql(admin, "{ apiTokens(limit: 100) { results { " + TOKEN_FIELDS + " } next } }");
+        Reply graphql = api.graphql(admin, "{ apiTokens(limit: 100) { results { " + GRAPHQL_TOKEN_FIELDS + " } next } }");
 
         assertEquals(rest.json().get("results"), graphql.at("data", "apiTokens", "results"));
         assertEquals(rest.json().get("next"), graphql.at("data", "apiTokens", "next"));

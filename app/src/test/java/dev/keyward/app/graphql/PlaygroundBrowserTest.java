@@ -1,28 +1,20 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.Chromium;
+import dev.keyward.app.support.EndToEndTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,41 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * key placeholder in its headers pane, and runs a query once a real key replaces the placeholder.
  */
 @MicronautTest(transactional = false)
-class PlaygroundBrowserTest extends GraphQLEndToEndTest {
+class PlaygroundBrowserTest extends EndToEndTest {
 
-    private static final String BINARY = "/usr/bin/chromium";
-    private static final String DRIVER = "/usr/bin/chromedriver";
-
+    private Chromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeAll
-    void startChromium() throws IOException {
-        for (String executable : List.of(BINARY, DRIVER)) {
-            assertTrue(Files.isExecutable(Path.of(executable)),
-                    executable + " is missing: install it with apt-get install -y chromium chromium-driver");
-        }
-        profile = Files.createTempDirectory("keyward-graphiql-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BINARY);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,860",
-                "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build(), options);
+    void startChromium() {
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -77,7 +49,7 @@ class PlaygroundBrowserTest extends GraphQLEndToEndTest {
 
     @Test
     void graphiql_renders_offline_with_the_key_placeholder_and_runs_a_query_with_a_real_key() {
-        String origin = "http://127.0.0.1:" + server.getPort();
+        String origin = api.base();
         browser.get(origin + "/public/graphiql");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(driver -> !driver.findElements(By.cssSelector(".graphiql-container .CodeMirror")).isEmpty());

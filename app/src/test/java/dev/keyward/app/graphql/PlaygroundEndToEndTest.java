@@ -1,5 +1,7 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.keyward.app.support.HttpApi.GRAPHQL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * forbids the browser to load anything from elsewhere.
  */
 @MicronautTest(transactional = false)
-class PlaygroundEndToEndTest extends GraphQLEndToEndTest {
+class PlaygroundEndToEndTest extends EndToEndTest {
 
     private static final String PAGE = "/public/graphiql";
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"");
@@ -41,7 +44,7 @@ class PlaygroundEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void the_page_is_utf8_html_with_a_policy_that_allows_only_keyward_itself() {
-        Reply page = send("GET", PAGE, null, null);
+        Reply page = api.get(PAGE, null);
 
         assertEquals(200, page.status());
         assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
@@ -55,7 +58,7 @@ class PlaygroundEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void every_asset_the_page_references_is_served_by_keyward_and_names_no_external_host() {
-        Reply page = send("GET", PAGE, null, null);
+        Reply page = api.get(PAGE, null);
         List<String> references = references(REFERENCE, page.body());
         List<String> assets = references.stream().filter(reference -> !reference.startsWith("data:")).toList();
 
@@ -65,7 +68,7 @@ class PlaygroundEndToEndTest extends GraphQLEndToEndTest {
         for (String asset : assets) {
             assertFalse(isExternal(asset), "external reference " + asset);
             assertTrue(asset.startsWith("/"), asset);
-            Reply reply = send("GET", asset, null, null);
+            Reply reply = api.get(asset, null);
             assertEquals(200, reply.status(), asset);
             String type = reply.header("Content-Type");
             assertTrue(type.startsWith(asset.endsWith(".css") ? "text/css" : "text/javascript"), asset + " is " + type);
@@ -82,7 +85,7 @@ class PlaygroundEndToEndTest extends GraphQLEndToEndTest {
 
     @Test
     void the_headers_pane_starts_with_the_api_key_placeholder_and_is_never_persisted() {
-        Reply script = send("GET", "/public/graphiql/assets/playground.js", null, null);
+        Reply script = api.get("/public/graphiql/assets/playground.js", null);
 
         assertTrue(script.body().contains("JSON.stringify({ 'X-API-Key': '<ENTER_YOUR_KEY_HERE>' }, null, 2)"), script.body());
         assertTrue(script.body().contains("shouldPersistHeaders: false"), script.body());
@@ -92,7 +95,7 @@ class PlaygroundEndToEndTest extends GraphQLEndToEndTest {
     void an_unknown_asset_name_is_not_found_and_cannot_reach_other_resources() {
         for (String path : List.of("/public/graphiql/assets/application.yml", "/public/graphiql/assets/..%2Findex.html",
                 "/public/graphiql/assets/%2e%2e%2f%2e%2e%2fapplication.yml")) {
-            Reply reply = send("GET", path, null, null);
+            Reply reply = api.get(path, null);
             assertEquals(404, reply.status(), path + ": " + reply.body());
         }
     }

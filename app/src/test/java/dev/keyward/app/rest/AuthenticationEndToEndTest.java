@@ -1,5 +1,8 @@
 package dev.keyward.app.rest;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.token.TokenValue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,11 +25,11 @@ class AuthenticationEndToEndTest extends EndToEndTest {
 
     @Test
     void every_kind_of_bad_key_gets_the_same_401() throws InterruptedException {
-        Api.Token deleted = api.create(admin, unique("deleted"), "OrganizationAPITokenRead");
+        Token deleted = api.create(admin, unique("deleted"), "OrganizationAPITokenRead");
         api.delete("/api-tokens/" + deleted.id(), admin);
-        Api.Token rotated = api.create(admin, unique("rotated"), "OrganizationAPITokenRead");
+        Token rotated = api.create(admin, unique("rotated"), "OrganizationAPITokenRead");
         api.rotate(rotated.id(), admin);
-        Api.Reply expiring = api.post("/api-tokens", admin, "{\"name\":\"brief\",\"permissions\":[\"OrganizationAPITokenRead\"],"
+        Reply expiring = api.post("/api-tokens", admin, "{\"name\":\"brief\",\"permissions\":[\"OrganizationAPITokenRead\"],"
                 + "\"expiresAt\":\"" + Instant.now().plusMillis(1500) + "\"}");
         assertEquals(200, expiring.status(), expiring.body());
         String expired = expiring.string("value");
@@ -47,52 +50,52 @@ class AuthenticationEndToEndTest extends EndToEndTest {
         keys.put("admin with spaces inside", admin.substring(0, 10) + " " + admin.substring(10));
         for (var key : keys.entrySet()) {
             for (String path : List.of("/api-tokens", "/api-tokens/self")) {
-                Api.Reply reply = api.get(path, key.getValue());
+                Reply reply = api.get(path, key.getValue());
                 assertEquals(401, reply.status(), key.getKey());
                 assertEquals(UNAUTHENTICATED, reply.body(), key.getKey());
                 assertFalse(key.getValue().length() > 3 && reply.body().contains(key.getValue()), "the key is not echoed");
             }
         }
-        Api.Reply missing = api.get("/api-tokens", null);
+        Reply missing = api.get("/api-tokens", null);
         assertEquals(401, missing.status());
         assertEquals(UNAUTHENTICATED, missing.body());
     }
 
     @Test
     void authentication_comes_before_the_body_is_read() {
-        Api.Reply reply = api.post("/api-tokens", null, "{this is not json");
+        Reply reply = api.post("/api-tokens", null, "{this is not json");
         assertEquals(401, reply.status());
         assertEquals(UNAUTHENTICATED, reply.body());
-        Api.Reply unknownId = api.get("/api-tokens/no-such-id", null);
+        Reply unknownId = api.get("/api-tokens/no-such-id", null);
         assertEquals(401, unknownId.status(), "a stranger cannot probe which ids exist");
     }
 
     @Test
     void a_token_allowed_only_from_another_network_is_refused_from_loopback() {
-        Api.Token lan = api.create(admin, unique("lan"), List.of("OrganizationAPITokenRead"), List.of("10.0.0.0/8"));
-        Api.Reply reply = api.get("/api-tokens/self", lan.value());
+        Token lan = api.create(admin, unique("lan"), List.of("OrganizationAPITokenRead"), List.of("10.0.0.0/8"));
+        Reply reply = api.get("/api-tokens/self", lan.value());
         assertEquals(401, reply.status());
         assertEquals(UNAUTHENTICATED, reply.body(), "the refusal does not reveal that the token exists");
     }
 
     @Test
     void a_token_allowed_from_loopback_works_from_loopback() {
-        Api.Token local = api.create(admin, unique("local"), List.of("OrganizationAPITokenRead"), List.of("192.0.2.0/24", "127.0.0.0/8"));
+        Token local = api.create(admin, unique("local"), List.of("OrganizationAPITokenRead"), List.of("192.0.2.0/24", "127.0.0.0/8"));
         assertEquals(200, api.get("/api-tokens/self", local.value()).status());
     }
 
     @Test
     void x_forwarded_for_from_an_untrusted_peer_is_ignored() {
-        Api.Token lan = api.create(admin, unique("lan"), List.of("OrganizationAPITokenRead"), List.of("10.0.0.0/8"));
+        Token lan = api.create(admin, unique("lan"), List.of("OrganizationAPITokenRead"), List.of("10.0.0.0/8"));
         assertEquals(401, api.send("GET", "/api-tokens/self", lan.value(), null, null, "X-Forwarded-For", "10.1.2.3").status());
-        Api.Token local = api.create(admin, unique("local"), List.of("OrganizationAPITokenRead"), List.of("127.0.0.0/8"));
+        Token local = api.create(admin, unique("local"), List.of("OrganizationAPITokenRead"), List.of("127.0.0.0/8"));
         assertEquals(200, api.send("GET", "/api-tokens/self", local.value(), null, null, "X-Forwarded-For", "203.0.113.9").status(),
                 "a forged header cannot lock a client out either");
     }
 
     @Test
     void narrowing_a_token_allowlist_takes_effect_on_its_next_request() {
-        Api.Token token = api.create(admin, unique("narrowed"), "OrganizationAPITokenRead");
+        Token token = api.create(admin, unique("narrowed"), "OrganizationAPITokenRead");
         assertEquals(200, api.get("/api-tokens/self", token.value()).status());
         api.post("/api-tokens/" + token.id(), admin,
                 "{\"name\":\"narrowed\",\"permissions\":[\"OrganizationAPITokenRead\"],\"allowedCIDRBlocks\":[\"10.0.0.0/8\"]}");

@@ -1,5 +1,8 @@
 package dev.keyward.app.rest;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +18,8 @@ class AuthorizationEndToEndTest extends EndToEndTest {
 
     @Test
     void reading_needs_the_read_permission() {
-        Api.Token alerts = api.create(admin, unique("alerts"), "AlertRead");
-        Api.Token other = api.create(admin, unique("other"));
+        Token alerts = api.create(admin, unique("alerts"), "AlertRead");
+        Token other = api.create(admin, unique("other"));
         assertForbidden(api.get("/api-tokens", alerts.value()), READ);
         assertForbidden(api.get("/api-tokens/self", alerts.value()), READ);
         assertForbidden(api.get("/api-tokens/" + other.id(), alerts.value()), READ);
@@ -25,8 +28,8 @@ class AuthorizationEndToEndTest extends EndToEndTest {
 
     @Test
     void creating_updating_deleting_and_rotating_others_need_the_modify_permission() {
-        Api.Token reader = api.create(admin, unique("reader"), READ);
-        Api.Token other = api.create(admin, unique("other"));
+        Token reader = api.create(admin, unique("reader"), READ);
+        Token other = api.create(admin, unique("other"));
         assertForbidden(api.post("/api-tokens", reader.value(), "{\"name\":\"x\",\"permissions\":[]}"), MODIFY);
         assertForbidden(api.post("/api-tokens/" + other.id(), reader.value(), "{\"name\":\"x\",\"permissions\":[]}"), MODIFY);
         assertForbidden(api.delete("/api-tokens/" + other.id(), reader.value()), MODIFY);
@@ -37,8 +40,8 @@ class AuthorizationEndToEndTest extends EndToEndTest {
 
     @Test
     void a_token_without_any_permission_may_still_rotate_itself() {
-        Api.Token bare = api.create(admin, unique("bare"));
-        Api.Reply rotated = api.rotate("self", bare.value());
+        Token bare = api.create(admin, unique("bare"));
+        Reply rotated = api.rotate("self", bare.value());
         assertEquals(200, rotated.status(), rotated.body());
         String fresh = rotated.string("value");
         assertEquals(bare.id(), rotated.string("id"));
@@ -48,20 +51,20 @@ class AuthorizationEndToEndTest extends EndToEndTest {
 
     @Test
     void a_token_without_any_permission_may_rotate_itself_by_its_own_id() {
-        Api.Token bare = api.create(admin, unique("bare-by-id"));
-        Api.Reply rotated = api.rotate(bare.id(), bare.value());
+        Token bare = api.create(admin, unique("bare-by-id"));
+        Reply rotated = api.rotate(bare.id(), bare.value());
         assertEquals(200, rotated.status(), rotated.body());
         assertEquals(bare.id(), rotated.string("id"));
     }
 
     @Test
     void a_caller_cannot_grant_a_permission_it_does_not_hold() {
-        Api.Token manager = api.create(admin, unique("manager"), READ, MODIFY);
+        Token manager = api.create(admin, unique("manager"), READ, MODIFY);
         assertForbidden(api.post("/api-tokens", manager.value(), "{\"name\":\"escalate\",\"permissions\":[\"AlertRead\"]}"), "AlertRead");
         assertEquals(200, api.post("/api-tokens", manager.value(), "{\"name\":\"peer\",\"permissions\":[\"" + READ + "\"]}").status(),
                 "granting what it holds is fine");
 
-        Api.Token target = api.create(admin, unique("target"), READ);
+        Token target = api.create(admin, unique("target"), READ);
         assertForbidden(api.post("/api-tokens/" + target.id(), manager.value(),
                 "{\"name\":\"escalate\",\"permissions\":[\"" + READ + "\",\"UserModify\"]}"), "UserModify");
         assertForbidden(api.post("/api-tokens/self", manager.value(),
@@ -70,14 +73,14 @@ class AuthorizationEndToEndTest extends EndToEndTest {
 
     @Test
     void a_caller_cannot_take_over_a_more_powerful_token() {
-        Api.Token manager = api.create(admin, unique("manager"), READ, MODIFY);
-        Api.Token powerful = api.create(admin, unique("powerful"), READ, MODIFY, "UserModify");
+        Token manager = api.create(admin, unique("manager"), READ, MODIFY);
+        Token powerful = api.create(admin, unique("powerful"), READ, MODIFY, "UserModify");
         assertForbidden(api.rotate(powerful.id(), manager.value()), "UserModify");
         assertForbidden(api.post("/api-tokens/" + powerful.id(), manager.value(), "{\"name\":\"mine\",\"permissions\":[]}"), "UserModify");
         assertEquals(200, api.get("/api-tokens/self", powerful.value()).status(), "the powerful token is untouched");
     }
 
-    private static void assertForbidden(Api.Reply reply, String permission) {
+    private static void assertForbidden(Reply reply, String permission) {
         assertEquals(403, reply.status(), reply.body());
         assertTrue(reply.message().contains(permission), "names " + permission + ": " + reply.body());
     }

@@ -1,5 +1,8 @@
 package dev.keyward.app.rest;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +29,8 @@ class ConcurrentRotationEndToEndTest extends EndToEndTest {
 
     @Test
     void parallel_rotations_by_id_leave_exactly_one_live_value() throws Exception {
-        Api.Token token = api.create(admin, unique("contended"), "OrganizationAPITokenRead");
-        List<Api.Reply> replies = race(() -> api.rotate(token.id(), admin));
+        Token token = api.create(admin, unique("contended"), "OrganizationAPITokenRead");
+        List<Reply> replies = race(() -> api.rotate(token.id(), admin));
 
         List<String> values = valuesOf(replies, List.of(200, 409));
         assertTrue(!values.isEmpty(), "at least one rotation succeeded");
@@ -36,8 +39,8 @@ class ConcurrentRotationEndToEndTest extends EndToEndTest {
 
     @Test
     void parallel_self_rotations_leave_exactly_one_live_value() throws Exception {
-        Api.Token token = api.create(admin, unique("self-contended"), "OrganizationAPITokenRead");
-        List<Api.Reply> replies = race(() -> api.rotate("self", token.value()));
+        Token token = api.create(admin, unique("self-contended"), "OrganizationAPITokenRead");
+        List<Reply> replies = race(() -> api.rotate("self", token.value()));
 
         List<String> values = valuesOf(replies, List.of(200, 401, 409));
         assertTrue(!values.isEmpty(), "at least one rotation succeeded");
@@ -45,11 +48,11 @@ class ConcurrentRotationEndToEndTest extends EndToEndTest {
     }
 
     /** Starts all rotations at once, each on its own thread and connection. */
-    private List<Api.Reply> race(Callable<Api.Reply> rotation) throws Exception {
+    private List<Reply> race(Callable<Reply> rotation) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> futures = new ArrayList<>();
+            List<Future<Reply>> futures = new ArrayList<>();
             for (int i = 0; i < PARALLEL; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
@@ -57,8 +60,8 @@ class ConcurrentRotationEndToEndTest extends EndToEndTest {
                 }));
             }
             start.countDown();
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> future : futures) {
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
                 replies.add(future.get(60, TimeUnit.SECONDS));
             }
             return replies;
@@ -67,10 +70,10 @@ class ConcurrentRotationEndToEndTest extends EndToEndTest {
         }
     }
 
-    private static List<String> valuesOf(List<Api.Reply> replies, List<Integer> allowed) {
+    private static List<String> valuesOf(List<Reply> replies, List<Integer> allowed) {
         List<String> values = new ArrayList<>();
-        List<Integer> statuses = replies.stream().map(Api.Reply::status).sorted().toList();
-        for (Api.Reply reply : replies) {
+        List<Integer> statuses = replies.stream().map(Reply::status).sorted().toList();
+        for (Reply reply : replies) {
             assertTrue(allowed.contains(reply.status()), "status " + reply.status() + " among " + statuses + ": " + reply.body());
             if (reply.status() == 200) {
                 values.add(reply.string("value"));

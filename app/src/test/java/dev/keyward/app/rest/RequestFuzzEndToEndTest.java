@@ -1,5 +1,6 @@
 package dev.keyward.app.rest;
 
+import dev.keyward.app.support.EndToEndTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import dev.keyward.app.support.KeywardTestApp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,7 @@ class SecretHygieneEndToEndTest extends EndToEndTest {
         keyward.setLevel(Level.DEBUG);
         List<String> secrets = new ArrayList<>(List.of(admin));
         try {
-            Api.Token token = api.create(admin, unique("hygiene"), "OrganizationAPITokenRead");
+            Token token = api.create(admin, unique("hygiene"), "OrganizationAPITokenRead");
             secrets.add(token.value());
             secrets.add(api.rotate(token.id(), admin).string("value"));
             String forged = KeywardTestApp.newKey();
@@ -39,11 +43,11 @@ class SecretHygieneEndToEndTest extends EndToEndTest {
             assertEquals(401, api.get("/api-tokens/self", token.value()).status());
             assertEquals(401, api.post("/api-tokens", forged, "{\"name\":").status());
             for (String key : List.of(admin, forged)) {
-                for (Api.Reply reply : List.of(
+                for (Reply reply : List.of(
                         api.post("/api-tokens", key, "{\"name\":"),
                         api.post("/api-tokens", key, "{\"name\":\"" + key + "\",\"permissions\":[\"" + key + "\"]}"),
                         api.get("/api-tokens/" + key, key),
-                        api.send("PUT", "/api-tokens", key, Api.JSON, "{}"))) {
+                        api.send("PUT", "/api-tokens", key, HttpApi.JSON, "{}"))) {
                     if (reply.status() >= 400) {
                         assertFalse(reply.body().contains(key), "an error body echoes the presented key: " + reply.body());
                     }

@@ -1,5 +1,8 @@
 package dev.keyward.app.rest;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
     void create_returns_the_whole_token_with_its_value_and_no_store() {
         // Whole seconds: the database keeps microseconds, and this compares what was sent with what is shown.
         String expires = Instant.now().plusSeconds(86_400).truncatedTo(ChronoUnit.SECONDS).toString();
-        Api.Reply reply = api.post("/api-tokens", admin, "{\"name\":\"ci deploy\",\"permissions\":[\"AlertRead\",\"AlertModify\"],"
+        Reply reply = api.post("/api-tokens", admin, "{\"name\":\"ci deploy\",\"permissions\":[\"AlertRead\",\"AlertModify\"],"
                 + "\"allowedCIDRBlocks\":[\"127.0.0.0/8\",\"2001:db8::/32\"],\"expiresAt\":\"" + expires + "\",\"ignored\":true}");
 
         assertEquals(200, reply.status(), reply.body());
@@ -38,7 +41,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
         assertEquals(List.of("AlertModify", "AlertRead"), token.get("permissions"));
         assertEquals(List.of("127.0.0.0/8", "2001:db8::/32"), token.get("allowedCIDRBlocks"));
         assertEquals(Instant.parse(expires), Instant.parse((String) token.get("expiresAt")));
-        assertEquals(Map.of("id", idOf(admin), "type", "api-token"), token.get("createdBy"));
+        assertEquals(Map.of("id", api.idOf(admin), "type", "api-token"), token.get("createdBy"));
         assertEquals(token.get("createdBy"), token.get("updatedBy"));
         assertEquals(token.get("createdAt"), token.get("updatedAt"));
         assertTrue(token.containsKey("lastUsedAt") && token.get("lastUsedAt") == null, reply.body());
@@ -56,15 +59,15 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void get_by_id_and_by_self_show_the_token_without_its_value() {
-        Api.Token reader = api.create(admin, unique("reader"), "OrganizationAPITokenRead");
+        Token reader = api.create(admin, unique("reader"), "OrganizationAPITokenRead");
 
-        Api.Reply byId = api.get("/api-tokens/" + reader.id(), admin);
+        Reply byId = api.get("/api-tokens/" + reader.id(), admin);
         assertEquals(200, byId.status(), byId.body());
         assertEquals(reader.id(), byId.string("id"));
         assertFalse(byId.json().containsKey("value"), byId.body());
         assertNull(byId.header("Cache-Control"));
 
-        Api.Reply self = api.get("/api-tokens/self", reader.value());
+        Reply self = api.get("/api-tokens/self", reader.value());
         assertEquals(200, self.status(), self.body());
         assertEquals(reader.id(), self.string("id"));
         assertFalse(self.json().containsKey("value"), self.body());
@@ -91,7 +94,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
         String path = "/api-tokens?limit=" + limit;
         int pages = 0;
         while (true) {
-            Api.Reply page = api.get(path, admin);
+            Reply page = api.get(path, admin);
             assertEquals(200, page.status(), page.body());
             pages++;
             List<String> ids = ids(page);
@@ -115,7 +118,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
         for (int i = 0; i < 25; i++) {
             api.create(admin, unique("bulk"));
         }
-        Api.Reply page = api.get("/api-tokens", admin);
+        Reply page = api.get("/api-tokens", admin);
         assertEquals(200, page.status());
         assertEquals(25, page.results().size());
         assertNotNull(page.json().get("next"));
@@ -124,29 +127,29 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void update_replaces_name_and_permissions_and_keeps_or_clears_the_allowlist() {
-        Api.Token token = api.create(admin, "before", List.of("AlertRead"), List.of("127.0.0.0/8"));
-        Api.Token editor = api.create(admin, unique("editor"), "OrganizationAPITokenModify", "OrganizationAPITokenRead", "AlertRead", "RuleRead");
+        Token token = api.create(admin, "before", List.of("AlertRead"), List.of("127.0.0.0/8"));
+        Token editor = api.create(admin, unique("editor"), "OrganizationAPITokenModify", "OrganizationAPITokenRead", "AlertRead", "RuleRead");
 
-        Api.Reply kept = api.post("/api-tokens/" + token.id(), editor.value(), "{\"name\":\"after\",\"permissions\":[\"RuleRead\"]}");
+        Reply kept = api.post("/api-tokens/" + token.id(), editor.value(), "{\"name\":\"after\",\"permissions\":[\"RuleRead\"]}");
         assertEquals(200, kept.status(), kept.body());
         Map<String, Object> updated = kept.json();
         assertEquals("after", updated.get("name"));
         assertEquals(List.of("RuleRead"), updated.get("permissions"));
         assertEquals(List.of("127.0.0.0/8"), updated.get("allowedCIDRBlocks"), "absent allowedCIDRBlocks keeps them");
         assertEquals(Map.of("id", editor.id(), "type", "api-token"), updated.get("updatedBy"));
-        assertEquals(Map.of("id", idOf(admin), "type", "api-token"), updated.get("createdBy"));
+        assertEquals(Map.of("id", api.idOf(admin), "type", "api-token"), updated.get("createdBy"));
         assertNotEquals(updated.get("createdAt"), updated.get("updatedAt"));
         assertFalse(updated.containsKey("value"));
 
-        Api.Reply cleared = api.post("/api-tokens/" + token.id(), admin, "{\"name\":\"after\",\"permissions\":[],\"allowedCIDRBlocks\":[]}");
+        Reply cleared = api.post("/api-tokens/" + token.id(), admin, "{\"name\":\"after\",\"permissions\":[],\"allowedCIDRBlocks\":[]}");
         assertEquals(List.of(), cleared.json().get("allowedCIDRBlocks"));
         assertEquals(List.of(), api.get("/api-tokens/" + token.id(), admin).json().get("allowedCIDRBlocks"), "the change was stored");
     }
 
     @Test
     void a_token_can_update_itself_through_self() {
-        Api.Token token = api.create(admin, "self-editor", "OrganizationAPITokenModify", "OrganizationAPITokenRead");
-        Api.Reply reply = api.post("/api-tokens/self", token.value(),
+        Token token = api.create(admin, "self-editor", "OrganizationAPITokenModify", "OrganizationAPITokenRead");
+        Reply reply = api.post("/api-tokens/self", token.value(),
                 "{\"name\":\"renamed\",\"permissions\":[\"OrganizationAPITokenModify\",\"OrganizationAPITokenRead\"]}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals(token.id(), reply.string("id"));
@@ -155,8 +158,8 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void delete_answers_204_and_the_token_is_gone_and_its_key_refused() {
-        Api.Token token = api.create(admin, unique("doomed"), "OrganizationAPITokenRead");
-        Api.Reply deleted = api.delete("/api-tokens/" + token.id(), admin);
+        Token token = api.create(admin, unique("doomed"), "OrganizationAPITokenRead");
+        Reply deleted = api.delete("/api-tokens/" + token.id(), admin);
         assertEquals(204, deleted.status());
         assertEquals("", deleted.body());
         assertEquals(404, api.get("/api-tokens/" + token.id(), admin).status());
@@ -167,7 +170,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void a_token_can_delete_itself() {
-        Api.Token token = api.create(admin, unique("self-delete"), "OrganizationAPITokenModify");
+        Token token = api.create(admin, unique("self-delete"), "OrganizationAPITokenModify");
         assertEquals(204, api.delete("/api-tokens/self", token.value()).status());
         assertEquals(401, api.delete("/api-tokens/self", token.value()).status());
         assertEquals(404, api.get("/api-tokens/" + token.id(), admin).status());
@@ -175,8 +178,8 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void rotating_by_id_returns_a_new_value_and_the_old_one_dies_at_once() {
-        Api.Token token = api.create(admin, unique("rotated"), "OrganizationAPITokenRead");
-        Api.Reply rotated = api.rotate(token.id(), admin);
+        Token token = api.create(admin, unique("rotated"), "OrganizationAPITokenRead");
+        Reply rotated = api.rotate(token.id(), admin);
         assertEquals(200, rotated.status(), rotated.body());
         assertEquals("no-store", rotated.header("Cache-Control"));
         String fresh = rotated.string("value");
@@ -184,7 +187,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
         assertNotEquals(token.value(), fresh);
         assertEquals(token.id(), rotated.string("id"));
         assertNotNull(rotated.json().get("rotatedAt"));
-        assertEquals(Map.of("id", idOf(admin), "type", "api-token"), rotated.json().get("updatedBy"));
+        assertEquals(Map.of("id", api.idOf(admin), "type", "api-token"), rotated.json().get("updatedBy"));
 
         assertEquals(401, api.get("/api-tokens/self", token.value()).status());
         assertEquals(200, api.get("/api-tokens/self", fresh).status());
@@ -193,8 +196,8 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void a_token_rotates_itself_through_self() {
-        Api.Token token = api.create(admin, unique("self-rotated"), "OrganizationAPITokenRead");
-        Api.Reply rotated = api.rotate("self", token.value());
+        Token token = api.create(admin, unique("self-rotated"), "OrganizationAPITokenRead");
+        Reply rotated = api.rotate("self", token.value());
         assertEquals(200, rotated.status(), rotated.body());
         String fresh = rotated.string("value");
         assertEquals(Map.of("id", token.id(), "type", "api-token"), rotated.json().get("updatedBy"));
@@ -204,7 +207,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void last_used_at_is_set_once_a_token_authenticates() {
-        Api.Token token = api.create(admin, unique("used"), "OrganizationAPITokenRead");
+        Token token = api.create(admin, unique("used"), "OrganizationAPITokenRead");
         assertNull(api.get("/api-tokens/" + token.id(), admin).json().get("lastUsedAt"));
         Instant before = Instant.now().minusSeconds(1);
         assertEquals(200, api.get("/api-tokens/self", token.value()).status());
@@ -213,11 +216,7 @@ class TokenLifecycleEndToEndTest extends EndToEndTest {
         assertTrue(!Instant.parse(lastUsed).isBefore(before), lastUsed);
     }
 
-    private String idOf(String key) {
-        return api.get("/api-tokens/self", key).string("id");
-    }
-
-    private static List<String> ids(Api.Reply page) {
+    private static List<String> ids(Reply page) {
         return page.results().stream().map(token -> (String) token.get("id")).toList();
     }
 }

@@ -1,5 +1,9 @@
 package dev.keyward.app.rest;
 
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +57,7 @@ class ValidationEndToEndTest extends EndToEndTest {
     @MethodSource("invalidBodies")
     void an_invalid_create_body_is_a_400_naming_the_field(String description, String body, String named) {
         int before = countTokens();
-        Api.Reply reply = api.post("/api-tokens", admin, body);
+        Reply reply = api.post("/api-tokens", admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains(named), description + " → " + reply.body());
         assertEquals(before, countTokens(), "nothing was stored");
@@ -65,22 +69,22 @@ class ValidationEndToEndTest extends EndToEndTest {
         if (description.contains("expiresAt") || description.contains("expiry")) {
             return; // an update does not read expiresAt: the field is ignored there, as any unknown field
         }
-        Api.Token token = api.create(admin, unique("target"));
-        Api.Reply reply = api.post("/api-tokens/" + token.id(), admin, body);
+        Token token = api.create(admin, unique("target"));
+        Reply reply = api.post("/api-tokens/" + token.id(), admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains(named), description + " → " + reply.body());
     }
 
     @Test
     void a_255_character_name_is_accepted() {
-        Api.Reply reply = api.post("/api-tokens", admin, "{\"name\":\"" + "é".repeat(255) + "\",\"permissions\":[]}");
+        Reply reply = api.post("/api-tokens", admin, "{\"name\":\"" + "é".repeat(255) + "\",\"permissions\":[]}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals("é".repeat(255), reply.string("name"));
     }
 
     @Test
     void a_missing_body_is_a_400() {
-        Api.Reply reply = api.send("POST", "/api-tokens", admin, Api.JSON, null);
+        Reply reply = api.send("POST", "/api-tokens", admin, HttpApi.JSON, null);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("body"), reply.body());
     }
@@ -88,7 +92,7 @@ class ValidationEndToEndTest extends EndToEndTest {
     @Test
     void an_oversized_body_is_a_400() {
         String body = "{\"name\":\"big\",\"permissions\":[],\"padding\":\"" + "x".repeat(70_000) + "\"}";
-        Api.Reply reply = api.post("/api-tokens", admin, body);
+        Reply reply = api.post("/api-tokens", admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("too large"), reply.body());
     }
@@ -96,7 +100,7 @@ class ValidationEndToEndTest extends EndToEndTest {
     @ParameterizedTest(name = "limit={0} → 400")
     @ValueSource(strings = {"0", "101", "-1", "abc", "1.5", "", "99999999999"})
     void a_bad_limit_is_a_400_naming_limit(String limit) {
-        Api.Reply reply = api.get("/api-tokens?limit=" + limit, admin);
+        Reply reply = api.get("/api-tokens?limit=" + limit, admin);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("limit"), reply.body());
     }
@@ -104,7 +108,7 @@ class ValidationEndToEndTest extends EndToEndTest {
     @ParameterizedTest(name = "limit={0} → 200")
     @ValueSource(strings = {"1", "100"})
     void the_limit_bounds_are_accepted(String limit) {
-        Api.Reply reply = api.get("/api-tokens?limit=" + limit, admin);
+        Reply reply = api.get("/api-tokens?limit=" + limit, admin);
         assertEquals(200, reply.status(), reply.body());
         assertTrue(reply.results().size() <= Integer.parseInt(limit));
     }
@@ -112,7 +116,7 @@ class ValidationEndToEndTest extends EndToEndTest {
     @ParameterizedTest(name = "cursor={0} → 400")
     @ValueSource(strings = {"zzz", "AAAA", "%25%25", "bm90LWEtdXVpZA"})
     void a_bad_cursor_is_a_400_naming_cursor(String cursor) {
-        Api.Reply reply = api.get("/api-tokens?cursor=" + cursor, admin);
+        Reply reply = api.get("/api-tokens?cursor=" + cursor, admin);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("cursor"), reply.body());
     }
@@ -120,7 +124,7 @@ class ValidationEndToEndTest extends EndToEndTest {
     @ParameterizedTest(name = "{0} {1} → 404")
     @MethodSource("unknownIds")
     void an_unknown_id_is_a_404(String method, String path) {
-        Api.Reply reply = method.equals("POST") && !path.endsWith("/rotate")
+        Reply reply = method.equals("POST") && !path.endsWith("/rotate")
                 ? api.post(path, admin, "{\"name\":\"x\",\"permissions\":[]}")
                 : api.send(method, path, admin, null, null);
         assertEquals(404, reply.status(), reply.body());
@@ -137,30 +141,30 @@ class ValidationEndToEndTest extends EndToEndTest {
 
     @Test
     void an_unknown_route_is_a_404_with_a_message() {
-        Api.Reply deep = api.get("/api-tokens/self/rotate/again", admin);
+        Reply deep = api.get("/api-tokens/self/rotate/again", admin);
         assertEquals(404, deep.status(), deep.body());
         deep.message();
-        Api.Reply elsewhere = api.send("GET", "/no/such/route", null, null, null, "Accept", "text/html");
+        Reply elsewhere = api.send("GET", "/no/such/route", null, null, null, "Accept", "text/html");
         assertEquals(404, elsewhere.status());
         elsewhere.message();
     }
 
     @Test
     void a_wrong_method_is_a_405_with_a_message() {
-        Api.Reply reply = api.send("PUT", "/api-tokens/self", admin, Api.JSON, "{}");
+        Reply reply = api.send("PUT", "/api-tokens/self", admin, HttpApi.JSON, "{}");
         assertEquals(405, reply.status(), reply.body());
         assertTrue(reply.message().contains("PUT"), reply.body());
-        Api.Reply patch = api.send("PATCH", "/api-tokens", admin, Api.JSON, "{}");
+        Reply patch = api.send("PATCH", "/api-tokens", admin, HttpApi.JSON, "{}");
         assertEquals(405, patch.status(), patch.body());
         patch.message();
     }
 
     @Test
     void a_wrong_content_type_is_a_415_with_a_message() {
-        Api.Reply reply = api.send("POST", "/api-tokens", admin, "text/plain", "{\"name\":\"x\",\"permissions\":[]}");
+        Reply reply = api.send("POST", "/api-tokens", admin, "text/plain", "{\"name\":\"x\",\"permissions\":[]}");
         assertEquals(415, reply.status(), reply.body());
         assertTrue(reply.message().contains("text/plain"), reply.body());
-        Api.Reply form = api.send("POST", "/api-tokens/self", admin, "application/x-www-form-urlencoded", "name=x");
+        Reply form = api.send("POST", "/api-tokens/self", admin, "application/x-www-form-urlencoded", "name=x");
         assertEquals(415, form.status(), form.body());
         form.message();
     }
@@ -169,7 +173,7 @@ class ValidationEndToEndTest extends EndToEndTest {
         int count = 0;
         String path = "/api-tokens?limit=100";
         while (true) {
-            Api.Reply page = api.get(path, admin);
+            Reply page = api.get(path, admin);
             count += page.results().size();
             Object next = page.json().get("next");
             if (next == null) {

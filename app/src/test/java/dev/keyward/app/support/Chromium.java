@@ -1,4 +1,4 @@
-package dev.keyward.app.console;
+package dev.keyward.app.support;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -24,12 +24,12 @@ import java.util.stream.Stream;
  * Debian's Chromium, headless, driven through Debian's ChromeDriver. Both paths are given explicitly
  * so Selenium never looks for (or downloads) a browser or driver of its own.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-    static final String BINARY = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
-    static final int WIDTH = 1280;
-    static final int HEIGHT = 860;
+    private static final String BINARY = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 860;
 
     /** Kept so the level sticks: java.util.logging holds loggers weakly. */
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
@@ -43,7 +43,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Starts a fresh browser with a throw-away profile; fails (never skips) when Chromium is missing. */
-    static Chromium start() {
+    public static Chromium start() {
         for (String executable : List.of(BINARY, DRIVER)) {
             if (!Files.isExecutable(Path.of(executable))) {
                 throw new AssertionError(executable + " is missing: the console's browser tests drive Debian's Chromium. "
@@ -75,12 +75,12 @@ final class Chromium implements AutoCloseable {
         return new Chromium(new ChromeDriver(service, options), profile);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Messages the page logged since the last call: script errors, CSP violations, failed loads. */
-    List<String> consoleMessages() {
+    public List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage)
@@ -88,7 +88,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Saves the whole page (not just the viewport) as a PNG. */
-    void screenshot(Path file) {
+    public void screenshot(Path file) {
         Object height = driver.executeScript("return Math.max(document.documentElement.scrollHeight, " + HEIGHT + ");");
         driver.manage().window().setSize(new Dimension(WIDTH, ((Number) height).intValue()));
         driver.executeScript("window.scrollTo(0, 0);");

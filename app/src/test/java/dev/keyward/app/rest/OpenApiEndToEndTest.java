@@ -1,4 +1,4 @@
-package dev.keyward.app.graphql;
+package dev.keyward.app.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operation and status validate against the served document's schema for that operation and status.
  */
 @MicronautTest(transactional = false)
-class OpenApiEndToEndTest extends GraphQLEndToEndTest {
+class OpenApiEndToEndTest extends EndToEndTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -39,7 +41,7 @@ class OpenApiEndToEndTest extends GraphQLEndToEndTest {
 
     @BeforeAll
     void fetchTheServedDocument() throws IOException {
-        Reply reply = send("GET", "/openapi.json", null, null);
+        Reply reply = api.get("/openapi.json", null);
         assertEquals(200, reply.status(), reply.body());
         assertTrue(reply.header("Content-Type").startsWith("application/json"));
         document = MAPPER.readTree(reply.body());
@@ -75,38 +77,38 @@ class OpenApiEndToEndTest extends GraphQLEndToEndTest {
     @Test
     void live_responses_of_every_operation_validate_against_the_served_document() {
         String expires = Instant.now().plusSeconds(3600).toString();
-        Reply created = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("openapi") + "\",\"permissions\":[\"OrganizationAPITokenRead\"],"
+        Reply created = api.post("/api-tokens", admin, "{\"name\":\"" + unique("openapi") + "\",\"permissions\":[\"OrganizationAPITokenRead\"],"
                 + "\"allowedCIDRBlocks\":[\"127.0.0.0/8\"],\"expiresAt\":\"" + expires + "\"}");
         String id = created.string("id");
         String value = created.string("value");
-        Reply plain = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("plain") + "\",\"permissions\":[]}");
+        Reply plain = api.post("/api-tokens", admin, "{\"name\":\"" + unique("plain") + "\",\"permissions\":[]}");
 
         assertValid("/api-tokens", "post", created);
         assertValid("/api-tokens", "post", plain);
-        assertValid("/api-tokens", "get", rest("GET", "/api-tokens?limit=1", admin, null));
-        assertValid("/api-tokens", "get", rest("GET", "/api-tokens?limit=100", admin, null));
-        assertValid("/api-tokens/{id}", "get", rest("GET", "/api-tokens/" + id, admin, null));
-        assertValid("/api-tokens/{id}", "get", rest("GET", "/api-tokens/self", value, null));
-        assertValid("/api-tokens/{id}", "post", rest("POST", "/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[]}"));
-        assertValid("/api-tokens/{id}/rotate", "post", rest("POST", "/api-tokens/" + id + "/rotate", admin, null));
-        assertValid("/api-tokens/{id}", "delete", rest("DELETE", "/api-tokens/" + plain.string("id"), admin, null));
+        assertValid("/api-tokens", "get", api.get("/api-tokens?limit=1", admin));
+        assertValid("/api-tokens", "get", api.get("/api-tokens?limit=100", admin));
+        assertValid("/api-tokens/{id}", "get", api.get("/api-tokens/" + id, admin));
+        assertValid("/api-tokens/{id}", "get", api.get("/api-tokens/self", value));
+        assertValid("/api-tokens/{id}", "post", api.post("/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[]}"));
+        assertValid("/api-tokens/{id}/rotate", "post", api.rotate(id, admin));
+        assertValid("/api-tokens/{id}", "delete", api.delete("/api-tokens/" + plain.string("id"), admin));
     }
 
     @Test
     void live_error_responses_validate_against_the_served_document() {
-        Reply reader = rest("POST", "/api-tokens", admin, "{\"name\":\"" + unique("reader") + "\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
+        Reply reader = api.post("/api-tokens", admin, "{\"name\":\"" + unique("reader") + "\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
 
-        assertValid("/api-tokens", "get", rest("GET", "/api-tokens", "not-a-key", null));
-        assertValid("/api-tokens", "get", rest("GET", "/api-tokens?limit=0", admin, null));
-        assertValid("/api-tokens", "post", rest("POST", "/api-tokens", admin, "{\"name\":\"\",\"permissions\":[]}"));
-        assertValid("/api-tokens", "post", rest("POST", "/api-tokens", reader.string("value"), "{\"name\":\"x\",\"permissions\":[]}"));
-        assertValid("/api-tokens/{id}", "get", rest("GET", "/api-tokens/0190a3c4-0000-7000-8000-000000000000", admin, null));
-        assertValid("/api-tokens/{id}/rotate", "post", rest("POST", "/api-tokens/" + idOf(admin) + "/rotate", reader.string("value"), null));
+        assertValid("/api-tokens", "get", api.get("/api-tokens", "not-a-key"));
+        assertValid("/api-tokens", "get", api.get("/api-tokens?limit=0", admin));
+        assertValid("/api-tokens", "post", api.post("/api-tokens", admin, "{\"name\":\"\",\"permissions\":[]}"));
+        assertValid("/api-tokens", "post", api.post("/api-tokens", reader.string("value"), "{\"name\":\"x\",\"permissions\":[]}"));
+        assertValid("/api-tokens/{id}", "get", api.get("/api-tokens/0190a3c4-0000-7000-8000-000000000000", admin));
+        assertValid("/api-tokens/{id}/rotate", "post", api.rotate(api.idOf(admin), reader.string("value")));
     }
 
     @Test
     void the_validation_can_fail_a_token_with_an_unexpected_field_or_a_wrong_actor_type() throws IOException {
-        JsonNode token = MAPPER.readTree(rest("GET", "/api-tokens/self", admin, null).body());
+        JsonNode token = MAPPER.readTree(api.get("/api-tokens/self", admin).body());
         JsonNode schema = document.at("/paths/~1api-tokens~1{id}/get/responses/200/content/application~1json/schema");
         ObjectNode leaking = token.deepCopy();
         leaking.put("secretHash", "00");
