@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.adapter.events.TestKafka;
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.KeywardTestApp;
 import io.cloudevents.CloudEvent;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attributes and data, and no secret of any kind anywhere in any record.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditEventsEndToEndTest implements TestPropertyProvider {
+class AuditEventsEndToEndTest extends EndToEndTest {
 
-    static final String ADMIN = KeywardTestApp.newKey();
     private static final Pattern TOKEN_VALUE = Pattern.compile("kw_[0-9A-Za-z]{20,}");
 
     private final TestKafka kafka = TestKafka.start();
     private final String topic = TestKafka.uniqueTopic("keyward.audit.e2e");
     private final ObjectMapper tree = new ObjectMapper();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
 
     @Inject
     DataSource dataSource;
@@ -66,7 +55,7 @@ class AuditEventsEndToEndTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("audit_events", ADMIN));
+        Map<String, String> properties = super.getProperties();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         properties.put("keyward.events.topic", topic);
         properties.put("keyward.events.source", "/keyward/e2e");
@@ -144,20 +133,19 @@ class AuditEventsEndToEndTest implements TestPropertyProvider {
 
         assertEquals(rows.stream().map(Outbox.Row::eventId).toList().stream().sorted().toList(),
                 life.consumed().ids().stream().sorted().toList());
-        Http.Reply backlog = awaitBacklog(0);
-        assertEquals(0, ((Number) backlog.map().get("unsent")).intValue(), backlog.body());
-        assertEquals(0.0, ((Number) backlog.map().get("oldestUnsentAgeSeconds")).doubleValue());
-        assertEquals(200, new Http(server.getURL(), json).get("/health").status());
+        Reply backlog = awaitBacklog(0);
+        assertEquals(0, ((Number) backlog.json().get("unsent")).intValue(), backlog.body());
+        assertEquals(0.0, ((Number) backlog.json().get("oldestUnsentAgeSeconds")).doubleValue());
+        assertEquals(200, api.get("/health", null).status());
     }
 
-    private Http.Reply awaitBacklog(int unsent) {
-        Http http = new Http(server.getURL(), json);
+    private Reply awaitBacklog(int unsent) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Http.Reply reply;
+        Reply reply;
         do {
-            reply = http.get("/audit-backlog");
+            reply = api.get("/audit-backlog", null);
             assertEquals(200, reply.status(), reply.body());
-        } while (((Number) reply.map().get("unsent")).intValue() != unsent && System.nanoTime() < deadline);
+        } while (((Number) reply.json().get("unsent")).intValue() != unsent && System.nanoTime() < deadline);
         return reply;
     }
 
@@ -173,31 +161,30 @@ class AuditEventsEndToEndTest implements TestPropertyProvider {
         if (life != null) {
             return life;
         }
-        Http http = new Http(server.getURL(), json);
         Outbox outbox = new Outbox(dataSource);
-        String adminId = http.send("GET", "/api-tokens/self", ADMIN, null).string("id");
+        String adminId = api.idOf(admin);
         List<Map<String, Object>> states = new ArrayList<>();
-        List<String> values = new ArrayList<>(List.of(ADMIN));
+        List<String> values = new ArrayList<>(List.of(admin));
         List<String> hashes = new ArrayList<>();
 
-        Http.Reply created = http.create(ADMIN, "audited", "[\"RuleRead\"]", "[\"127.0.0.0/8\",\"2001:db8::/32\"]");
+        Reply created = api.createReply(admin, "audited", List.of("RuleRead"), List.of("127.0.0.0/8", "2001:db8::/32"));
         assertEquals(200, created.status(), created.body());
         String id = created.string("id");
         values.add(created.string("value"));
-        states.add(created.map());
+        states.add(created.json());
         hashes.addAll(outbox.secretHashes().values());
 
-        Http.Reply updated = http.update(ADMIN, id, "audited-renamed", "[\"RuleRead\",\"RuleModify\"]");
+        Reply updated = api.update(id, admin, "audited-renamed", List.of("RuleRead", "RuleModify"));
         assertEquals(200, updated.status(), updated.body());
-        states.add(updated.map());
+        states.add(updated.json());
 
-        Http.Reply rotated = http.rotate(ADMIN, id);
+        Reply rotated = api.rotate(id, admin);
         assertEquals(200, rotated.status(), rotated.body());
         values.add(rotated.string("value"));
-        states.add(rotated.map());
+        states.add(rotated.json());
         hashes.addAll(outbox.secretHashes().values());
 
-        assertEquals(204 / 100, http.delete(ADMIN, id).status() / 100);
+        assertEquals(204 / 100, api.delete("/api-tokens/" + id, admin).status() / 100);
 
         int expected = outbox.rows().size();
         Consumed consumed = new Consumed(TestKafka.consume(kafka.bootstrapServers(), topic,

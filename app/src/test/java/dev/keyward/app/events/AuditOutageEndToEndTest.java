@@ -2,15 +2,12 @@ package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.StandaloneKafka;
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.KeywardTestApp;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token's events in commit order. The broker is a separate process, killed and restarted on the same port.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditOutageEndToEndTest implements TestPropertyProvider {
+class AuditOutageEndToEndTest extends EndToEndTest {
 
-    static final String ADMIN = KeywardTestApp.newKey();
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
     static final Duration SLOW = Duration.ofSeconds(1);
 
@@ -43,17 +37,11 @@ class AuditOutageEndToEndTest implements TestPropertyProvider {
     private final StandaloneKafka kafka = startKafka();
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
     DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("audit_outage", ADMIN));
+        Map<String, String> properties = super.getProperties();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         properties.put("keyward.events.topic", topic);
         properties.put("keyward.events.kafka.delivery-timeout", DELIVERY_TIMEOUT.toMillis() + "ms");
@@ -70,29 +58,28 @@ class AuditOutageEndToEndTest implements TestPropertyProvider {
 
     @Test
     void changes_made_while_kafka_is_down_are_all_delivered_in_order_once_it_is_back() throws Exception {
-        Http http = new Http(server.getURL(), json);
         Outbox outbox = new Outbox(dataSource);
-        String warmup = http.create(ADMIN, "before-outage", "[\"RuleRead\"]", null).string("id");
+        String warmup = api.createReply(admin, "before-outage", List.of("RuleRead"), null).string("id");
         awaitDrained(outbox, Duration.ofSeconds(60));
 
         kafka.kill();
         long outageStart = System.nanoTime();
-        List<Http.Reply> replies = new ArrayList<>();
+        List<Reply> replies = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Http.Reply created = http.create(ADMIN, "outage-" + i, "[\"RuleRead\"]", null);
+            Reply created = api.createReply(admin, "outage-" + i, List.of("RuleRead"), null);
             replies.add(created);
             ids.add(created.string("id"));
         }
         for (String id : ids) {
-            replies.add(http.update(ADMIN, id, "outage-renamed", "[\"RuleRead\",\"RuleModify\"]"));
-            replies.add(http.rotate(ADMIN, id));
-            replies.add(http.update(ADMIN, id, "outage-again", "[\"RuleModify\"]"));
+            replies.add(api.update(id, admin, "outage-renamed", List.of("RuleRead", "RuleModify")));
+            replies.add(api.rotate(id, admin));
+            replies.add(api.update(id, admin, "outage-again", List.of("RuleModify")));
         }
         for (String id : ids.subList(0, 25)) {
-            replies.add(http.delete(ADMIN, id));
+            replies.add(api.delete("/api-tokens/" + id, admin));
         }
-        replies.add(http.rotate(ADMIN, warmup));
+        replies.add(api.rotate(warmup, admin));
         Duration mutating = Duration.ofNanos(System.nanoTime() - outageStart);
         // stay down well past the delivery timeout, so the Kafka client gives records up
         long minimumOutage = DELIVERY_TIMEOUT.multipliedBy(3).toNanos();
@@ -111,11 +98,11 @@ class AuditOutageEndToEndTest implements TestPropertyProvider {
         Duration drain = Duration.ofNanos(System.nanoTime() - backAt);
 
         assertTrue(replies.size() >= 200, "mutations: " + replies.size());
-        for (Http.Reply reply : replies) {
+        for (Reply reply : replies) {
             assertEquals(2, reply.status() / 100, reply.body());
             assertTrue(reply.took().compareTo(SLOW) < 0, "a request waited " + reply.took() + " during the outage");
         }
-        Duration slowest = replies.stream().map(Http.Reply::took).max(Duration::compareTo).orElseThrow();
+        Duration slowest = replies.stream().map(Reply::took).max(Duration::compareTo).orElseThrow();
         long pendingDuringOutage = duringOutage.stream().filter(r -> !r.sent()).count();
         assertTrue(pendingDuringOutage >= 200, "the outbox kept the events: " + pendingDuringOutage);
         assertTrue(duringOutage.stream().anyMatch(r -> !r.sent() && r.attempts() > 0), "the relay tried and failed during the outage");

@@ -1,19 +1,15 @@
 package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi.Reply;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
@@ -36,24 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @EnabledIfSystemProperty(named = "keyward.benchmark", matches = "true")
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommitToKafkaBenchmark implements TestPropertyProvider {
+class CommitToKafkaBenchmark extends EndToEndTest {
 
-    static final String ADMIN = KeywardTestApp.newKey();
     static final int EVENTS = Integer.getInteger("keyward.benchmark.events", 1000);
 
     private final TestKafka kafka = TestKafka.start();
     private final String topic = TestKafka.uniqueTopic("keyward.audit.bench");
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("audit_benchmark", ADMIN));
+        Map<String, String> properties = super.getProperties();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         properties.put("keyward.events.topic", topic);
         properties.put("keyward.events.poll-interval", System.getProperty("keyward.benchmark.poll-interval", "100ms"));
@@ -83,16 +71,15 @@ class CommitToKafkaBenchmark implements TestPropertyProvider {
             }
         });
         consumer.start();
-        Http http = new Http(server.getURL(), json);
         // warm up: the JIT, the connection pools, the consumer's partition assignment
         for (int i = 0; i < 50; i++) {
-            http.create(ADMIN, "warmup-" + i, "[\"RuleRead\"]", null);
+            api.createReply(admin, "warmup-" + i, List.of("RuleRead"), null);
         }
         Thread.sleep(3000);
 
         Map<String, Long> committedAt = new HashMap<>();
         for (int i = 0; i < EVENTS; i++) {
-            Http.Reply reply = http.create(ADMIN, "bench-" + i, "[\"RuleRead\"]", null);
+            Reply reply = api.createReply(admin, "bench-" + i, List.of("RuleRead"), null);
             committedAt.put(reply.string("id"), System.nanoTime());
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -1,15 +1,11 @@
 package dev.keyward.app.events;
 
-import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.app.support.EndToEndTest;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -19,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,25 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Without Kafka configured, the same CloudEvents are appended to {@code <data-dir>/audit-events.jsonl}. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JsonLinesEventsEndToEndTest implements TestPropertyProvider {
-
-    static final String ADMIN = KeywardTestApp.newKey();
+class JsonLinesEventsEndToEndTest extends EndToEndTest {
 
     private final Path dataDir = temporaryDirectory();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
 
     @Inject
     DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(KeywardTestApp.properties("audit_jsonl", ADMIN));
+        Map<String, String> properties = super.getProperties();
         properties.put("keyward.data-dir", dataDir.toString());
         // blank, as an unset KAFKA_BOOTSTRAP_SERVERS would be, even where the CI sets one
         properties.put("kafka.bootstrap.servers", "");
@@ -55,11 +41,10 @@ class JsonLinesEventsEndToEndTest implements TestPropertyProvider {
 
     @Test
     void every_change_lands_in_the_json_lines_file_under_the_data_dir_in_order() throws Exception {
-        Http http = new Http(server.getURL(), json);
-        String id = http.create(ADMIN, "filed", "[\"RuleRead\"]", null).string("id");
-        assertEquals(200, http.update(ADMIN, id, "filed-renamed", "[\"RuleRead\"]").status());
-        assertEquals(200, http.rotate(ADMIN, id).status());
-        assertEquals(2, http.delete(ADMIN, id).status() / 100);
+        String id = api.createReply(admin, "filed", List.of("RuleRead"), null).string("id");
+        assertEquals(200, api.update(id, admin, "filed-renamed", List.of("RuleRead")).status());
+        assertEquals(200, api.rotate(id, admin).status());
+        assertEquals(2, api.delete("/api-tokens/" + id, admin).status() / 100);
         Outbox outbox = new Outbox(dataSource);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (outbox.unsent() > 0 && System.nanoTime() < deadline) {

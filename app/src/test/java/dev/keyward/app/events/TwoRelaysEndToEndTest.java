@@ -1,6 +1,8 @@
 package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.TestKafka;
+import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.KeywardTestApp;
 import io.cloudevents.CloudEvent;
 import io.micronaut.context.ApplicationContext;
@@ -66,7 +68,7 @@ class TwoRelaysEndToEndTest {
     @Test
     void two_relays_over_one_outbox_deliver_every_event_keeping_each_tokens_order() throws Exception {
         JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
-        List<Http> apis = nodes.stream().map(n -> new Http(n.getURL(), json)).toList();
+        List<HttpApi> apis = nodes.stream().map(n -> new HttpApi(n.getPort(), json)).toList();
         ExecutorService clients = Executors.newFixedThreadPool(6);
         List<Future<Integer>> work = new ArrayList<>();
         for (int client = 0; client < 6; client++) {
@@ -75,11 +77,11 @@ class TwoRelaysEndToEndTest {
                 int changes = 0;
                 for (int t = 0; t < 6; t++) {
                     // each change of a token goes to a different node than the one before
-                    String id = apis.get((c + t) % 2).create(ADMIN, "two-" + c + "-" + t, "[\"RuleRead\"]", null).string("id");
+                    String id = apis.get((c + t) % 2).createReply(ADMIN, "two-" + c + "-" + t, List.of("RuleRead"), null).string("id");
                     changes++;
                     for (int step = 0; step < 6; step++) {
-                        Http api = apis.get((c + t + step + 1) % 2);
-                        Http.Reply reply = step % 2 == 0 ? api.update(ADMIN, id, "two-" + step, "[\"RuleRead\"]") : api.rotate(ADMIN, id);
+                        HttpApi api = apis.get((c + t + step + 1) % 2);
+                        Reply reply = step % 2 == 0 ? api.update(id, ADMIN, "two-" + step, List.of("RuleRead")) : api.rotate(id, ADMIN);
                         assertEquals(200, reply.status(), reply.body());
                         changes++;
                     }

@@ -57,9 +57,11 @@ public final class HttpApi {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map(), json);
+            return new Reply(response.statusCode(), response.body(), response.headers().map(), json,
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -84,9 +86,19 @@ public final class HttpApi {
         return send("POST", "/api-tokens/" + ref + "/rotate", key, null, null);
     }
 
+    /** Replaces a token's name and permissions through REST as {@code key}, leaving its CIDR blocks as they are. */
+    public Reply update(String ref, String key, String name, List<String> permissions) {
+        return post("/api-tokens/" + ref, key, toJson(createInput(name, permissions, null)));
+    }
+
+    /** Asks REST to create a token as {@code key} and returns the reply as it came, whatever its status. */
+    public Reply createReply(String key, String name, List<String> permissions, List<String> allowedCidrBlocks) {
+        return post("/api-tokens", key, toJson(createInput(name, permissions, allowedCidrBlocks)));
+    }
+
     /** Creates a token through REST as {@code key} and returns its id and value. */
     public Token create(String key, String name, List<String> permissions, List<String> allowedCidrBlocks) {
-        Reply reply = post("/api-tokens", key, toJson(createInput(name, permissions, allowedCidrBlocks)));
+        Reply reply = createReply(key, name, permissions, allowedCidrBlocks);
         assertEquals(200, reply.status(), reply.body());
         return new Token(reply.string("id"), reply.string("value"));
     }
@@ -161,8 +173,9 @@ public final class HttpApi {
     /**
      * A response with its body parsed on demand: {@link #message()} reads a REST error body,
      * {@link #errorCode()}, {@link #errorMessage()} and {@link #data()} read a GraphQL response.
+     * {@code took} is the time from sending the request to having the whole response.
      */
-    public record Reply(int status, String body, Map<String, List<String>> headers, JsonMapper mapper) {
+    public record Reply(int status, String body, Map<String, List<String>> headers, JsonMapper mapper, Duration took) {
 
         /** The body as a JSON object. */
         public Map<String, Object> json() {

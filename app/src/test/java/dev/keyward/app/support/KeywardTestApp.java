@@ -3,13 +3,17 @@ package dev.keyward.app.support;
 import dev.keyward.adapter.persistence.TestDatabase;
 import dev.keyward.domain.token.TokenValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Properties for an end-to-end test of the whole service on its own fresh database of the real
- * MySQL-compatible server, with a known pepper and a known bootstrap admin key (every permission).
+ * MySQL-compatible server, with a known pepper and a known bootstrap admin key (every permission),
+ * and a data directory of its own, so no test writes into the working tree's {@code ./data}.
  */
 public final class KeywardTestApp {
 
@@ -34,6 +38,15 @@ public final class KeywardTestApp {
         Map<String, String> properties = new HashMap<>(TestDatabase.micronautProperties(database));
         properties.put("keyward.secrets.pepper", PEPPER);
         properties.put("keyward.bootstrap.token", adminKey);
+        properties.put("keyward.data-dir", freshDataDir());
         return properties;
+    }
+
+    private static String freshDataDir() {
+        try {
+            return Files.createTempDirectory("keyward-test-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
