@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * {@link AuditOutbox} as rows of {@code audit_outbox}, inserted on the caller's transaction so an
  * event commits (or rolls back) with the change it describes; a relay publishes them later in
- * {@code seq} order. The payload is {@link AuditPayload}: never a secret.
+ * {@code seq} order. The payload is {@link AuditPayload}: never a secret. An insert that loses a race
+ * (e.g. a deadlock) fails as {@link dev.keyward.domain.error.ConcurrentChangeException}, via {@link Statements}.
  */
 @Singleton
 public final class JdbcAuditOutbox implements AuditOutbox {

@@ -8,6 +8,8 @@ import dev.keyward.domain.token.TokenId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,13 +22,17 @@ import java.util.Optional;
 
 /**
  * {@link Tokens} in the {@code api_tokens} table through Micronaut Data JDBC. Writes are guarded by
- * the row's {@code version}: an update or delete from a stale read changes nothing and fails.
- * Statements run on the connection of the caller's transaction, if there is one (see {@link Statements}).
+ * the row's {@code version}: an update or delete from a stale read changes nothing and fails, whether
+ * the database reports it as no row matched or as a lost race (a deadlock, a lock wait timeout, a
+ * snapshot-isolation conflict: see {@link Statements#lostRace}). Statements run on the connection of the
+ * caller's transaction, if there is one (see {@link Statements}).
  */
 @Singleton
 public final class JdbcTokens implements Tokens {
 
     private static final String SELECT = "SELECT " + TokenRowMapper.COLUMNS + " FROM api_tokens ";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTokens.class);
 
     private final Statements statements;
 
@@ -129,13 +135,26 @@ public final class JdbcTokens implements Tokens {
         requireOneRow(changed, token);
     }
 
+    /**
+     * Best effort: when the row is busy (a rotation holds it, a lock wait times out) the use is dropped,
+     * not the request it authenticates. Only on an auto-commit connection: inside a transaction such a
+     * failure has rolled the whole transaction back, which its owner must learn.
+     */
     @Override
     public void recordUse(TokenId id, Instant at) {
         query("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)", ps -> {
             TokenRowMapper.bindInstant(ps, 1, at);
             ps.setString(2, id.toString());
             TokenRowMapper.bindInstant(ps, 3, at);
-            return ps.executeUpdate();
+            try {
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                if (Statements.lostRace(e) && ps.getConnection().getAutoCommit()) {
+                    LOG.debug("use of token {} at {} not recorded: another transaction held the row", id, at, e);
+                    return 0;
+                }
+                throw e;
+            }
         });
     }
 

@@ -1,18 +1,33 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.error.ConcurrentChangeException;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Runs one prepared statement on the current transaction's connection, or on a pooled connection of
  * its own (auto-commit) when called outside {@link JdbcTransactions#inWrite}, e.g. by authentication.
+ * A statement that lost a race with another transaction fails as {@link ConcurrentChangeException}
+ * (see {@link #lostRace}); any other SQL failure as {@link DataAccessException}.
  */
 final class Statements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Statements.class);
+
+    /**
+     * MySQL/MariaDB: 1020 ER_CHECKREAD (snapshot isolation, on by default from MariaDB 11.6), 1205 lock
+     * wait timeout, 1213 deadlock. H2: 50200 lock timeout, 90131 concurrent update. The number ranges do
+     * not overlap, so the vendor does not need to be known.
+     */
+    private static final Set<Integer> LOST_RACE_CODES = Set.of(1020, 1205, 1213, 50200, 90131);
 
     /** What to do with the prepared statement: bind, execute, read. */
     @FunctionalInterface
@@ -31,8 +46,29 @@ final class Statements {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 return work.apply(statement);
             } catch (SQLException e) {
+                if (lostRace(e)) {
+                    // The cause cannot travel with a domain exception: keep it for whoever debugs a burst of 409s.
+                    LOG.debug("statement lost a race with another transaction [{}]", sql, e);
+                    throw new ConcurrentChangeException(
+                            "another request changed the same data at the same time; nothing was changed, try again");
+                }
                 throw new DataAccessException("SQL failed: " + e.getMessage() + " [" + sql + "]", e);
             }
         });
+    }
+
+    /**
+     * Whether the database refused a statement because another transaction got there first: a deadlock,
+     * a lock wait timeout, a snapshot-isolation conflict, or any SQLSTATE of class 40 (transaction
+     * rollback). Retrying the whole use case later may succeed; nothing of it was stored.
+     */
+    static boolean lostRace(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (LOST_RACE_CODES.contains(sql.getErrorCode())
+                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("40")))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
