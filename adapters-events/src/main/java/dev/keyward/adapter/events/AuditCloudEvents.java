@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
-import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.port.out.PendingAuditEvent;
 import dev.keyward.domain.token.Actor;
@@ -64,19 +61,7 @@ public final class AuditCloudEvents {
     }
 
     static String type(TokenEvent event) {
-        if (event instanceof TokenIssued) {
-            return CREATED;
-        }
-        if (event instanceof TokenUpdated) {
-            return UPDATED;
-        }
-        if (event instanceof TokenRotated) {
-            return ROTATED;
-        }
-        if (event instanceof TokenRevoked) {
-            return DELETED;
-        }
-        throw new IllegalArgumentException("no CloudEvent type for " + event.getClass().getName());
+        return TYPE_PREFIX + event.kind();
     }
 
     /** {@code token} after the change, {@code actor}, {@code clientAddress}, and for updates {@code changes}. */

@@ -89,12 +89,22 @@ public final class KafkaAuditPublisher implements AuditPublisher, AutoCloseable 
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
         for (PendingAuditEvent event : events) {
+            if (System.nanoTime() - deadline >= 0) {
+                break; // the rest wait for the next pass: one pass never holds its claim past the ack timeout
+            }
+            Future<RecordMetadata> future;
             try {
-                sent.add(producer.send(new ProducerRecord<>(topic, event.event().token().id().toString(),
-                        cloudEvents.toCloudEvent(event))));
+                future = producer.send(new ProducerRecord<>(topic, event.event().token().id().toString(),
+                        cloudEvents.toCloudEvent(event)));
             } catch (RuntimeException e) {
                 // Stop here: sending later events past a failed one could reorder a token's events.
                 LOG.warn("audit event {} could not be handed to Kafka: {}", event.id(), e.toString());
+                break;
+            }
+            sent.add(future);
+            if (future.isDone() && failed(future)) {
+                // send() reports most failures (e.g. no metadata within max.block.ms: broker down) as an
+                // already-failed future, not an exception; every later send would block just as long.
                 break;
             }
         }
@@ -111,6 +121,18 @@ public final class KafkaAuditPublisher implements AuditPublisher, AutoCloseable 
             }
         }
         return acknowledged;
+    }
+
+    private static boolean failed(Future<RecordMetadata> future) {
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     @PreDestroy
