@@ -2,6 +2,7 @@ package dev.keyward.app;
 
 import dev.keyward.domain.network.TrustedProxies;
 import dev.keyward.domain.port.out.AuditOutbox;
+import dev.keyward.domain.port.out.Installation;
 import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.service.ApiTokenService;
@@ -55,9 +56,9 @@ class KeywardFactory {
     }
 
     @Singleton
-    ApiTokenService apiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
-                                    SecureRandom random, Clock clock,
+    ApiTokenService apiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
+                                    SecretHasher hasher, SecureRandom random, Clock clock,
                                     @Value("${keyward.tokens.last-used-resolution:5s}") Duration lastUsedResolution) {
-        return new ApiTokenService(tokens, outbox, transactions, hasher, random, clock, lastUsedResolution);
+        return new ApiTokenService(tokens, outbox, transactions, installation, hasher, random, clock, lastUsedResolution);
     }
 }

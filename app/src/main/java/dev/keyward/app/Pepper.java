@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -43,16 +45,7 @@ final class Pepper {
     private static byte[] readOrCreate(Path file, SecureRandom random) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] raw = new byte[32];
-                random.nextBytes(raw);
-                String text = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-                try {
-                    Files.writeString(Files.createFile(file), text, StandardCharsets.US_ASCII);
-                    restrictToOwner(file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: use theirs
-                }
+                create(file, random);
             }
             String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
@@ -65,11 +58,33 @@ final class Pepper {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /**
+     * Writes a fresh pepper to a private temporary file (owner-only from its creation, never readable
+     * by others even briefly) and moves it into place atomically, so a crash leaves either no pepper
+     * file or a complete one — never an empty file that would block every later start.
+     */
+    private static void create(Path file, SecureRandom random) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        Path temporary = Files.createTempFile(directory, FILE_NAME, ".tmp", ownerOnly());
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // non-POSIX file systems keep their default permissions
+            Files.writeString(temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), StandardCharsets.US_ASCII);
+            try {
+                // A hard link appears atomically and never replaces: if another process created the pepper first, theirs stands.
+                Files.createLink(file, temporary);
+            } catch (FileAlreadyExistsException raced) {
+                // another process won the race: use its pepper
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
     }
 }

@@ -46,6 +46,11 @@ class BootstrapTest {
         assertTrue(printed.find(), "the minted key is printed in the banner:\n" + firstOutput);
         String key = printed.group(1);
         assertTrue(Files.exists(dataDir.resolve("pepper")), "a pepper is generated beside the data");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("pepper"))), "only the owner may read the pepper");
+        try (var leftovers = Files.list(dataDir)) {
+            assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary pepper file is left");
+        }
         assertTrue(Files.exists(dataDir.resolve("keyward.mv.db")), "the H2 database lives in the data dir");
 
         String secondOutput = captureStdout(() -> {

@@ -6,8 +6,10 @@ import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.token.TokenValue;
 import graphql.ExecutionResult;
 import graphql.ErrorClassification;
+import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -28,8 +30,11 @@ import java.util.concurrent.CompletionException;
  * Maps failures, once for this adapter, to GraphQL errors whose {@code extensions.code} a client
  * can switch on: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT (invalid input, syntax,
  * validation and resource limits), CONFLICT (a concurrent change: retry) and, for bugs only,
- * INTERNAL_SERVER_ERROR. Messages are the domain's own, which name fields and permissions but never
- * a secret; an unexpected exception is logged here and shown only as "internal error".
+ * INTERNAL_SERVER_ERROR. Messages are the domain's own, which name fields and permissions, or
+ * graphql-java's, which quote the offending input; every error this adapter emits leaves through
+ * {@link #specificationOf} or {@link #errorBody}, which mask anything shaped like a token value, since
+ * clients paste keys into ids and fields. An unexpected exception is logged here and shown only as
+ * "internal error".
  */
 final class ErrorCodes implements DataFetcherExceptionHandler {
 
@@ -123,12 +128,16 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         return INTERNAL_SERVER_ERROR;
     }
 
-    /** An error made before execution (e.g. a broken limit), already carrying its code. */
+    /**
+     * An error made before execution (e.g. a broken limit), already carrying its code. It is classified
+     * as graphql-java's own request validation errors are, not with the builder's default
+     * "DataFetchingException": nothing was fetched.
+     */
     static GraphQLError badInput(String message, Map<String, Object> details) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", BAD_USER_INPUT);
         extensions.putAll(details);
-        return GraphqlErrorBuilder.newError().message(message).extensions(extensions).build();
+        return GraphqlErrorBuilder.newError().message(message).errorType(ErrorType.ValidationError).extensions(extensions).build();
     }
 
     /**
@@ -140,11 +149,32 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         if (!result.getErrors().isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (GraphQLError error : result.getErrors()) {
-                errors.add(withCode(error));
+                errors.add(castMap((Map<?, ?>) redacted(withCode(error))));
             }
             body.put("errors", errors);
         }
         return body;
+    }
+
+    /** A response body holding one error made outside execution, such as a request that is no GraphQL request. */
+    static Map<String, Object> errorBody(String message, String code) {
+        return Map.of("errors", List.of(Map.of("message", TokenValue.redact(message), "extensions", Map.of("code", code))));
+    }
+
+    /** A copy of an error's specification with every string in it (message, path, extensions) redacted. */
+    private static Object redacted(Object value) {
+        if (value instanceof String text) {
+            return TokenValue.redact(text);
+        } else if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, redacted(item)));
+            return copy;
+        } else if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(redacted(item)));
+            return copy;
+        }
+        return value;
     }
 
     /** True when the request failed for want of a valid key: the HTTP status then says 401. */

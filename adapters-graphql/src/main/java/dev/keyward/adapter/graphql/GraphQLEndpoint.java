@@ -21,6 +21,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import graphql.ExecutionResult;
+import graphql.GraphQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -32,9 +33,9 @@ import java.util.Map;
 /**
  * The HTTP face of GraphQL at {@code graphql.path} (default {@code /public/graphql}), in place of
  * micronaut-graphql's own controller so that no request shape yields a 5xx: a body that is not a
- * GraphQL request is a 400, a missing or bad key a 401, both with a GraphQL-shaped error body; every
- * other outcome, including syntax, validation and limit errors, is a 200 as the GraphQL-over-HTTP
- * spec asks for {@code application/json}. Execution itself goes through micronaut-graphql's
+ * GraphQL request, or one graphql-java refuses by throwing, is a 400, a missing or bad key a 401,
+ * both with a GraphQL-shaped error body; every other outcome, including syntax, validation and
+ * limit errors, is a 200 as the GraphQL-over-HTTP spec asks for {@code application/json}. Execution itself goes through micronaut-graphql's
  * {@link GraphQLInvocation} and so through {@link KeywardExecutionInputCustomizer}.
  */
 @Replaces(GraphQLController.class)
@@ -110,8 +111,16 @@ final class GraphQLEndpoint {
         try {
             result = Mono.from(invocation.invoke(data, request, null)).block();
         } catch (RuntimeException failure) {
+            GraphQLException refusal = graphQLExceptionIn(failure);
+            if (refusal != null) {
+                // graphql-java refuses requests it cannot run by throwing (e.g. an unknown operation):
+                // the client's mistake, so no stack trace; the message names what is wrong.
+                LOG.debug("GraphQL refused a request", refusal);
+                String reason = refusal.getMessage() == null ? "" : ": " + refusal.getMessage();
+                return respond(HttpStatus.BAD_REQUEST, ErrorCodes.errorBody("the request cannot be run" + reason, ErrorCodes.BAD_USER_INPUT));
+            }
             LOG.error("GraphQL execution failed", failure);
-            return respond(HttpStatus.INTERNAL_SERVER_ERROR, errorBody("internal error", ErrorCodes.INTERNAL_SERVER_ERROR));
+            return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.errorBody("internal error", ErrorCodes.INTERNAL_SERVER_ERROR));
         }
         Map<String, Object> body = ErrorCodes.specificationOf(result);
         if (ErrorCodes.isUnauthenticated(body)) {
@@ -121,12 +130,19 @@ final class GraphQLEndpoint {
         return respond(HttpStatus.OK, body);
     }
 
-    private MutableHttpResponse<String> badRequest(String message) {
-        return respond(HttpStatus.BAD_REQUEST, errorBody(message, ErrorCodes.BAD_USER_INPUT));
+    /** The graphql-java exception in a failure's causes, as a future or a reactive stream may wrap it. */
+    /** A refusal of the request by graphql-java; an {@link graphql.AssertException} is a bug, not a refusal. */
+    private static GraphQLException graphQLExceptionIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof GraphQLException graphQL && !(cause instanceof graphql.AssertException)) {
+                return graphQL;
+            }
+        }
+        return null;
     }
 
-    private static Map<String, Object> errorBody(String message, String code) {
-        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+    private MutableHttpResponse<String> badRequest(String message) {
+        return respond(HttpStatus.BAD_REQUEST, ErrorCodes.errorBody(message, ErrorCodes.BAD_USER_INPUT));
     }
 
     private MutableHttpResponse<String> respond(HttpStatus status, Map<String, Object> body) {

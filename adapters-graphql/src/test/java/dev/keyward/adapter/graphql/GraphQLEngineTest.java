@@ -12,14 +12,18 @@ import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenValue;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
+import graphql.parser.Parser;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -75,7 +79,7 @@ class GraphQLEngineTest {
         outbox = new RecordingAuditOutbox();
         byte[] pepper = new byte[32];
         new SecureRandom().nextBytes(pepper);
-        ApiTokenService service = new ApiTokenService(new RacingTokens(), outbox, new DirectTransactions(),
+        ApiTokenService service = new ApiTokenService(new RacingTokens(), outbox, new DirectTransactions(), new dev.keyward.domain.fake.InMemoryInstallation(),
                 new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC(), Duration.ofSeconds(5));
         adminKey = service.bootstrap(Optional.empty()).orElseThrow().reveal();
         graphQL = GraphQLFactory.build(new TokenDataFetchers(service, service), new DocumentLimits(6, 60, 3, 2));
@@ -86,8 +90,13 @@ class GraphQLEngineTest {
     }
 
     private Map<String, Object> run(String key, String document, Map<String, Object> variables) {
+        return run(key, document, null, variables);
+    }
+
+    private Map<String, Object> run(String key, String document, String operationName, Map<String, Object> variables) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(DocumentNormaliser.normalise(document))
+                .operationName(operationName)
                 .variables(variables)
                 .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key, IpAddress.parse("127.0.0.1"), false)))
                 .build();
@@ -237,5 +246,58 @@ class GraphQLEngineTest {
         assertEquals("aliases", at(body, "errors", "0", "extensions", "limit"));
         assertNull(body.get("data"));
         assertEquals(1, outbox.events().size(), "only the bootstrap token was issued");
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+            "query a { __typename } query b { __typename } | NULL",
+            "query a { __typename } query b { __typename } | ''",
+            "query a { __typename } | ' '",
+            "query a { __typename } | b",
+            "{ __typename } | b",
+            "query a { __typename } mutation b { rotateAPIToken { token { id } } } | c"}, delimiter = '|', nullValues = "NULL")
+    void an_operation_that_cannot_be_chosen_is_bad_user_input_rather_than_an_exception(String document, String operationName) {
+        Map<String, Object> body = run(adminKey, document, operationName, Map.of());
+
+        assertEquals("BAD_USER_INPUT", codeOf(body));
+        assertTrue(at(body, "errors", "0", "message").toString().contains("operationName"), body.toString());
+        assertEquals("ValidationError", at(body, "errors", "0", "extensions", "classification"));
+        assertNull(body.get("data"));
+        assertEquals(1, outbox.events().size(), "nothing ran: only the bootstrap token was issued");
+    }
+
+    @Test
+    void operation_name_chooses_one_of_several_operations() {
+        Map<String, Object> body = run(adminKey, "query a { apiToken(id: \"self\") { name } } query b { __typename }", "a", Map.of());
+
+        assertNull(body.get("errors"));
+        assertEquals("bootstrap-admin", at(body, "data", "apiToken", "name"));
+    }
+
+    @Test
+    void the_operation_check_leaves_a_document_without_operations_to_validation() {
+        assertNull(LimitingDocumentProvider.operationProblem(Parser.parse("fragment f on Query { __typename }"), "x"));
+        assertEquals("ValidationError", at(run(adminKey, "fragment f on Query { __typename }"), "errors", "0", "extensions", "classification"));
+    }
+
+    @Test
+    void no_error_message_repeats_a_token_value_the_client_sent() {
+        String value = TokenValue.generate(new SecureRandom()).reveal();
+        Map<String, Object> byId = run(adminKey, "{ apiToken(id: \"" + value + "\") { id } }");
+        // Each of these messages quotes the offending input, so the value would be there but for redaction.
+        List<Map<String, Object>> bodies = List.of(
+                run(adminKey, "mutation { createAPIToken(input: {name: \"x\", permissions: [], allowedCIDRBlocks: [\"" + value + "\"]}) { token { id } } }"),
+                run(adminKey, "mutation ($p: [Permission!]!) { createAPIToken(input: {name: \"x\", permissions: $p}) { token { id } } }",
+                        Map.of("p", List.of(value))),
+                run(adminKey, "{ \"" + value + "\" }"),
+                run(adminKey, "query " + value + " { __typename }", "other", Map.of()));
+
+        assertEquals("NOT_FOUND", codeOf(byId));
+        assertFalse(byId.toString().contains(value.substring(0, 10)), "an error repeats the value: " + byId);
+        for (Map<String, Object> body : bodies) {
+            assertEquals("BAD_USER_INPUT", codeOf(body), body.toString());
+            assertFalse(body.toString().contains(value.substring(0, 10)), "an error repeats the value: " + body);
+            assertTrue(body.toString().contains("kw_[redacted]"), "the error should show where the value was: " + body);
+        }
     }
 }

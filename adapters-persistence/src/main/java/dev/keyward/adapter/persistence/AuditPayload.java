@@ -51,19 +51,7 @@ record AuditPayload(
 
     /** The event type stored beside the payload. */
     static String typeOf(TokenEvent event) {
-        if (event instanceof TokenIssued) {
-            return CREATED;
-        }
-        if (event instanceof TokenUpdated) {
-            return UPDATED;
-        }
-        if (event instanceof TokenRotated) {
-            return ROTATED;
-        }
-        if (event instanceof TokenRevoked) {
-            return DELETED;
-        }
-        throw new IllegalArgumentException("no audit type for " + event.getClass().getName());
+        return event.kind();
     }
 
     static AuditPayload of(TokenEvent event) {

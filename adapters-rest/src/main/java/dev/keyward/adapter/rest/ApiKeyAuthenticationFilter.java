@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.TrustedProxies;
@@ -52,7 +53,7 @@ final class ApiKeyAuthenticationFilter {
             request.setAttribute(CallerArgumentBinder.ATTRIBUTE, caller);
             return null;
         } catch (UnauthenticatedException e) {
-            LOG.debug("refused {} {}: {}", request.getMethod(), Redaction.redact(request.getPath()), e.reason());
+            LOG.debug("refused {} {}: {}", request.getMethod(), TokenValue.redact(request.getPath()), e.reason());
             return HttpResponse.<ErrorResponse>unauthorized()
                     .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY_HEADER + "\"")
                     .contentType(MediaType.APPLICATION_JSON_TYPE)

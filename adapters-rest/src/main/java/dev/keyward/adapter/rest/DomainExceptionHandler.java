@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.ForbiddenException;
@@ -27,14 +28,14 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
     public HttpResponse<ErrorResponse> handle(HttpRequest request, DomainException exception) {
         HttpStatus status = statusOf(exception);
         if (exception instanceof UnauthenticatedException unauthenticated) {
-            LOG.debug("refused {} {}: {}", request.getMethod(), Redaction.redact(request.getPath()), unauthenticated.reason());
+            LOG.debug("refused {} {}: {}", request.getMethod(), TokenValue.redact(request.getPath()), unauthenticated.reason());
         } else {
-            LOG.debug("{} {} -> {}: {}", request.getMethod(), Redaction.redact(request.getPath()), status.getCode(),
-                    Redaction.redact(exception.getMessage()));
+            LOG.debug("{} {} -> {}: {}", request.getMethod(), TokenValue.redact(request.getPath()), status.getCode(),
+                    TokenValue.redact(exception.getMessage()));
         }
         return HttpResponse.<ErrorResponse>status(status)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new ErrorResponse(Redaction.redact(exception.getMessage())));
+                .body(new ErrorResponse(TokenValue.redact(exception.getMessage())));
     }
 
     static HttpStatus statusOf(DomainException exception) {

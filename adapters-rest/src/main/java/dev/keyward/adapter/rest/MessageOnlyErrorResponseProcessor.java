@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.token.TokenValue;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -35,7 +36,7 @@ final class MessageOnlyErrorResponseProcessor implements ErrorResponseProcessor<
         return context.getErrors().stream()
                 .map(Error::getMessage)
                 .filter(message -> message != null && !message.isBlank())
-                .map(Redaction::redact)
+                .map(TokenValue::redact)
                 .findFirst()
                 .orElse(response.reason());
     }

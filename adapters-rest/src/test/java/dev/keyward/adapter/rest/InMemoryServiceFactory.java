@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.fake.InMemoryInstallation;
 import dev.keyward.domain.fake.InMemoryTokens;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.network.TrustedProxies;
@@ -22,7 +23,7 @@ class InMemoryServiceFactory {
 
     @Singleton
     ApiTokenService apiTokenService() {
-        return new ApiTokenService(new InMemoryTokens(), new RecordingAuditOutbox(), new DirectTransactions(),
+        return new ApiTokenService(new InMemoryTokens(), new RecordingAuditOutbox(), new DirectTransactions(), new InMemoryInstallation(),
                 new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
                 new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
     }

@@ -1,5 +1,9 @@
 package dev.keyward.app.graphql;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.HttpApi.Token;
@@ -10,10 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static dev.keyward.app.support.HttpApi.GRAPHQL;
 import static dev.keyward.app.support.HttpApi.JSON;
@@ -25,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Each error code over HTTP: a missing or bad key is a 401 with UNAUTHENTICATED, which a client can
  * tell from a bad query (200 with BAD_USER_INPUT) and from a body that is no GraphQL request (400).
- * No response carries a stack trace or a secret.
+ * No response carries a stack trace or a secret, and no client mistake logs an ERROR.
  */
 @MicronautTest(transactional = false)
 class GraphQLErrorsEndToEndTest extends EndToEndTest {
@@ -196,5 +205,95 @@ class GraphQLErrorsEndToEndTest extends EndToEndTest {
 
         assertEquals(400, reply.status(), reply.body());
         assertEquals("BAD_USER_INPUT", reply.errorCode());
+    }
+
+    /** The replies, and every ERROR the server logged while producing them. */
+    private record Logged(List<Reply> replies, List<String> errors) {
+    }
+
+    private static Logged capturingErrors(Supplier<List<Reply>> requests) {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            List<Reply> replies = requests.get();
+            return new Logged(replies, captured.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+                    .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList());
+        } finally {
+            root.detachAppender(captured);
+        }
+    }
+
+    private Reply getGraphql(String query, String operationName) {
+        String path = GRAPHQL + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + (operationName == null ? "" : "&operationName=" + URLEncoder.encode(operationName, StandardCharsets.UTF_8));
+        return api.send("GET", path, null, null, null);
+    }
+
+    @Test
+    void an_operation_that_cannot_be_chosen_is_bad_user_input_for_anyone_and_logs_no_error() {
+        String several = "query a { __typename } query b { __typename }";
+
+        Logged logged = capturingErrors(() -> List.of(
+                api.send("POST", GRAPHQL, null, JSON, api.toJson(Map.of("query", several))),
+                api.send("POST", GRAPHQL, null, JSON, api.toJson(Map.of("query", "query a { __typename }", "operationName", "b"))),
+                api.send("POST", GRAPHQL, null, JSON, api.toJson(Map.of("query", several, "operationName", ""))),
+                api.send("POST", GRAPHQL, null, "application/graphql", several),
+                getGraphql(several, null),
+                getGraphql("query a { __typename }", "b"),
+                api.send("POST", GRAPHQL, admin, JSON, api.toJson(Map.of("query", several)))));
+
+        for (Reply reply : logged.replies()) {
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals("BAD_USER_INPUT", reply.errorCode(), reply.body());
+            assertTrue(reply.errorMessage().contains("operationName"), reply.body());
+            assertNull(reply.at("data"), reply.body());
+            assertClean(reply);
+        }
+        assertEquals(List.of(), logged.errors());
+    }
+
+    @Test
+    void operation_name_picks_one_of_several_operations_by_post_and_by_get() {
+        String document = "query a { apiToken(id: \"self\") { name } } query b { __typename }";
+
+        Reply post = api.send("POST", GRAPHQL, admin, JSON, api.toJson(Map.of("query", document, "operationName", "b")));
+        Reply get = getGraphql("query a { __typename } query b { __typename }", "a");
+
+        assertEquals(200, post.status(), post.body());
+        assertEquals(Map.of("__typename", "Query"), post.data());
+        assertEquals(200, get.status(), get.body());
+        assertEquals(Map.of("__typename", "Query"), get.data());
+    }
+
+    @Test
+    void a_token_value_sent_anywhere_in_a_request_never_comes_back_in_an_error() {
+        String value = TokenValue.generate(new SecureRandom()).reveal();
+        String create = "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id } } }";
+
+        Map<String, Reply> replies = new LinkedHashMap<>();
+        replies.put("allowedCIDRBlocks", api.graphql(admin, create,
+                Map.of("in", Map.of("name", "x", "permissions", List.of(), "allowedCIDRBlocks", List.of(value)))));
+        replies.put("allowedCIDRBlocks inline", api.graphql(admin,
+                "mutation { createAPIToken(input: {name: \"x\", permissions: [], allowedCIDRBlocks: [\"10.0.0.1/8\", \"" + value + "\"]}) { token { id } } }"));
+        replies.put("Permission variable", api.graphql(admin, create,
+                Map.of("in", Map.of("name", "x", "permissions", List.of(value)))));
+        replies.put("Permission literal", api.graphql(admin,
+                "mutation { createAPIToken(input: {name: \"x\", permissions: [" + value + "]}) { token { id } } }"));
+        replies.put("id argument", api.graphql(admin, "{ apiToken(id: \"" + value + "\") { id } }"));
+        replies.put("id variable", api.graphql(admin, "query ($id: ID!) { apiToken(id: $id) { id } }", Map.of("id", value)));
+        replies.put("id of a delete", api.graphql(admin, "mutation { deleteAPIToken(id: \"" + value + "\") { id } }"));
+        replies.put("syntax error", api.graphql(admin, "{ apiToken(id: \"self\") { id } } " + value));
+        replies.put("syntax error without a key", api.graphql(null, "{ apiToken(id: " + value + " { id } }"));
+        replies.put("operation name", api.send("POST", GRAPHQL, null, JSON, api.toJson(Map.of("query", "query a { __typename }", "operationName", value))));
+
+        for (Map.Entry<String, Reply> entry : replies.entrySet()) {
+            Reply reply = entry.getValue();
+            assertTrue(List.of("BAD_USER_INPUT", "NOT_FOUND").contains(reply.errorCode()), entry.getKey() + ": " + reply.body());
+            assertClean(reply, value, value.substring(0, 12), value.substring(value.length() - 12));
+        }
+        assertTrue(replies.get("allowedCIDRBlocks").errorMessage().contains("kw_[redacted]"), replies.get("allowedCIDRBlocks").body());
+        assertTrue(replies.get("Permission variable").errorMessage().contains("kw_[redacted]"), replies.get("Permission variable").body());
     }
 }

@@ -80,6 +80,37 @@ class AuthorizationEndToEndTest extends EndToEndTest {
         assertEquals(200, api.get("/api-tokens/self", powerful.value()).status(), "the powerful token is untouched");
     }
 
+    @Test
+    void a_network_fenced_token_cannot_lift_its_own_allowlist_or_mint_an_unfenced_token() {
+        Token fenced = api.create(admin, unique("fenced"), java.util.List.of(READ, MODIFY), java.util.List.of("127.0.0.0/8"));
+        Reply lifted = api.post("/api-tokens/self", fenced.value(),
+                "{\"name\":\"fenced\",\"permissions\":[\"" + READ + "\",\"" + MODIFY + "\"],\"allowedCIDRBlocks\":[]}");
+        assertEquals(403, lifted.status(), lifted.body());
+        assertTrue(lifted.message().contains("127.0.0.0/8"), lifted.message());
+        assertEquals("[127.0.0.0/8]", String.valueOf(api.get("/api-tokens/self", fenced.value()).json().get("allowedCIDRBlocks")));
+
+        Reply unfenced = api.post("/api-tokens", fenced.value(), "{\"name\":\"child\",\"permissions\":[]}");
+        assertEquals(403, unfenced.status(), unfenced.body());
+        Reply inside = api.post("/api-tokens", fenced.value(),
+                "{\"name\":\"child\",\"permissions\":[],\"allowedCIDRBlocks\":[\"127.0.0.1/32\"]}");
+        assertEquals(200, inside.status(), inside.body());
+    }
+
+    @Test
+    void an_expiring_token_cannot_mint_a_token_that_outlives_it() {
+        String tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+        Reply created = api.post("/api-tokens", admin, "{\"name\":\"" + unique("expiring") + "\",\"permissions\":[\""
+                + MODIFY + "\"],\"expiresAt\":\"" + tomorrow + "\"}");
+        assertEquals(200, created.status(), created.body());
+        String expiring = created.string("value");
+
+        Reply forever = api.post("/api-tokens", expiring, "{\"name\":\"forever\",\"permissions\":[]}");
+        assertEquals(403, forever.status(), forever.body());
+        assertTrue(forever.message().contains("expires"), forever.message());
+        Reply sameDay = api.post("/api-tokens", expiring, "{\"name\":\"child\",\"permissions\":[],\"expiresAt\":\"" + tomorrow + "\"}");
+        assertEquals(200, sameDay.status(), sameDay.body());
+    }
+
     private static void assertForbidden(Reply reply, String permission) {
         assertEquals(403, reply.status(), reply.body());
         assertTrue(reply.message().contains(permission), "names " + permission + ": " + reply.body());

@@ -2,7 +2,7 @@ package dev.keyward.domain.error;
 
 import dev.keyward.domain.permission.Permission;
 
-/** The caller is known but lacks {@link #permission()}. */
+/** The caller is known but may not do this: it lacks {@link #permission()}, or (null) its reach is too narrow. */
 public final class ForbiddenException extends DomainException {
     private final Permission permission;
 
@@ -11,6 +11,12 @@ public final class ForbiddenException extends DomainException {
         this.permission = permission;
     }
 
+    /** A refusal about reach (network or lifetime) rather than a permission. */
+    public ForbiddenException(String message) {
+        this(null, message);
+    }
+
+    /** The missing permission, or null when the refusal is about reach. */
     public Permission permission() {
         return permission;
     }

@@ -12,4 +12,7 @@ public sealed interface TokenEvent permits TokenIssued, TokenUpdated, TokenRotat
     TokenView token();
 
     Origin origin();
+
+    /** What happened, as audit consumers name it: {@code created}, {@code updated}, {@code rotated} or {@code deleted}. */
+    String kind();
 }

@@ -5,4 +5,9 @@ import dev.keyward.domain.token.TokenView;
 
 /** A token was created. */
 public record TokenIssued(TokenView token, Origin origin) implements TokenEvent {
+
+    @Override
+    public String kind() {
+        return "created";
+    }
 }

@@ -5,4 +5,9 @@ import dev.keyward.domain.token.TokenView;
 
 /** A token was deleted; {@code token()} is its state just before. */
 public record TokenRevoked(TokenView token, Origin origin) implements TokenEvent {
+
+    @Override
+    public String kind() {
+        return "deleted";
+    }
 }

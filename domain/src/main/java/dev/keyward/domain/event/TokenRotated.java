@@ -5,4 +5,9 @@ import dev.keyward.domain.token.TokenView;
 
 /** A token's secret was replaced; the previous value stopped working at {@code origin().at()}. */
 public record TokenRotated(TokenView token, Origin origin) implements TokenEvent {
+
+    @Override
+    public String kind() {
+        return "rotated";
+    }
 }

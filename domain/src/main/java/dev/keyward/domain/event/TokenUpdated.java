@@ -11,4 +11,9 @@ public record TokenUpdated(TokenView token, Origin origin, List<FieldChange> cha
     public TokenUpdated {
         changes = List.copyOf(changes);
     }
+
+    @Override
+    public String kind() {
+        return "updated";
+    }
 }

@@ -45,6 +45,11 @@ public record CidrBlock(IpAddress network, int prefixLength) {
         return new CidrBlock(address, prefix);
     }
 
+    /** Whether every address of {@code other} is in this block. */
+    public boolean contains(CidrBlock other) {
+        return other.prefixLength >= prefixLength && contains(other.network);
+    }
+
     public boolean contains(IpAddress address) {
         return address.bits() == network.bits() && mask(address, prefixLength).equals(network);
     }

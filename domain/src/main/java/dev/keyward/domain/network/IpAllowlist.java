@@ -57,6 +57,19 @@ public record IpAllowlist(List<CidrBlock> blocks) {
         return blocks.isEmpty() || (address != null && blocks.stream().anyMatch(block -> block.contains(address)));
     }
 
+    /** Whether every address {@code other} permits is permitted here too. */
+    public boolean covers(IpAllowlist other) {
+        if (blocks.isEmpty()) {
+            return true;
+        }
+        return !other.blocks.isEmpty()
+                && other.blocks.stream().allMatch(block -> blocks.stream().anyMatch(mine -> mine.contains(block)));
+    }
+
+    public boolean isAnyAddress() {
+        return blocks.isEmpty();
+    }
+
     public List<String> texts() {
         return blocks.stream().map(CidrBlock::toString).toList();
     }

@@ -18,6 +18,7 @@ import dev.keyward.domain.port.in.TokenManagement;
 import dev.keyward.domain.port.in.TokenPage;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.port.out.AuditOutbox;
+import dev.keyward.domain.port.out.Installation;
 import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.Actor;
@@ -60,10 +61,14 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
     public static final int MAX_PAGE_SIZE = 100;
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** RFC 3339 date-time: seconds required, optional fraction, Z or a numeric offset (ISO 8601 allows more). */
+    private static final java.util.regex.Pattern RFC_3339 = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
     private final Tokens tokens;
     private final AuditOutbox outbox;
     private final Transactions transactions;
+    private final Installation installation;
     private final SecretHasher hasher;
     private final RandomGenerator random;
     private final Clock clock;
@@ -73,11 +78,12 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
      * @param random             a CSPRNG: token values and ids come from it
      * @param lastUsedResolution how stale {@code lastUsedAt} may get before a use is written back
      */
-    public ApiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
-                           RandomGenerator random, Clock clock, Duration lastUsedResolution) {
+    public ApiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
+                           SecretHasher hasher, RandomGenerator random, Clock clock, Duration lastUsedResolution) {
         this.tokens = tokens;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.installation = installation;
         this.hasher = hasher;
         this.random = random;
         this.clock = clock;
@@ -103,7 +109,7 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         if (token.recordUse(now, lastUsedResolution)) {
             tokens.recordUse(token.id(), now);
         }
-        return new Caller(token.id(), token.permissions(), clientAddress);
+        return new Caller(token.id(), token.secretHash(), token.permissions(), clientAddress);
     }
 
     @Override
@@ -114,8 +120,14 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
         Origin origin = originOf(caller);
         Instant expiresAt = parseExpiry(command.expiresAt(), origin.at());
-        guardPrivileges(caller, permissions, "grant");
-        return transactions.inWrite(() -> issue(name, permissions, allowlist, expiresAt, TokenValue.generate(random), origin));
+        guardPrivileges(caller.permissions(), permissions, "grant");
+        return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, Permission.OrganizationAPITokenModify, "create tokens");
+            guardPrivileges(acting.permissions(), permissions, "grant");
+            guardNetworkReach(acting, allowlist, "create");
+            guardLifetime(acting, expiresAt, "create");
+            return issue(name, permissions, allowlist, expiresAt, TokenValue.generate(random), origin);
+        });
     }
 
     private IssuedToken issue(TokenName name, PermissionSet permissions, IpAllowlist allowlist, Instant expiresAt,
@@ -155,11 +167,15 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
         Optional<IpAllowlist> allowlist = Optional.ofNullable(command.allowedCidrBlocks())
                 .map(blocks -> IpAllowlist.parse("allowedCIDRBlocks", blocks));
-        guardPrivileges(caller, permissions, "grant");
+        guardPrivileges(caller.permissions(), permissions, "grant");
         return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, Permission.OrganizationAPITokenModify, "update tokens");
             ApiToken token = load(caller, ref);
-            guardPrivileges(caller, token.permissions(), "update a token holding");
-            TokenEvent event = token.update(name, permissions, allowlist.orElse(token.allowlist()), originOf(caller));
+            guardPrivileges(acting.permissions(), permissions, "grant");
+            guardPrivileges(acting.permissions(), token.permissions(), "update a token holding");
+            IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
+            guardNetworkReach(acting, newAllowlist, "update");
+            TokenEvent event = token.update(name, permissions, newAllowlist, originOf(caller));
             return store(token, event).view();
         });
     }
@@ -171,9 +187,12 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
             require(caller, Permission.OrganizationAPITokenModify, "rotate other tokens");
         }
         return transactions.inWrite(() -> {
-            ApiToken token = load(caller, ref);
+            ApiToken acting = acting(caller, self ? null : Permission.OrganizationAPITokenModify, "rotate other tokens");
+            ApiToken token = self ? acting : load(caller, ref);
             if (!self) {
-                guardPrivileges(caller, token.permissions(), "rotate a token holding");
+                guardPrivileges(acting.permissions(), token.permissions(), "rotate a token holding");
+                guardNetworkReach(acting, token.allowlist(), "rotate");
+                guardLifetime(acting, token.expiresAt(), "rotate");
             }
             TokenValue value = TokenValue.generate(random);
             TokenEvent event = token.rotate(hasher.hash(value), originOf(caller));
@@ -185,7 +204,8 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
     public void delete(Caller caller, String ref) {
         require(caller, Permission.OrganizationAPITokenModify, "delete tokens");
         transactions.inWrite(() -> {
-            ApiToken token = load(caller, ref);
+            ApiToken acting = acting(caller, Permission.OrganizationAPITokenModify, "delete tokens");
+            ApiToken token = isSelf(caller, ref) ? acting : load(caller, ref);
             TokenEvent event = token.revoke(originOf(caller));
             tokens.remove(token);
             outbox.append(event);
@@ -196,7 +216,8 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
     @Override
     public Optional<TokenValue> bootstrap(Optional<TokenValue> configured) {
         return transactions.inWrite(() -> {
-            if (!tokens.isEmpty()) {
+            // Once per database, ever: deleting every token later must not revive a well-known admin value.
+            if (!installation.markBootstrapped(clock.instant()) || !tokens.isEmpty()) {
                 return Optional.empty();
             }
             TokenValue value = configured.orElseGet(() -> TokenValue.generate(random));
@@ -237,14 +258,56 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         return new Origin(caller.actor(), caller.address(), clock.instant());
     }
 
+    /**
+     * The calling token as it is now, inside the write's transaction: authentication happened earlier
+     * (for GraphQL, possibly several mutations earlier), so a token deleted, rotated away or expired
+     * since then may not act, and its current permissions are the ones that count.
+     *
+     * @param permission the permission the write needs, or null (self-rotation needs none)
+     */
+    private ApiToken acting(Caller caller, Permission permission, String action) {
+        ApiToken acting = tokens.findById(caller.tokenId())
+                .filter(token -> token.secretHash().equals(caller.credential()) && !token.isExpiredAt(clock.instant()))
+                .orElseThrow(() -> new UnauthenticatedException("token " + caller.tokenId()
+                        + " was deleted, rotated or expired after it authenticated"));
+        if (permission != null) {
+            require(acting.permissions(), permission, action);
+        }
+        return acting;
+    }
+
     private static void require(Caller caller, Permission permission, String action) {
-        if (!caller.permissions().contains(permission)) {
+        require(caller.permissions(), permission, action);
+    }
+
+    private static void require(PermissionSet held, Permission permission, String action) {
+        if (!held.contains(permission)) {
             throw new ForbiddenException(permission, "this token lacks the " + permission + " permission needed to " + action);
         }
     }
 
-    private static void guardPrivileges(Caller caller, PermissionSet wanted, String verb) {
-        caller.permissions().firstMissingFrom(wanted).ifPresent(missing -> {
+    /**
+     * The reach guards: a token fenced to some networks or ending at some time cannot create, widen or
+     * take over (by rotation) a token usable from elsewhere or for longer — otherwise a short-lived,
+     * network-fenced CI token could mint itself a permanent, anywhere-usable successor.
+     */
+    private static void guardNetworkReach(ApiToken acting, IpAllowlist allowlist, String verb) {
+        if (!acting.allowlist().covers(allowlist)) {
+            throw new ForbiddenException("this token may only be used from " + String.join(", ", acting.allowlist().texts())
+                    + ", so it cannot " + verb + " a token whose allowedCIDRBlocks reach beyond that"
+                    + (allowlist.isAnyAddress() ? " (an empty list means any address)" : ""));
+        }
+    }
+
+    private static void guardLifetime(ApiToken acting, Instant expiresAt, String verb) {
+        if (acting.expiresAt() != null && (expiresAt == null || expiresAt.isAfter(acting.expiresAt()))) {
+            throw new ForbiddenException("this token expires at " + acting.expiresAt() + ", so it cannot " + verb
+                    + " a token that expires later or never: give expiresAt no later than that");
+        }
+    }
+
+    private static void guardPrivileges(PermissionSet held, PermissionSet wanted, String verb) {
+        held.firstMissingFrom(wanted).ifPresent(missing -> {
             throw new ForbiddenException(missing, "this token cannot " + verb + " the " + missing
                     + " permission because it does not hold it itself");
         });
@@ -254,9 +317,12 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         if (text == null) {
             return null;
         }
+        if (!RFC_3339.matcher(text).matches()) {
+            throw new InvalidInputException("expiresAt", "expiresAt must be an RFC 3339 timestamp such as 2030-01-31T12:00:00Z");
+        }
         Instant expiresAt;
         try {
-            expiresAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+            expiresAt = OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
                     .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("expiresAt", "expiresAt must be an RFC 3339 timestamp such as 2030-01-31T12:00:00Z");

@@ -22,6 +22,9 @@ public final class TokenValue {
     public static final int LENGTH = PREFIX.length() + RANDOM_LENGTH + CHECKSUM_LENGTH;
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+    /** Anything a client might have pasted that looks like a value, whole or truncated. */
+    private static final java.util.regex.Pattern VALUE_LIKE = java.util.regex.Pattern.compile("kw_[0-9A-Za-z]{4,}");
+
     private final String value;
 
     private TokenValue(String value) {
@@ -80,6 +83,14 @@ public final class TokenValue {
             remaining /= ALPHABET.length();
         }
         return new String(digits);
+    }
+
+    /**
+     * Masks everything shaped like a token value in text about to leave through a log line or an error
+     * message: clients paste keys into ids and fields, and echoing one back would spread it.
+     */
+    public static String redact(String text) {
+        return text == null ? null : VALUE_LIKE.matcher(text).replaceAll(PREFIX + "[redacted]");
     }
 
     /** The secret itself: call only to hand it to its owner, once. */

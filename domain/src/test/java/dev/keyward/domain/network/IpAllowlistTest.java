@@ -121,4 +121,29 @@ class IpAllowlistTest {
         assertEquals(1, allowlist.blocks().size());
         assertThrows(UnsupportedOperationException.class, () -> allowlist.blocks().add(block));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{0}] covers [{1}]: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+            "; ; true",
+            "; 10.0.0.0/8; true",
+            "10.0.0.0/8; ; false",
+            "10.0.0.0/8; 10.1.0.0/16; true",
+            "10.0.0.0/8; 10.0.0.0/8; true",
+            "10.0.0.0/8; 10.0.0.0/7; false",
+            "10.0.0.0/8; 11.0.0.0/8; false",
+            "10.0.0.0/8, 192.0.2.0/24; 192.0.2.7/32, 10.9.0.0/16; true",
+            "10.0.0.0/8; 10.1.0.0/16, 192.0.2.0/24; false",
+            "2001:db8::/32; 2001:db8:ff::/48; true",
+            "2001:db8::/32; 2001:db9::/48; false",
+            "0.0.0.0/0; 2001:db8::/32; false",
+            "::/0; 10.0.0.0/8; false",
+    })
+    void one_allowlist_covers_another_when_every_address_it_permits_is_permitted(String outer, String inner, boolean covers) {
+        assertEquals(covers, list(outer).covers(list(inner)));
+    }
+
+    private static IpAllowlist list(String blocks) {
+        return IpAllowlist.parse("allowedCIDRBlocks", blocks == null ? List.of()
+                : java.util.Arrays.stream(blocks.split(",")).map(String::trim).toList());
+    }
 }

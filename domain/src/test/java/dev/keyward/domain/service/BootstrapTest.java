@@ -3,6 +3,7 @@ package dev.keyward.domain.service;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.event.TokenIssued;
 import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.fake.InMemoryInstallation;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.PermissionSet;
@@ -27,7 +28,8 @@ class BootstrapTest {
 
     private final CountingTokens tokens = new CountingTokens();
     private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
-    private final ApiTokenService service = new ApiTokenService(tokens, outbox, new DirectTransactions(),
+    private final InMemoryInstallation installation = new InMemoryInstallation();
+    private final ApiTokenService service = new ApiTokenService(tokens, outbox, new DirectTransactions(), installation,
             new SecretHasher(ServiceFixture.PEPPER), new SplittableRandom(31), new TestClock(T0), ServiceFixture.LAST_USED_RESOLUTION);
     private final IpAddress anywhere = IpAddress.parse("203.0.113.9");
 
@@ -80,13 +82,22 @@ class BootstrapTest {
     }
 
     @Test
-    void bootstrapping_after_every_token_was_deleted_mints_again() {
+    void bootstrapping_happens_once_per_database_so_deleting_every_token_never_revives_an_admin() {
         TokenValue first = service.bootstrap(Optional.empty()).orElseThrow();
         Caller admin = service.authenticate(first.reveal(), anywhere);
         service.delete(admin, "self");
 
-        TokenValue second = service.bootstrap(Optional.empty()).orElseThrow();
+        assertEquals(Optional.empty(), service.bootstrap(Optional.empty()));
+        assertEquals(Optional.empty(), service.bootstrap(Optional.of(TokenValue.generate(new java.util.SplittableRandom(7)))));
+        assertTrue(tokens.isEmpty(), "no admin token came back");
+        assertThrows(UnauthenticatedException.class, () -> service.authenticate(first.reveal(), anywhere));
+    }
 
-        assertEquals("bootstrap-admin", service.get(service.authenticate(second.reveal(), anywhere), "self").name().value());
+    @Test
+    void an_installation_already_marked_bootstrapped_mints_nothing() {
+        installation.markBootstrapped(T0);
+
+        assertEquals(Optional.empty(), service.bootstrap(Optional.empty()));
+        assertTrue(tokens.isEmpty());
     }
 }

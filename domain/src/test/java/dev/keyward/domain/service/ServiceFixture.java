@@ -47,7 +47,8 @@ final class ServiceFixture {
 
     ServiceFixture(TestClock clock, Transactions transactions, RandomGenerator random) {
         this.clock = clock;
-        this.service = new ApiTokenService(tokens, outbox, transactions, hasher, random, clock, LAST_USED_RESOLUTION);
+        this.service = new ApiTokenService(tokens, outbox, transactions, new dev.keyward.domain.fake.InMemoryInstallation(),
+                hasher, random, clock, LAST_USED_RESOLUTION);
         this.adminValue = service.bootstrap(java.util.Optional.empty()).orElseThrow();
         valuesHandedOut.add(adminValue);
         this.admin = service.authenticate(adminValue.reveal(), ADMIN_ADDRESS);

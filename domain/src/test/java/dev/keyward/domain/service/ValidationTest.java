@@ -102,7 +102,8 @@ class ValidationTest {
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"", "tomorrow", "2030-01-31", "2030-01-31T12:00:00", "2030-01-31 12:00:00Z", "2030-13-01T00:00:00Z",
-            "2030-02-30T00:00:00Z", "2030-01-31T25:00:00Z", "1893456000", "2030-01-31T12:00:00+25:00", "2030-01-31T12:00:00Zjunk"})
+            "2030-02-30T00:00:00Z", "2030-01-31T25:00:00Z", "1893456000", "2030-01-31T12:00:00+25:00", "2030-01-31T12:00:00Zjunk",
+            "2030-01-31T12:00Z", "2030-01-31T12:00:00+0100", "2030-01-31T12:00:00.Z", "+2030-01-31T12:00:00Z"})
     void an_expiry_that_is_not_rfc_3339_is_rejected_naming_the_field(String expiresAt) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> f.service.issue(f.admin, new IssueTokenCommand("ok", List.of(), null, expiresAt)));

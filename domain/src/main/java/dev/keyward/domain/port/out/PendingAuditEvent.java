@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * An audit event waiting in the outbox to be published.
  *
- * @param sequence the outbox's commit-ordered position: one token's events are published in this order
+ * @param sequence the outbox position, assigned at insert (not commit) time; one token's events still
+ *                 get increasing positions in commit order, because each change holds that token's row
+ *                 lock from its update until its commit, and appends its event in between
  * @param id       the event's id, fixed when it was stored, so every re-delivery carries the same id
  * @param event    the event itself
  */

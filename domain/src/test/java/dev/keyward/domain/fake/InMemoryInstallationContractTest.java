@@ -1,0 +1,13 @@
+package dev.keyward.domain.fake;
+
+import dev.keyward.domain.port.out.Installation;
+import dev.keyward.domain.port.out.InstallationContract;
+
+/** The in-memory {@link Installation} meets the same contract as the JDBC one. */
+class InMemoryInstallationContractTest extends InstallationContract {
+
+    @Override
+    protected Installation freshInstallation() {
+        return new InMemoryInstallation();
+    }
+}
