@@ -5,6 +5,8 @@ import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.port.in.TokenAuthentication;
 
+import java.util.List;
+
 /**
  * What one HTTP request brings to its GraphQL execution: the presented key and the client's
  * address. The key is checked lazily, once per request, on the first field that needs a caller, so
@@ -16,22 +18,22 @@ final class RequestContext {
     /** The key under which the GraphQL context holds this object. */
     static final String KEY = RequestContext.class.getName();
 
-    private final String presentedKey;
+    private final List<String> presentedKeys;
     private final IpAddress clientAddress;
     private final boolean readOnly;
     private Caller caller;
     private UnauthenticatedException refusal;
 
     /** @param readOnly true for GET requests, which may not run mutations */
-    RequestContext(String presentedKey, IpAddress clientAddress, boolean readOnly) {
-        this.presentedKey = presentedKey;
+    RequestContext(List<String> presentedKeys, IpAddress clientAddress, boolean readOnly) {
+        this.presentedKeys = List.copyOf(presentedKeys);
         this.clientAddress = clientAddress;
         this.readOnly = readOnly;
     }
 
     /** A request refused before any lookup, e.g. for sending several keys: every token field fails with {@code refusal}. */
     static RequestContext refused(UnauthenticatedException refusal, boolean readOnly) {
-        RequestContext context = new RequestContext(null, null, readOnly);
+        RequestContext context = new RequestContext(List.of(), null, readOnly);
         context.refusal = refusal;
         return context;
     }
@@ -44,7 +46,7 @@ final class RequestContext {
     synchronized Caller caller(TokenAuthentication authentication) {
         if (caller == null && refusal == null) {
             try {
-                caller = authentication.authenticate(presentedKey, clientAddress);
+                caller = authentication.authenticate(presentedKeys, clientAddress);
             } catch (UnauthenticatedException e) {
                 refusal = e;
             }

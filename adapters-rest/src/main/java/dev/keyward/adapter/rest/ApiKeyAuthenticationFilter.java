@@ -2,7 +2,6 @@ package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.error.UnauthenticatedException;
-import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.TrustedProxies;
 import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.port.in.TokenAuthentication;
@@ -18,9 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
 
 /**
  * Authenticates every {@code /api-tokens} request by its {@code X-API-Key} before any body is read,
@@ -49,7 +46,8 @@ final class ApiKeyAuthenticationFilter {
     @Nullable
     HttpResponse<ErrorResponse> authenticate(HttpRequest<?> request) {
         try {
-            Caller caller = authentication.authenticate(presentedKey(request), clientAddress(request));
+            Caller caller = authentication.authenticate(request.getHeaders().getAll(API_KEY_HEADER),
+                    trustedProxies.clientOf(peerAddress(request), request.getHeaders().getAll(FORWARDED_FOR_HEADER)));
             request.setAttribute(CallerArgumentBinder.ATTRIBUTE, caller);
             return null;
         } catch (UnauthenticatedException e) {
@@ -61,21 +59,9 @@ final class ApiKeyAuthenticationFilter {
         }
     }
 
-    private static String presentedKey(HttpRequest<?> request) {
-        List<String> keys = request.getHeaders().getAll(API_KEY_HEADER);
-        if (keys.size() > 1) {
-            throw new UnauthenticatedException("several " + API_KEY_HEADER + " headers presented");
-        }
-        return keys.isEmpty() ? null : keys.get(0);
-    }
-
-    private IpAddress clientAddress(HttpRequest<?> request) {
-        // getRemoteAddress() is the socket's peer in Micronaut's Netty server, never derived from headers.
+    /** The socket's peer: in Micronaut's Netty server never derived from headers; null if unknown. */
+    static byte[] peerAddress(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        InetAddress peer = remote == null ? null : remote.getAddress();
-        if (peer == null) {
-            throw new UnauthenticatedException("the peer address is unknown, so no allowlist can be checked");
-        }
-        return trustedProxies.clientOf(IpAddress.ofBytes(peer.getAddress()), request.getHeaders().getAll(FORWARDED_FOR_HEADER));
+        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getAddress();
     }
 }

@@ -29,6 +29,19 @@ public record TrustedProxies(List<CidrBlock> proxies) {
     }
 
     /**
+     * Like {@link #clientOf(IpAddress, List)} for the raw peer address a socket reports.
+     *
+     * @param peerAddress the TCP peer's 4 or 16 bytes, or null when the server cannot tell
+     * @throws UnauthenticatedException when the peer is unknown: no allowlist could be checked
+     */
+    public IpAddress clientOf(byte[] peerAddress, List<String> forwardedFor) {
+        if (peerAddress == null) {
+            throw new UnauthenticatedException("the peer address is unknown, so no allowlist can be checked");
+        }
+        return clientOf(IpAddress.ofBytes(peerAddress), forwardedFor);
+    }
+
+    /**
      * @param peer         the TCP peer
      * @param forwardedFor every {@code X-Forwarded-For} header value in order (each may be a comma list)
      * @throws UnauthenticatedException when a trusted proxy forwarded a hop that is not an address:

@@ -84,6 +84,12 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void an_unknown_peer_is_refused_because_no_allowlist_could_be_checked() {
+        assertThrows(UnauthenticatedException.class, () -> PROXIES.clientOf((byte[]) null, List.of()));
+        assertEquals(ip("198.51.100.7"), PROXIES.clientOf(new byte[] {10, 0, 0, 1}, List.of("198.51.100.7")));
+    }
+
+    @Test
     void an_untrusted_peer_is_never_refused_for_its_header() {
         assertEquals(ip("203.0.113.5"), PROXIES.clientOf(ip("203.0.113.5"), List.of("not-an-ip,,")));
     }

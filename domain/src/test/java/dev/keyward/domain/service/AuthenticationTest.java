@@ -115,6 +115,16 @@ class AuthenticationTest {
     }
 
     @Test
+    void a_request_with_several_keys_is_refused_even_when_each_is_valid() {
+        String value = f.issue("twice").value().reveal();
+
+        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(List.of(value, value), ADMIN_ADDRESS));
+        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(List.of(), ADMIN_ADDRESS));
+        assertEquals("twice", f.service.get(f.admin, f.service.authenticate(List.of(value), ADMIN_ADDRESS).tokenId().toString())
+                .name().value());
+    }
+
+    @Test
     void a_key_with_a_bad_checksum_is_refused_without_any_database_lookup() {
         String value = f.issue("t").value().reveal();
         String broken = value.substring(0, 20) + (value.charAt(20) == 'A' ? 'B' : 'A') + value.substring(21);
