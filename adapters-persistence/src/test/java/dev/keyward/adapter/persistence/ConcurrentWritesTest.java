@@ -6,13 +6,8 @@ import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenName;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,37 +29,20 @@ import static org.junit.jupiter.api.Assertions.fail;
  * losing rotation's value never works.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentWritesTest implements TestPropertyProvider {
+class ConcurrentWritesTest extends RealDatabaseTest {
 
     private static final int ROTATIONS = 24;
 
-    @Inject
-    JdbcTransactions transactions;
-
-    @Inject
-    JdbcTokens tokens;
-
-    @Inject
-    JdbcAuditOutbox outbox;
-
-    @Inject
-    DataSource dataSource;
-
-    private TestRows rows;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.micronautProperties("concurrent_writes"));
-        properties.put("datasources.default.maximum-pool-size", String.valueOf(ROTATIONS + 2));
-        return properties;
+    String database() {
+        return "concurrent_writes";
     }
 
-    @BeforeEach
-    void empty() {
-        rows = new TestRows(dataSource);
-        rows.execute("DELETE FROM audit_outbox");
-        rows.execute("DELETE FROM api_tokens");
+    @Override
+    Map<String, String> adjust(Map<String, String> properties) {
+                properties.put("datasources.default.maximum-pool-size", String.valueOf(ROTATIONS + 2));
+        return properties;
     }
 
     @Test

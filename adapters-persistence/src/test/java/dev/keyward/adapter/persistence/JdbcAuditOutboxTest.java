@@ -16,13 +16,9 @@ import dev.keyward.domain.token.TokenName;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,20 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link JdbcAuditOutbox} on MariaDB/MySQL: one row per event, in order, rebuildable, never a secret. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcAuditOutboxTest implements TestPropertyProvider {
+class JdbcAuditOutboxTest extends RealDatabaseTest {
 
     private static final DateTimeFormatter UTC_COLUMN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
-
-    @Inject
-    JdbcTransactions transactions;
-
-    @Inject
-    JdbcTokens tokens;
-
-    @Inject
-    JdbcAuditOutbox outbox;
 
     @Inject
     ObjectMapper objectMapper;
@@ -64,21 +50,10 @@ class JdbcAuditOutboxTest implements TestPropertyProvider {
     @Inject
     JsonMapper jsonMapper;
 
-    @Inject
-    DataSource dataSource;
-
-    private TestRows rows;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.micronautProperties("audit_outbox");
-    }
-
-    @BeforeEach
-    void empty() {
-        rows = new TestRows(dataSource);
-        rows.execute("DELETE FROM audit_outbox");
-        rows.execute("DELETE FROM api_tokens");
+    String database() {
+        return "audit_outbox";
     }
 
     @Test

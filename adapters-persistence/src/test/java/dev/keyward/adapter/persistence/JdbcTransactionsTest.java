@@ -4,15 +4,9 @@ import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.TokenName;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -21,33 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link JdbcTransactions} on MariaDB/MySQL: a use case's token row and audit row commit or roll back together. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcTransactionsTest implements TestPropertyProvider {
+class JdbcTransactionsTest extends RealDatabaseTest {
 
-    @Inject
-    JdbcTransactions transactions;
-
-    @Inject
-    JdbcTokens tokens;
-
-    @Inject
-    JdbcAuditOutbox outbox;
-
-    @Inject
-    DataSource dataSource;
-
-    private TestRows rows;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.micronautProperties("transactions");
-    }
-
-    @BeforeEach
-    void empty() {
-        rows = new TestRows(dataSource);
-        rows.execute("DELETE FROM audit_outbox");
-        rows.execute("DELETE FROM api_tokens");
+    String database() {
+        return "transactions";
     }
 
     @Test

@@ -7,12 +7,8 @@ import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenName;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -48,30 +43,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * not fail authentication. Lock waits are cut to one second so a blocked write fails fast.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SnapshotIsolationTest implements TestPropertyProvider {
+class SnapshotIsolationTest extends RealDatabaseTest {
 
     private static final int ROTATIONS = 24;
     private static final boolean SUPPORTED = serverHasSnapshotIsolation();
 
-    @Inject
-    JdbcTransactions transactions;
-
-    @Inject
-    JdbcTokens tokens;
-
-    @Inject
-    JdbcAuditOutbox outbox;
-
-    @Inject
-    DataSource dataSource;
-
-    private TestRows rows;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.micronautProperties("snapshot_isolation"));
-        if (SUPPORTED) {
+    String database() {
+        return "snapshot_isolation";
+    }
+
+    @Override
+    Map<String, String> adjust(Map<String, String> properties) {
+                if (SUPPORTED) {
             String url = properties.get("datasources.default.url");
             properties.put("datasources.default.url", url + (url.contains("?") ? "&" : "?")
                     + "sessionVariables=innodb_snapshot_isolation=ON,innodb_lock_wait_timeout=1");
@@ -83,13 +68,6 @@ class SnapshotIsolationTest implements TestPropertyProvider {
     @BeforeAll
     void requireSnapshotIsolation() {
         assumeTrue(SUPPORTED, "innodb_snapshot_isolation exists on MariaDB >= 10.6.18 only, not on " + TestDatabase.describe());
-    }
-
-    @BeforeEach
-    void empty() {
-        rows = new TestRows(dataSource);
-        rows.execute("DELETE FROM audit_outbox");
-        rows.execute("DELETE FROM api_tokens");
     }
 
     @Test
