@@ -1,5 +1,8 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,7 +10,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A persistence test on its own fresh database of the real MySQL-compatible server (see
@@ -42,6 +49,22 @@ abstract class RealDatabaseTest implements TestPropertyProvider {
     @Override
     public final Map<String, String> getProperties() {
         return adjust(new HashMap<>(TestDatabase.micronautProperties(database())));
+    }
+
+    /**
+     * After racing rotations of {@code original}, each outcome "ok" or the exception it threw and
+     * {@code hashes[i]} the secret rotation i tried to install: exactly one won, the others lost as a
+     * concurrent change, and only the winner's secret (not the original's) finds the token.
+     */
+    void assertExactlyOneRotationWon(List<Object> outcomes, List<SecretHash> hashes, ApiToken original) {
+        assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
+        assertEquals(outcomes.size() - 1, outcomes.stream().filter(ConcurrentChangeException.class::isInstance).count(),
+                outcomes.toString());
+        SecretHash winner = hashes.get(outcomes.indexOf("ok"));
+        for (SecretHash hash : hashes) {
+            assertEquals(hash.equals(winner), tokens.findByHash(hash).isPresent(), "only the winner's value is live");
+        }
+        assertTrue(tokens.findByHash(original.secretHash()).isEmpty(), "the original value is dead");
     }
 
     @BeforeEach

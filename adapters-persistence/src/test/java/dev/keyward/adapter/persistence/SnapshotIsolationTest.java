@@ -146,14 +146,7 @@ class SnapshotIsolationTest extends RealDatabaseTest {
             pool.shutdownNow();
         }
 
-        assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
-        assertEquals(ROTATIONS - 1, outcomes.stream().filter(ConcurrentChangeException.class::isInstance).count(),
-                outcomes.toString());
-        SecretHash winner = hashes.get(outcomes.indexOf("ok"));
-        for (SecretHash hash : hashes) {
-            assertEquals(hash.equals(winner), tokens.findByHash(hash).isPresent(), "only the winner's value is live");
-        }
-        assertTrue(tokens.findByHash(issued.token().secretHash()).isEmpty(), "the original value is dead");
+        assertExactlyOneRotationWon(outcomes, hashes, issued.token());
         assertEquals(issued.token().version() + 1, tokens.findById(issued.token().id()).orElseThrow().version());
         assertEquals(1, rows.count("audit_outbox"));
     }
