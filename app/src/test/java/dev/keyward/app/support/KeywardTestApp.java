@@ -6,6 +6,7 @@ import dev.keyward.domain.token.TokenValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,9 +43,11 @@ public final class KeywardTestApp {
         return properties;
     }
 
+    /** Under the module's target/ (surefire runs in the module directory), so `clean` removes it and /tmp stays tidy. */
     private static String freshDataDir() {
         try {
-            return Files.createTempDirectory("keyward-test-").toString();
+            Path parent = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(parent, "keyward-").toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
