@@ -120,7 +120,6 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
         Origin origin = originOf(caller);
         Instant expiresAt = parseExpiry(command.expiresAt(), origin.at());
-        guardPrivileges(caller.permissions(), permissions, "grant");
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, Permission.OrganizationAPITokenModify, "create tokens");
             guardPrivileges(acting.permissions(), permissions, "grant");
@@ -167,10 +166,9 @@ public final class ApiTokenService implements TokenAuthentication, TokenManageme
         PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
         Optional<IpAllowlist> allowlist = Optional.ofNullable(command.allowedCidrBlocks())
                 .map(blocks -> IpAllowlist.parse("allowedCIDRBlocks", blocks));
-        guardPrivileges(caller.permissions(), permissions, "grant");
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, Permission.OrganizationAPITokenModify, "update tokens");
-            ApiToken token = load(caller, ref);
+            ApiToken token = isSelf(caller, ref) ? acting : load(caller, ref);
             guardPrivileges(acting.permissions(), permissions, "grant");
             guardPrivileges(acting.permissions(), token.permissions(), "update a token holding");
             IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
