@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 /**
@@ -46,15 +45,9 @@ final class KeywardExecutionInputCustomizer implements GraphQLExecutionInputCust
         try {
             // The same rules as REST, from the domain: several keys refused, unknown peer refused, proxies walked.
             return new RequestContext(request.getHeaders().getAll(API_KEY_HEADER),
-                    trustedProxies.clientOf(peerAddress(request), request.getHeaders().getAll(FORWARDED_FOR_HEADER)), readOnly);
+                    trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(FORWARDED_FOR_HEADER)), readOnly);
         } catch (UnauthenticatedException e) {
             return RequestContext.refused(e, readOnly);
         }
-    }
-
-    /** The socket's peer (never derived from headers), or null if the server cannot tell. */
-    private static byte[] peerAddress(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getAddress();
     }
 }

@@ -17,7 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 
 /**
  * Authenticates every {@code /api-tokens} request by its {@code X-API-Key} before any body is read,
@@ -47,7 +46,7 @@ final class ApiKeyAuthenticationFilter {
     HttpResponse<ErrorResponse> authenticate(HttpRequest<?> request) {
         try {
             Caller caller = authentication.authenticate(request.getHeaders().getAll(API_KEY_HEADER),
-                    trustedProxies.clientOf(peerAddress(request), request.getHeaders().getAll(FORWARDED_FOR_HEADER)));
+                    trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(FORWARDED_FOR_HEADER)));
             request.setAttribute(CallerArgumentBinder.ATTRIBUTE, caller);
             return null;
         } catch (UnauthenticatedException e) {
@@ -57,11 +56,5 @@ final class ApiKeyAuthenticationFilter {
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ErrorResponse(e.getMessage()));
         }
-    }
-
-    /** The socket's peer: in Micronaut's Netty server never derived from headers; null if unknown. */
-    static byte[] peerAddress(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getAddress();
     }
 }

@@ -2,6 +2,7 @@ package dev.keyward.domain.network;
 
 import dev.keyward.domain.error.UnauthenticatedException;
 
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,16 +30,16 @@ public record TrustedProxies(List<CidrBlock> proxies) {
     }
 
     /**
-     * Like {@link #clientOf(IpAddress, List)} for the raw peer address a socket reports.
+     * Like {@link #clientOf(IpAddress, List)} for the peer as a server socket reports it.
      *
-     * @param peerAddress the TCP peer's 4 or 16 bytes, or null when the server cannot tell
+     * @param peer the TCP peer, or null when the server cannot tell
      * @throws UnauthenticatedException when the peer is unknown: no allowlist could be checked
      */
-    public IpAddress clientOf(byte[] peerAddress, List<String> forwardedFor) {
-        if (peerAddress == null) {
+    public IpAddress clientOf(InetSocketAddress peer, List<String> forwardedFor) {
+        if (peer == null || peer.getAddress() == null) {
             throw new UnauthenticatedException("the peer address is unknown, so no allowlist can be checked");
         }
-        return clientOf(IpAddress.ofBytes(peerAddress), forwardedFor);
+        return clientOf(IpAddress.ofBytes(peer.getAddress().getAddress()), forwardedFor);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,8 +86,11 @@ class TrustedProxiesTest {
 
     @Test
     void an_unknown_peer_is_refused_because_no_allowlist_could_be_checked() {
-        assertThrows(UnauthenticatedException.class, () -> PROXIES.clientOf((byte[]) null, List.of()));
-        assertEquals(ip("198.51.100.7"), PROXIES.clientOf(new byte[] {10, 0, 0, 1}, List.of("198.51.100.7")));
+        assertThrows(UnauthenticatedException.class, () -> PROXIES.clientOf((java.net.InetSocketAddress) null, List.of()));
+        assertThrows(UnauthenticatedException.class,
+                () -> PROXIES.clientOf(java.net.InetSocketAddress.createUnresolved("proxy.example", 443), List.of()));
+        assertEquals(ip("198.51.100.7"), PROXIES.clientOf(new java.net.InetSocketAddress(
+                assertDoesNotThrow(() -> java.net.InetAddress.getByAddress(new byte[] {10, 0, 0, 1})), 443), List.of("198.51.100.7")));
     }
 
     @Test
