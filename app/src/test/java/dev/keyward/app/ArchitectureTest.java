@@ -27,7 +27,7 @@ class ArchitectureTest {
     void the_domain_depends_only_on_the_jdk_and_itself() {
         classes().that().resideInAPackage("dev.keyward.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "dev.keyward.domain..")
-                .because("the domain is pure Java: no framework may leak into it (STYLE.md)")
+                .because("the domain is pure Java: no framework may leak into it")
                 .check(production);
     }
 

@@ -63,15 +63,15 @@ class OpenApiEndToEndTest extends EndToEndTest {
         assertTrue(document.at("/components/schemas/APITokenAPI.CreateAPIToken/properties/expiresAt").isObject());
     }
 
-    /** ../shared/spec from the repository root, which is the app module's parent when Maven runs. */
+    /** docs/spec of the repository: the first directory above the module (Maven's working directory) that has it. */
     private static Path publishedSpecification() {
+        Path spec = Path.of("docs", "spec", "api-tokens.openapi.json");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("spec/api-tokens.openapi.json");
-            if (Files.exists(candidate)) {
-                return candidate;
+            if (Files.isRegularFile(dir.resolve(spec))) {
+                return dir.resolve(spec);
             }
         }
-        throw new AssertionError("../shared/spec/api-tokens.openapi.json not found above " + Path.of("").toAbsolutePath());
+        throw new AssertionError(spec + " not found in " + Path.of("").toAbsolutePath() + " or any directory above it");
     }
 
     @Test
