@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Run by `./mvnw verify` before any test (see the root pom): brings up what the tests need on a fresh
-# machine of this kind — the MariaDB server it ships, and Debian's Chromium + ChromeDriver for the
-# browser tests. Best effort: it never fails the build itself; a test that still lacks its server or
-# browser fails with a message saying how to provide it.
+# Run by `./mvnw verify` once, before the first integration test (the root pom binds it to
+# pre-integration-test; `compile`, `test` and `package` never run it): brings up what the *IT tests
+# need on a fresh machine of this kind — the MariaDB server it ships, and Debian's Chromium +
+# ChromeDriver for the browser tests. Best effort: it never fails the build itself; a test that still
+# lacks its server or browser fails with a message saying how to provide it.
+# The build passes --skip-its=<skipITs> --skip-all=<maven.test.skip>: with either true, no test will
+# need a server, so nothing is started or installed.
 set -u
+
+for argument in "$@"; do
+  case "$argument" in
+    --skip-its=true | --skip-all=true)
+      echo "ensure-test-services: integration tests skipped (${argument%%=*}), nothing to bring up"
+      exit 0 ;;
+  esac
+done
 
 db_up() { (echo > /dev/tcp/127.0.0.1/3306) 2>/dev/null; }
 

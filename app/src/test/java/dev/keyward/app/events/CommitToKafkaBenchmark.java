@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 1,000) token creations through the REST API, and prints median, p99 and max. The commit time is taken
  * when the HTTP response arrives (the transaction has committed by then); the read time when a consumer
  * polling the topic first sees the event. Skipped unless {@code -Dkeyward.benchmark=true}:
- * <pre>./mvnw -B -o -pl app verify -Dtest=CommitToKafkaBenchmark -Dkeyward.benchmark=true
+ * <pre>./mvnw -B -o -pl app -am verify -Dtest=none -Dit.test=CommitToKafkaBenchmark -Dkeyward.benchmark=true
  *   [-Dkeyward.benchmark.poll-interval=100ms]</pre>
  */
 @EnabledIfSystemProperty(named = "keyward.benchmark", matches = "true")

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * introspection query stays within all of them.
  */
 @MicronautTest(transactional = false)
-class GraphQLLimitsEndToEndTest extends EndToEndTest {
+class GraphQLLimitsEndToEndIT extends EndToEndTest {
 
     private void assertRefused(Reply reply, String limit, int max) {
         assertEquals(200, reply.status(), reply.body());

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** One token read through GraphQL and through REST is the same object, field for field and value for value. */
 @MicronautTest(transactional = false)
-class GraphQLRestParityEndToEndTest extends EndToEndTest {
+class GraphQLRestParityEndToEndIT extends EndToEndTest {
 
     /** lastUsedAt is written once and then kept for an hour, so two reads in a row cannot differ by a use in between. */
     @Override

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * not fail authentication. Lock waits are cut to one second so a blocked write fails fast.
  */
 @MicronautTest(transactional = false)
-class SnapshotIsolationTest extends RealDatabaseTest {
+class SnapshotIsolationIT extends RealDatabaseTest {
 
     private static final int ROTATIONS = 24;
     private static final boolean SUPPORTED = serverHasSnapshotIsolation();

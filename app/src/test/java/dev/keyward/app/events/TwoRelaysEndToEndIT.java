@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Each node has its own CloudEvent source, so the test can see that both relays did work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoRelaysEndToEndTest {
+class TwoRelaysEndToEndIT {
 
     static final String ADMIN = KeywardTestApp.newKey();
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The {@code Tokens} contract on MariaDB/MySQL, as chosen by {@link TestDatabase}. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcTokensContractTest extends JdbcTokensContract implements TestPropertyProvider {
+class JdbcTokensContractIT extends JdbcTokensContract implements TestPropertyProvider {
 
     private static final String NAME = "tokens_contract";
 

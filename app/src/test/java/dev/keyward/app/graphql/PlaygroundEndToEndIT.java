@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * forbids the browser to load anything from elsewhere.
  */
 @MicronautTest(transactional = false)
-class PlaygroundEndToEndTest extends EndToEndTest {
+class PlaygroundEndToEndIT extends EndToEndTest {
 
     private static final String PAGE = "/public/graphiql";
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"");

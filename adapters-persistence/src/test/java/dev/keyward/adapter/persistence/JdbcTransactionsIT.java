@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link JdbcTransactions} on MariaDB/MySQL: a use case's token row and audit row commit or roll back together. */
 @MicronautTest(transactional = false)
-class JdbcTransactionsTest extends RealDatabaseTest {
+class JdbcTransactionsIT extends RealDatabaseTest {
 
 
     @Override

@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest extends EndToEndTest {
+class ConsoleBrowserIT extends EndToEndTest {
 
     private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * key placeholder in its headers pane, and runs a query once a real key replaces the placeholder.
  */
 @MicronautTest(transactional = false)
-class PlaygroundBrowserTest extends EndToEndTest {
+class PlaygroundBrowserIT extends EndToEndTest {
 
     private Chromium chromium;
     private ChromeDriver browser;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * H2: one that holds tokens was bootstrapped already and must never be bootstrapped again; an empty one
  * still may be.
  */
-class InstallationBackfillTest {
+class InstallationBackfillIT {
 
     private static final Instant OLDEST = Instant.parse("2024-03-10T02:30:00.123456Z");
 

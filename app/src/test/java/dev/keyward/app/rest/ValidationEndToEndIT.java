@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of bad request gets a 4xx with {@code {"message"}} naming what is wrong; nothing is stored. */
 @MicronautTest(transactional = false)
-class ValidationEndToEndTest extends EndToEndTest {
+class ValidationEndToEndIT extends EndToEndTest {
 
     static Stream<Arguments> invalidBodies() {
         String name256 = "n".repeat(256);

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attributes and data, and no secret of any kind anywhere in any record.
  */
 @MicronautTest(transactional = false)
-class AuditEventsEndToEndTest extends EndToEndTest {
+class AuditEventsEndToEndIT extends EndToEndTest {
 
     private static final Pattern TOKEN_VALUE = Pattern.compile("kw_[0-9A-Za-z]{20,}");
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seeded random requests written raw to the socket, against the whole service: none may produce a 5xx. */
 @MicronautTest(transactional = false)
-class RequestFuzzEndToEndTest extends EndToEndTest {
+class RequestFuzzEndToEndIT extends EndToEndTest {
 
     private static final long SEED = 20261122L;
 

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * No response carries a stack trace or a secret, and no client mistake logs an ERROR.
  */
 @MicronautTest(transactional = false)
-class GraphQLErrorsEndToEndTest extends EndToEndTest {
+class GraphQLErrorsEndToEndIT extends EndToEndTest {
 
     private static final String SELF = "{ apiToken(id: \"self\") { id } }";
 

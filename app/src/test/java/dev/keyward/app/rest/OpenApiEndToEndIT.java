@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operation and status validate against the served document's schema for that operation and status.
  */
 @MicronautTest(transactional = false)
-class OpenApiEndToEndTest extends EndToEndTest {
+class OpenApiEndToEndIT extends EndToEndTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -162,7 +162,7 @@ class OpenApiEndToEndTest extends EndToEndTest {
                 toJsonSchema(fields.next().getValue());
             }
         } else if (node instanceof ArrayNode array) {
-            array.forEach(OpenApiEndToEndTest::toJsonSchema);
+            array.forEach(OpenApiEndToEndIT::toJsonSchema);
         }
         return node;
     }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with a 5xx, and afterwards exactly one of the values handed out works.
  */
 @MicronautTest(transactional = false)
-class ConcurrentRotationEndToEndTest extends EndToEndTest {
+class ConcurrentRotationEndToEndIT extends EndToEndTest {
 
     private static final int PARALLEL = 24;
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Token values never reach the server's log or an error body, whatever the request. */
 @MicronautTest(transactional = false)
-class SecretHygieneEndToEndTest extends EndToEndTest {
+class SecretHygieneEndToEndIT extends EndToEndTest {
 
     @Test
     void no_token_value_appears_in_the_log_or_in_an_error_body() {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * behind a trusted proxy (here the loopback peer itself), the first untrusted X-Forwarded-For hop.
  */
 @MicronautTest(transactional = false)
-class GraphQLClientAddressEndToEndTest extends EndToEndTest {
+class GraphQLClientAddressEndToEndIT extends EndToEndTest {
 
     private static final String SELF = "{ apiToken(id: \"self\") { id } }";
 

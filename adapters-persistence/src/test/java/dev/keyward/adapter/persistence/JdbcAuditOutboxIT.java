@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link JdbcAuditOutbox} on MariaDB/MySQL: one row per event, in order, rebuildable, never a secret. */
 @MicronautTest(transactional = false)
-class JdbcAuditOutboxTest extends RealDatabaseTest {
+class JdbcAuditOutboxIT extends RealDatabaseTest {
 
     private static final DateTimeFormatter UTC_COLUMN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first start of an installation: embedded defaults, the bootstrap token and refused configurations. */
-class BootstrapTest {
+class BootstrapIT {
 
     private static final Pattern PRINTED_KEY = Pattern.compile("^\\s+(kw_[0-9A-Za-z]{36})\\s*$", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newHttpClient();

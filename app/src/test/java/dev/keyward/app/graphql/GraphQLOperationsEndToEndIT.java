@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every GraphQL query and mutation over HTTP and the real database, including both spellings of Panther's rotate. */
 @MicronautTest(transactional = false)
-class GraphQLOperationsEndToEndTest extends EndToEndTest {
+class GraphQLOperationsEndToEndIT extends EndToEndTest {
 
     private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a known caller may do: read and modify permissions, self-rotation, and the privilege guard. */
 @MicronautTest(transactional = false)
-class AuthorizationEndToEndTest extends EndToEndTest {
+class AuthorizationEndToEndIT extends EndToEndTest {
 
     private static final String READ = "OrganizationAPITokenRead";
     private static final String MODIFY = "OrganizationAPITokenModify";

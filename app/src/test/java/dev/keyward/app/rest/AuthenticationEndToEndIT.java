@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Who gets in: every refused key looks the same from outside; allowlists and proxies decide the address. */
 @MicronautTest(transactional = false)
-class AuthenticationEndToEndTest extends EndToEndTest {
+class AuthenticationEndToEndIT extends EndToEndTest {
 
     private static final String UNAUTHENTICATED = "{\"message\":\"" + UnauthenticatedException.MESSAGE + "\"}";
 

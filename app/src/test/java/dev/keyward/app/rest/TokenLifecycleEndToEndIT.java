@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every endpoint's happy path over HTTP and the real database: create, get, list, update, rotate, delete. */
 @MicronautTest(transactional = false)
-class TokenLifecycleEndToEndTest extends EndToEndTest {
+class TokenLifecycleEndToEndIT extends EndToEndTest {
 
     private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
 

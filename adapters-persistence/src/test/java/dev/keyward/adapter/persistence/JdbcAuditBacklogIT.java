@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcAuditBacklogTest extends JdbcAuditBacklogContract implements TestPropertyProvider {
+class JdbcAuditBacklogIT extends JdbcAuditBacklogContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {

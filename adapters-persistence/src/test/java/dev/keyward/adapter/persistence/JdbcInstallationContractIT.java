@@ -9,7 +9,7 @@ import java.util.Map;
 /** The {@code Installation} contract on MariaDB/MySQL, as chosen by {@link TestDatabase}. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcInstallationContractTest extends JdbcInstallationContract implements TestPropertyProvider {
+class JdbcInstallationContractIT extends JdbcInstallationContract implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * losing rotation's value never works.
  */
 @MicronautTest(transactional = false)
-class ConcurrentWritesTest extends RealDatabaseTest {
+class ConcurrentWritesIT extends RealDatabaseTest {
 
     private static final int ROTATIONS = 24;
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token's events in commit order. The broker is a separate process, killed and restarted on the same port.
  */
 @MicronautTest(transactional = false)
-class AuditOutageEndToEndTest extends EndToEndTest {
+class AuditOutageEndToEndIT extends EndToEndTest {
 
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
     static final Duration SLOW = Duration.ofSeconds(1);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link KafkaAuditPublisher} against a real KRaft broker: structured CloudEvents, keyed, in order, acknowledged. */
-class KafkaAuditPublisherTest {
+class KafkaAuditPublisherIT {
 
     private static TestKafka kafka;
     private final AuditCloudEvents cloudEvents = new AuditCloudEvents("/keyward");

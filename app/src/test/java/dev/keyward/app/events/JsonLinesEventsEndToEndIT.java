@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Without Kafka configured, the same CloudEvents are appended to {@code <data-dir>/audit-events.jsonl}. */
 @MicronautTest(transactional = false)
-class JsonLinesEventsEndToEndTest extends EndToEndTest {
+class JsonLinesEventsEndToEndIT extends EndToEndTest {
 
     private final Path dataDir = temporaryDirectory();
 
