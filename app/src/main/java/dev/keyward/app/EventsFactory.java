@@ -1,9 +1,9 @@
 package dev.keyward.app;
 
 import dev.keyward.adapter.persistence.JdbcRelayTransactions;
-import dev.keyward.domain.port.out.AuditBacklog;
-import dev.keyward.domain.port.out.AuditPublisher;
-import dev.keyward.domain.service.AuditRelay;
+import dev.keyward.domain.audit.AuditBacklog;
+import dev.keyward.domain.audit.AuditPublisher;
+import dev.keyward.domain.audit.AuditRelay;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

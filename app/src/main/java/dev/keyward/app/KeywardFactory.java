@@ -5,7 +5,10 @@ import dev.keyward.domain.port.out.AuditOutbox;
 import dev.keyward.domain.port.out.Installation;
 import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.port.out.Transactions;
-import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.service.AuthenticationService;
+import dev.keyward.domain.service.BootstrapService;
+import dev.keyward.domain.service.TokenCommandService;
+import dev.keyward.domain.service.TokenQueryService;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -56,9 +59,25 @@ class KeywardFactory {
     }
 
     @Singleton
-    ApiTokenService apiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
-                                    SecretHasher hasher, SecureRandom random, Clock clock,
-                                    @Value("${keyward.tokens.last-used-resolution:5s}") Duration lastUsedResolution) {
-        return new ApiTokenService(tokens, outbox, transactions, installation, hasher, random, clock, lastUsedResolution);
+    AuthenticationService authenticationService(Tokens tokens, SecretHasher hasher, Clock clock,
+                                                @Value("${keyward.tokens.last-used-resolution:5s}") Duration lastUsedResolution) {
+        return new AuthenticationService(tokens, hasher, clock, lastUsedResolution);
+    }
+
+    @Singleton
+    TokenQueryService tokenQueryService(Tokens tokens) {
+        return new TokenQueryService(tokens);
+    }
+
+    @Singleton
+    TokenCommandService tokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
+                                            SecureRandom random, Clock clock) {
+        return new TokenCommandService(tokens, outbox, transactions, hasher, random, clock);
+    }
+
+    @Singleton
+    BootstrapService bootstrapService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
+                                      SecretHasher hasher, SecureRandom random, Clock clock) {
+        return new BootstrapService(tokens, outbox, transactions, installation, hasher, random, clock);
     }
 }

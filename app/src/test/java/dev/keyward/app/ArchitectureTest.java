@@ -51,4 +51,22 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.keyward.adapter..")
                 .check(production);
     }
+
+    @Test
+    void adapters_reach_the_domain_through_its_ports_not_its_services() {
+        noClasses().that().resideInAPackage("dev.keyward.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("dev.keyward.domain.service..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.keyward.domain.audit.AuditRelay")
+                .because("adapters call in-ports (TokenCommands, AuditRelaying, ...); only the app wires the implementations")
+                .check(production);
+    }
+
+    @Test
+    void the_token_model_does_not_know_the_audit_relay() {
+        noClasses().that().resideInAnyPackage("dev.keyward.domain.token..", "dev.keyward.domain.event..",
+                        "dev.keyward.domain.permission..", "dev.keyward.domain.network..")
+                .should().dependOnClassesThat().resideInAPackage("dev.keyward.domain.audit..")
+                .because("the outbox relay is a store-and-forward mechanism beside the model, not part of it")
+                .check(production);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.keyward.adapter.events;
 
-import dev.keyward.domain.service.AuditRelay;
+import dev.keyward.domain.audit.AuditRelaying;
 import io.micronaut.management.endpoint.annotation.Endpoint;
 import io.micronaut.management.endpoint.annotation.Read;
 
@@ -14,10 +14,10 @@ import java.util.Map;
 @Endpoint(id = "audit-backlog", defaultSensitive = false)
 public final class AuditBacklogEndpoint {
 
-    private final AuditRelay relay;
+    private final AuditRelaying relay;
     private final Clock clock;
 
-    public AuditBacklogEndpoint(AuditRelay relay, Clock clock) {
+    public AuditBacklogEndpoint(AuditRelaying relay, Clock clock) {
         this.relay = relay;
         this.clock = clock;
     }

@@ -1,7 +1,7 @@
 package dev.keyward.adapter.events;
 
-import dev.keyward.domain.port.out.AuditBacklogStatus;
-import dev.keyward.domain.service.AuditRelay;
+import dev.keyward.domain.audit.AuditBacklogStatus;
+import dev.keyward.domain.audit.AuditRelaying;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -24,10 +24,10 @@ public final class AuditBacklogHealthIndicator implements HealthIndicator {
 
     static final String NAME = "auditEvents";
 
-    private final AuditRelay relay;
+    private final AuditRelaying relay;
     private final Clock clock;
 
-    public AuditBacklogHealthIndicator(AuditRelay relay, Clock clock) {
+    public AuditBacklogHealthIndicator(AuditRelaying relay, Clock clock) {
         this.relay = relay;
         this.clock = clock;
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.event.TokenUpdated;
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.TokenView;
 import io.cloudevents.CloudEvent;
@@ -28,11 +28,6 @@ import java.util.List;
 @Singleton
 public final class AuditCloudEvents {
 
-    public static final String TYPE_PREFIX = "dev.keyward.api-token.";
-    public static final String CREATED = TYPE_PREFIX + "created";
-    public static final String UPDATED = TYPE_PREFIX + "updated";
-    public static final String ROTATED = TYPE_PREFIX + "rotated";
-    public static final String DELETED = TYPE_PREFIX + "deleted";
     public static final String DATA_CONTENT_TYPE = "application/json";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -61,7 +56,7 @@ public final class AuditCloudEvents {
     }
 
     static String type(TokenEvent event) {
-        return TYPE_PREFIX + event.kind();
+        return event.type().cloudEventType();
     }
 
     /** {@code token} after the change, {@code actor}, {@code clientAddress}, and for updates {@code changes}. */

@@ -1,6 +1,6 @@
 package dev.keyward.adapter.events;
 
-import dev.keyward.domain.service.AuditRelay;
+import dev.keyward.domain.audit.AuditRelaying;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs the {@link AuditRelay} on a background thread of its own, so no request ever waits for the
+ * Runs the {@link AuditRelaying relay} on a background thread of its own, so no request ever waits for the
  * broker: passes back to back while the outbox holds a full batch, every poll interval when it is idle,
  * with exponential backoff up to a ceiling while publishing fails; prunes delivered events now and then.
  * Off with {@code keyward.events.relay.enabled=false}.
@@ -27,7 +27,7 @@ public final class AuditRelayLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRelayLoop.class);
 
-    private final AuditRelay relay;
+    private final AuditRelaying relay;
     private final Duration pollInterval;
     private final Duration maxBackoff;
     private final Duration retention;
@@ -38,7 +38,7 @@ public final class AuditRelayLoop {
     private Thread thread;
     private long nextPruneAt;
 
-    public AuditRelayLoop(AuditRelay relay,
+    public AuditRelayLoop(AuditRelaying relay,
                           @Value("${keyward.events.poll-interval:100ms}") Duration pollInterval,
                           @Value("${keyward.events.max-backoff:10s}") Duration maxBackoff,
                           @Value("${keyward.events.retention:7d}") Duration retention,
@@ -92,7 +92,7 @@ public final class AuditRelayLoop {
             Duration pause;
             try {
                 pruneWhenDue();
-                AuditRelay.Pass pass = relay.relayOnce();
+                AuditRelaying.Pass pass = relay.relayOnce();
                 if (pass.failed()) {
                     failures++;
                     pause = backoff(failures);

@@ -1,7 +1,7 @@
 package dev.keyward.adapter.events;
 
-import dev.keyward.domain.port.out.AuditPublisher;
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.AuditPublisher;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.micronaut.context.annotation.Requires;

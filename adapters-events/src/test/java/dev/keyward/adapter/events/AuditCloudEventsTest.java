@@ -2,7 +2,7 @@ package dev.keyward.adapter.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.token.TokenId;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;

@@ -1,6 +1,6 @@
 package dev.keyward.adapter.events;
 
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import org.junit.jupiter.api.Test;

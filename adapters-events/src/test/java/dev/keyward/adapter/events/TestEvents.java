@@ -2,15 +2,15 @@ package dev.keyward.adapter.events;
 
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenCreated;
+import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenId;
@@ -49,7 +49,7 @@ final class TestEvents {
     }
 
     static TokenEvent issued(TokenId id) {
-        return new TokenIssued(view(id, "ci", null), origin(T0));
+        return new TokenCreated(view(id, "ci", null), origin(T0));
     }
 
     static TokenEvent updated(TokenId id) {
@@ -63,7 +63,7 @@ final class TestEvents {
     }
 
     static TokenEvent deleted(TokenId id) {
-        return new TokenRevoked(view(id, "ci-renamed", T0.plusSeconds(2)), origin(T0.plusSeconds(3)));
+        return new TokenDeleted(view(id, "ci-renamed", T0.plusSeconds(2)), origin(T0.plusSeconds(3)));
     }
 
     static PendingAuditEvent pending(TokenEvent event) {

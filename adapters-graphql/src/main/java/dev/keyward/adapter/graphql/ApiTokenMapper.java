@@ -1,7 +1,7 @@
 package dev.keyward.adapter.graphql;
 
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.in.TokenPage;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
@@ -22,8 +22,8 @@ final class ApiTokenMapper {
     private ApiTokenMapper() {
     }
 
-    static IssueTokenCommand toIssueCommand(Map<String, Object> input) {
-        return new IssueTokenCommand(string(input, "name"), strings(input, "permissions"),
+    static CreateTokenCommand toCreateCommand(Map<String, Object> input) {
+        return new CreateTokenCommand(string(input, "name"), strings(input, "permissions"),
                 strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"));
     }
 
@@ -48,7 +48,7 @@ final class ApiTokenMapper {
     }
 
     /** The one place a token value is handed to graphql-java: create and rotate payloads. */
-    static Map<String, Object> toMap(IssuedToken issued) {
+    static Map<String, Object> toMap(TokenWithValue issued) {
         Map<String, Object> map = toMap(issued.token());
         map.put("value", issued.value().reveal());
         return map;

@@ -1,7 +1,8 @@
 package dev.keyward.adapter.graphql;
 
 import dev.keyward.domain.port.in.TokenAuthentication;
-import dev.keyward.domain.port.in.TokenManagement;
+import dev.keyward.domain.port.in.TokenCommands;
+import dev.keyward.domain.port.in.TokenQueries;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -22,12 +23,12 @@ final class GraphQLFactory {
     static final String SCHEMA_RESOURCE = "graphql/keyward.graphqls";
 
     @Singleton
-    GraphQL graphQL(TokenManagement tokens, TokenAuthentication authentication,
+    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication,
                     @Value("${keyward.graphql.max-depth:15}") int maxDepth,
                     @Value("${keyward.graphql.max-complexity:500}") int maxComplexity,
                     @Value("${keyward.graphql.max-aliases:15}") int maxAliases,
                     @Value("${keyward.graphql.max-operations:10}") int maxOperations) {
-        return build(new TokenDataFetchers(tokens, authentication),
+        return build(new TokenDataFetchers(queries, commands, authentication),
                 new DocumentLimits(maxDepth, maxComplexity, maxAliases, maxOperations));
     }
 

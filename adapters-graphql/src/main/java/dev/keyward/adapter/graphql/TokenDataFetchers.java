@@ -2,7 +2,9 @@ package dev.keyward.adapter.graphql;
 
 import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.port.in.TokenAuthentication;
-import dev.keyward.domain.port.in.TokenManagement;
+import dev.keyward.domain.port.in.TokenCommands;
+import dev.keyward.domain.port.in.TokenQueries;
+import dev.keyward.domain.port.in.TokenRef;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -11,16 +13,18 @@ import java.util.Map;
 
 /**
  * The GraphQL adapter's driving side: each root field authenticates the request and calls one
- * {@link TokenManagement} use case, so permissions, self rules, the privilege guard, CIDR checks,
+ * {@link TokenQueries} or {@link TokenCommands} use case, so permissions, self rules, the privilege guard, CIDR checks,
  * validation and audit events are exactly those of the REST API.
  */
 final class TokenDataFetchers {
 
-    private final TokenManagement tokens;
+    private final TokenQueries queries;
+    private final TokenCommands commands;
     private final TokenAuthentication authentication;
 
-    TokenDataFetchers(TokenManagement tokens, TokenAuthentication authentication) {
-        this.tokens = tokens;
+    TokenDataFetchers(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication) {
+        this.queries = queries;
+        this.commands = commands;
         this.authentication = authentication;
     }
 
@@ -28,23 +32,23 @@ final class TokenDataFetchers {
         return RuntimeWiring.newRuntimeWiring()
                 .type("Query", type -> type
                         .dataFetcher("apiToken", authenticated((caller, env) ->
-                                ApiTokenMapper.toMap(tokens.get(caller, env.getArgument("id")))))
+                                ApiTokenMapper.toMap(queries.get(caller, env.getArgument("id")))))
                         .dataFetcher("apiTokens", authenticated((caller, env) ->
-                                ApiTokenMapper.toMap(tokens.list(caller, env.getArgument("cursor"), env.getArgument("limit"))))))
+                                ApiTokenMapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit"))))))
                 .type("Mutation", type -> type
                         .dataFetcher("createAPIToken", authenticated((caller, env) ->
-                                payload(ApiTokenMapper.toMap(tokens.issue(caller, ApiTokenMapper.toIssueCommand(env.getArgument("input")))))))
+                                payload(ApiTokenMapper.toMap(commands.create(caller, ApiTokenMapper.toCreateCommand(env.getArgument("input")))))))
                         .dataFetcher("updateAPIToken", authenticated((caller, env) ->
-                                payload(ApiTokenMapper.toMap(tokens.update(caller, env.getArgument("id"),
+                                payload(ApiTokenMapper.toMap(commands.update(caller, env.getArgument("id"),
                                         ApiTokenMapper.toUpdateCommand(env.getArgument("input")))))))
                         .dataFetcher("deleteAPIToken", authenticated((caller, env) -> {
                             String ref = env.getArgument("id");
-                            tokens.delete(caller, ref);
-                            return Map.of("id", TokenManagement.SELF.equals(ref) ? caller.tokenId().toString() : ref);
+                            commands.delete(caller, ref);
+                            return Map.of("id", TokenRef.parse(ref).isSelf(caller.tokenId()) ? caller.tokenId().toString() : ref);
                         }))
                         .dataFetcher("rotateAPIToken", authenticated((caller, env) -> {
                             String ref = env.getArgument("id");
-                            return payload(ApiTokenMapper.toMap(tokens.rotate(caller, ref == null ? TokenManagement.SELF : ref)));
+                            return payload(ApiTokenMapper.toMap(commands.rotate(caller, ref == null ? TokenRef.SELF : ref)));
                         })))
                 .build();
     }

@@ -7,7 +7,7 @@ import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.port.out.Tokens;
-import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.fake.TokenServices;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.SecretHasher;
@@ -79,10 +79,10 @@ class GraphQLEngineTest {
         outbox = new RecordingAuditOutbox();
         byte[] pepper = new byte[32];
         new SecureRandom().nextBytes(pepper);
-        ApiTokenService service = new ApiTokenService(new RacingTokens(), outbox, new DirectTransactions(), new dev.keyward.domain.fake.InMemoryInstallation(),
+        TokenServices services = TokenServices.over(new RacingTokens(), outbox, new DirectTransactions(), new dev.keyward.domain.fake.InMemoryInstallation(),
                 new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC(), Duration.ofSeconds(5));
-        adminKey = service.bootstrap(Optional.empty()).orElseThrow().reveal();
-        graphQL = GraphQLFactory.build(new TokenDataFetchers(service, service), new DocumentLimits(6, 60, 3, 2));
+        adminKey = services.bootstrap().bootstrap(Optional.empty()).orElseThrow().reveal();
+        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.authentication()), new DocumentLimits(6, 60, 3, 2));
     }
 
     private Map<String, Object> run(String key, String document) {
@@ -225,7 +225,7 @@ class GraphQLEngineTest {
 
     @Test
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
-        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null), DocumentLimits.DEFAULT);
+        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null), DocumentLimits.DEFAULT);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
                 .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(List.of(adminKey), IpAddress.parse("127.0.0.1"), false))).build();
 

@@ -2,8 +2,9 @@ package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenEventType;
+import dev.keyward.domain.event.TokenCreated;
+import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.CidrBlock;
@@ -44,14 +45,9 @@ record AuditPayload(
         String occurredAt,
         @Nullable List<Change> changes) {
 
-    static final String CREATED = "created";
-    static final String UPDATED = "updated";
-    static final String ROTATED = "rotated";
-    static final String DELETED = "deleted";
-
     /** The event type stored beside the payload. */
     static String typeOf(TokenEvent event) {
-        return event.kind();
+        return event.type().wireName();
     }
 
     static AuditPayload of(TokenEvent event) {
@@ -74,13 +70,14 @@ record AuditPayload(
         TokenView view = token.toView();
         Origin origin = new Origin(actor.toActor(), clientAddress == null ? null : IpAddress.parse(clientAddress),
                 Instant.parse(occurredAt));
-        return switch (eventType) {
-            case CREATED -> new TokenIssued(view, origin);
+        TokenEventType type = TokenEventType.fromWireName(eventType)
+                .orElseThrow(() -> new IllegalArgumentException("unknown audit event type '" + eventType + "'"));
+        return switch (type) {
+            case CREATED -> new TokenCreated(view, origin);
             case UPDATED -> new TokenUpdated(view, origin, changes == null ? List.of()
                     : changes.stream().map(Change::toFieldChange).toList());
             case ROTATED -> new TokenRotated(view, origin);
-            case DELETED -> new TokenRevoked(view, origin);
-            default -> throw new IllegalArgumentException("unknown audit event type '" + eventType + "'");
+            case DELETED -> new TokenDeleted(view, origin);
         };
     }
 

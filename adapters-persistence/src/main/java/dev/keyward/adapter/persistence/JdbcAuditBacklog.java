@@ -1,8 +1,8 @@
 package dev.keyward.adapter.persistence;
 
-import dev.keyward.domain.port.out.AuditBacklog;
-import dev.keyward.domain.port.out.AuditBacklogStatus;
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.AuditBacklog;
+import dev.keyward.domain.audit.AuditBacklogStatus;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.token.TokenId;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.ObjectMapper;

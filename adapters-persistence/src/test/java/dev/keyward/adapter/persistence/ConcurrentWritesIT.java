@@ -46,7 +46,7 @@ class ConcurrentWritesIT extends RealDatabaseTest {
 
     @Test
     void of_two_updates_from_the_same_read_exactly_one_succeeds_and_the_other_changes_nothing() throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("raced", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("raced", TestTokens.now());
         tokens.add(issued.token());
         ApiToken first = tokens.findById(issued.token().id()).orElseThrow();
         ApiToken second = tokens.findById(issued.token().id()).orElseThrow();
@@ -64,7 +64,7 @@ class ConcurrentWritesIT extends RealDatabaseTest {
 
     @Test
     void of_many_rotations_from_the_same_read_one_wins_and_only_its_value_stays_live() throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("rotated by many", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("rotated by many", TestTokens.now());
         tokens.add(issued.token());
         List<SecretHash> hashes = new ArrayList<>();
         List<Callable<Object>> rotations = new ArrayList<>();

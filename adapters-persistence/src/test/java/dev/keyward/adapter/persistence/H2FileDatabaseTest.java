@@ -19,7 +19,7 @@ class H2FileDatabaseTest {
     @Test
     void tokens_written_before_a_restart_are_there_after_it(@TempDir Path directory) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.h2FileProperties(directory));
-        ApiToken.Issued issued = TestTokens.issue("survivor 🚀", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("survivor 🚀", TestTokens.now());
 
         try (ApplicationContext first = ApplicationContext.run(properties)) {
             JdbcTransactions transactions = first.getBean(JdbcTransactions.class);

@@ -1,8 +1,8 @@
 package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.port.out.AuditBacklogStatus;
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.AuditBacklogStatus;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.TokenId;
 import jakarta.inject.Inject;
@@ -86,8 +86,8 @@ abstract class JdbcAuditBacklogContract {
     @Test
     void unsent_sequences_list_each_tokens_unsent_events_up_to_the_bound() {
         Instant start = TestTokens.now();
-        ApiToken.Issued x = TestTokens.issue("x", start);
-        ApiToken.Issued y = TestTokens.issue("y", start);
+        ApiToken.Created x = TestTokens.issue("x", start);
+        ApiToken.Created y = TestTokens.issue("y", start);
         append(x.event());
         append(y.event());
         append(x.event());

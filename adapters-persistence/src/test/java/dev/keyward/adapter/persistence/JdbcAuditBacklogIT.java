@@ -1,6 +1,6 @@
 package dev.keyward.adapter.persistence;
 
-import dev.keyward.domain.port.out.PendingAuditEvent;
+import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.TokenId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,8 +1,8 @@
 package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenCreated;
+import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAllowlist;
@@ -85,16 +85,16 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
         }
 
         assertEquals(events, rebuilt);
-        assertTrue(rebuilt.get(0) instanceof TokenIssued);
+        assertTrue(rebuilt.get(0) instanceof TokenCreated);
         assertTrue(rebuilt.get(1) instanceof TokenUpdated);
         assertTrue(rebuilt.get(2) instanceof TokenRotated);
-        assertTrue(rebuilt.get(3) instanceof TokenRevoked);
+        assertTrue(rebuilt.get(3) instanceof TokenDeleted);
     }
 
     @Test
     void an_event_without_client_address_and_with_unicode_reads_back_too() throws IOException {
         Instant now = TestTokens.now();
-        ApiToken.Issued issued = ApiToken.issue(TestTokens.issue("x", now).token().id(), new TokenName("bootstrap 🔐 ü"),
+        ApiToken.Created issued = ApiToken.create(TestTokens.issue("x", now).token().id(), new TokenName("bootstrap 🔐 ü"),
                 PermissionSet.all(), IpAllowlist.anyAddress(), now.plusSeconds(3600), TestTokens.newHash(),
                 new Origin(Actor.BOOTSTRAP, null, now));
         transactions.inWrite(() -> {
@@ -166,7 +166,7 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
     /** Issue, update, rotate, delete: each as its own use case, as the service runs them. */
     private List<TokenEvent> lifeOfAToken(List<SecretHash> hashes) {
         Instant start = TestTokens.now();
-        ApiToken.Issued issued = TestTokens.issue("life", start);
+        ApiToken.Created issued = TestTokens.issue("life", start);
         hashes.add(issued.token().secretHash());
         List<TokenEvent> events = new ArrayList<>();
         transactions.inWrite(() -> {
@@ -193,7 +193,7 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
         });
         transactions.inWrite(() -> {
             ApiToken token = tokens.findById(issued.token().id()).orElseThrow();
-            TokenEvent event = token.revoke(TestTokens.byToken(start.plusMillis(3)));
+            TokenEvent event = token.delete(TestTokens.byToken(start.plusMillis(3)));
             tokens.remove(token);
             outbox.append(event);
             return events.add(event);

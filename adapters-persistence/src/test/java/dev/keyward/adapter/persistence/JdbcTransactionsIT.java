@@ -25,7 +25,7 @@ class JdbcTransactionsIT extends RealDatabaseTest {
 
     @Test
     void a_use_case_commits_its_token_and_audit_rows_together_and_returns_the_result() {
-        ApiToken.Issued issued = TestTokens.issue("committed", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("committed", TestTokens.now());
 
         String result = transactions.inWrite(() -> {
             tokens.add(issued.token());
@@ -41,7 +41,7 @@ class JdbcTransactionsIT extends RealDatabaseTest {
 
     @Test
     void a_runtime_exception_rolls_back_token_and_audit_rows_and_surfaces_as_itself() {
-        ApiToken.Issued issued = TestTokens.issue("rolled back", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("rolled back", TestTokens.now());
         IllegalStateException failure = new IllegalStateException("boom after both writes");
 
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> transactions.inWrite(() -> {
@@ -58,13 +58,13 @@ class JdbcTransactionsIT extends RealDatabaseTest {
 
     @Test
     void a_lost_version_check_rolls_back_the_whole_use_case_and_surfaces_as_the_domain_exception() {
-        ApiToken.Issued issued = TestTokens.issue("contended", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("contended", TestTokens.now());
         tokens.add(issued.token());
         ApiToken stale = tokens.findById(issued.token().id()).orElseThrow();
         ApiToken winner = tokens.findById(issued.token().id()).orElseThrow();
         winner.update(new TokenName("winner"), winner.permissions(), winner.allowlist(), TestTokens.byToken(TestTokens.now()));
         tokens.update(winner);
-        ApiToken.Issued unrelated = TestTokens.issue("written first", TestTokens.now());
+        ApiToken.Created unrelated = TestTokens.issue("written first", TestTokens.now());
 
         assertThrows(ConcurrentChangeException.class, () -> transactions.inWrite(() -> {
             tokens.add(unrelated.token());
@@ -84,8 +84,8 @@ class JdbcTransactionsIT extends RealDatabaseTest {
     @Test
     void a_nested_call_joins_the_outer_transaction() {
         Instant now = TestTokens.now();
-        ApiToken.Issued inner = TestTokens.issue("inner", now);
-        ApiToken.Issued outer = TestTokens.issue("outer", now);
+        ApiToken.Created inner = TestTokens.issue("inner", now);
+        ApiToken.Created outer = TestTokens.issue("outer", now);
 
         transactions.inWrite(() -> {
             transactions.inWrite(() -> {
@@ -103,7 +103,7 @@ class JdbcTransactionsIT extends RealDatabaseTest {
 
     @Test
     void a_failure_after_a_nested_call_rolls_back_the_nested_writes_too() {
-        ApiToken.Issued inner = TestTokens.issue("inner", TestTokens.now());
+        ApiToken.Created inner = TestTokens.issue("inner", TestTokens.now());
 
         assertThrows(IllegalArgumentException.class, () -> transactions.inWrite(() -> {
             transactions.inWrite(() -> {

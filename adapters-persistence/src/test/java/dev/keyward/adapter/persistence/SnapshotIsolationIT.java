@@ -83,7 +83,7 @@ class SnapshotIsolationIT extends RealDatabaseTest {
 
     @Test
     void a_raw_write_behind_a_stale_snapshot_fails_with_error_1020_which_counts_as_a_lost_race() throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("raw", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("raw", TestTokens.now());
         tokens.add(issued.token());
         DataSource raw = DelegatingDataSource.unwrapDataSource(dataSource);
         try (Connection stale = raw.getConnection(); Statement staleStatement = stale.createStatement()) {
@@ -111,7 +111,7 @@ class SnapshotIsolationIT extends RealDatabaseTest {
     @Test
     void a_removal_from_a_read_that_another_transaction_has_since_changed_fails_as_a_concurrent_change() throws Exception {
         assertTheSecondWriterLoses(token -> {
-            outbox.append(token.revoke(TestTokens.byToken(TestTokens.now())));
+            outbox.append(token.delete(TestTokens.byToken(TestTokens.now())));
             tokens.remove(token);
         });
     }
@@ -119,7 +119,7 @@ class SnapshotIsolationIT extends RealDatabaseTest {
     @Test
     void of_many_rotations_each_reading_in_its_own_transaction_one_wins_and_the_others_fail_as_concurrent_changes()
             throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("rotated by many", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("rotated by many", TestTokens.now());
         tokens.add(issued.token());
         CyclicBarrier allRead = new CyclicBarrier(ROTATIONS);
         List<SecretHash> hashes = new ArrayList<>();
@@ -153,7 +153,7 @@ class SnapshotIsolationIT extends RealDatabaseTest {
 
     @Test
     void a_use_that_cannot_be_recorded_while_another_transaction_holds_the_row_is_dropped_without_failing() throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("busy", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("busy", TestTokens.now());
         tokens.add(issued.token());
 
         holdingTheRow(issued.token(), () -> tokens.recordUse(issued.token().id(), TestTokens.now()));
@@ -163,9 +163,9 @@ class SnapshotIsolationIT extends RealDatabaseTest {
 
     @Test
     void inside_a_transaction_a_use_that_cannot_be_recorded_fails_the_transaction_as_a_concurrent_change() throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("busy in a transaction", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("busy in a transaction", TestTokens.now());
         tokens.add(issued.token());
-        ApiToken.Issued unrelated = TestTokens.issue("written first", TestTokens.now());
+        ApiToken.Created unrelated = TestTokens.issue("written first", TestTokens.now());
 
         holdingTheRow(issued.token(), () -> assertThrows(ConcurrentChangeException.class, () -> transactions.inWrite(() -> {
             tokens.add(unrelated.token());
@@ -181,9 +181,9 @@ class SnapshotIsolationIT extends RealDatabaseTest {
      * {@code write} to its stale copy, after adding another token, and must lose entirely.
      */
     private void assertTheSecondWriterLoses(Consumer<ApiToken> write) throws Exception {
-        ApiToken.Issued issued = TestTokens.issue("contended", TestTokens.now());
+        ApiToken.Created issued = TestTokens.issue("contended", TestTokens.now());
         tokens.add(issued.token());
-        ApiToken.Issued unrelated = TestTokens.issue("written by the loser", TestTokens.now());
+        ApiToken.Created unrelated = TestTokens.issue("written by the loser", TestTokens.now());
         CountDownLatch secondRead = new CountDownLatch(1);
         CountDownLatch firstCommitted = new CountDownLatch(1);
         ExecutorService second = Executors.newSingleThreadExecutor();

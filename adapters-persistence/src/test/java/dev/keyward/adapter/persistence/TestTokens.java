@@ -24,8 +24,8 @@ final class TestTokens {
     private TestTokens() {
     }
 
-    static ApiToken.Issued issue(String name, Instant at) {
-        return ApiToken.issue(TokenId.newId(at, RANDOM), new TokenName(name),
+    static ApiToken.Created issue(String name, Instant at) {
+        return ApiToken.create(TokenId.newId(at, RANDOM), new TokenName(name),
                 PermissionSet.of(Permission.OrganizationAPITokenModify, Permission.OrganizationAPITokenRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8", "2001:db8::/32")),
                 null, newHash(), byToken(at));

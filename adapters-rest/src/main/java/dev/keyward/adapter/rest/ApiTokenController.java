@@ -2,7 +2,8 @@ package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.TokenManagement;
+import dev.keyward.domain.port.in.TokenCommands;
+import dev.keyward.domain.port.in.TokenQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +22,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * The REST adapter of {@link TokenManagement}: the {@code /api-tokens} endpoints of the OpenAPI spec.
+ * The REST adapter of {@link TokenQueries} and {@link TokenCommands}: the {@code /api-tokens} endpoints of the OpenAPI spec.
  * The {@link Caller} comes from {@link ApiKeyAuthenticationFilter}; bodies are read as raw bytes and
  * type-checked by {@link TokenRequestReader}. Runs on the blocking pool because the use cases do JDBC.
  */
@@ -30,11 +31,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ApiTokenController {
 
-    private final TokenManagement tokens;
+    private final TokenQueries queries;
+    private final TokenCommands commands;
     private final TokenRequestReader reader;
 
-    ApiTokenController(TokenManagement tokens, TokenRequestReader reader) {
-        this.tokens = tokens;
+    ApiTokenController(TokenQueries queries, TokenCommands commands, TokenRequestReader reader) {
+        this.queries = queries;
+        this.commands = commands;
         this.reader = reader;
     }
 
@@ -42,31 +45,31 @@ public class ApiTokenController {
     @Consumes(MediaType.APPLICATION_JSON)
     MutableHttpResponse<ApiTokenResponse> create(Caller caller, @Nullable @Body byte[] body) {
         CreateTokenRequest request = reader.readCreate(body);
-        return secret(ApiTokenMapper.toResponse(tokens.issue(caller, ApiTokenMapper.toCommand(request))));
+        return secret(ApiTokenMapper.toResponse(commands.create(caller, ApiTokenMapper.toCommand(request))));
     }
 
     /** An empty {@code cursor=} means the first page, as clients that always send the last {@code next} expect. */
     @Get
     ListResponse list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        return ApiTokenMapper.toResponse(tokens.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit)));
+        return ApiTokenMapper.toResponse(queries.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit)));
     }
 
     @Get("/{id}")
     ApiTokenResponse get(Caller caller, @PathVariable String id) {
-        return ApiTokenMapper.toResponse(tokens.get(caller, id));
+        return ApiTokenMapper.toResponse(queries.get(caller, id));
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     ApiTokenResponse update(Caller caller, @PathVariable String id, @Nullable @Body byte[] body) {
         UpdateTokenRequest request = reader.readUpdate(body);
-        return ApiTokenMapper.toResponse(tokens.update(caller, id, ApiTokenMapper.toCommand(request)));
+        return ApiTokenMapper.toResponse(commands.update(caller, id, ApiTokenMapper.toCommand(request)));
     }
 
     @Delete("/{id}")
     @Consumes(MediaType.ALL)
     HttpResponse<Void> delete(Caller caller, @PathVariable String id) {
-        tokens.delete(caller, id);
+        commands.delete(caller, id);
         return HttpResponse.noContent();
     }
 
@@ -74,7 +77,7 @@ public class ApiTokenController {
     @Post("/{id}/rotate")
     @Consumes(MediaType.ALL)
     MutableHttpResponse<ApiTokenResponse> rotate(Caller caller, @PathVariable String id) {
-        return secret(ApiTokenMapper.toResponse(tokens.rotate(caller, id)));
+        return secret(ApiTokenMapper.toResponse(commands.rotate(caller, id)));
     }
 
     /** A response carrying a token value must not be kept by any cache on the way. */

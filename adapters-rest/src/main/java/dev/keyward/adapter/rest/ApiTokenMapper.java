@@ -1,7 +1,7 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.in.TokenPage;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
@@ -15,8 +15,8 @@ final class ApiTokenMapper {
     private ApiTokenMapper() {
     }
 
-    static IssueTokenCommand toCommand(CreateTokenRequest request) {
-        return new IssueTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt());
+    static CreateTokenCommand toCommand(CreateTokenRequest request) {
+        return new CreateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt());
     }
 
     static UpdateTokenCommand toCommand(UpdateTokenRequest request) {
@@ -28,7 +28,7 @@ final class ApiTokenMapper {
     }
 
     /** The one place a token value is put on the wire: create and rotate responses. */
-    static ApiTokenResponse toResponse(IssuedToken issued) {
+    static ApiTokenResponse toResponse(TokenWithValue issued) {
         return toResponse(issued.token(), issued.value().reveal());
     }
 

@@ -1,7 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.UnauthenticatedException;
-import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.port.in.TokenBootstrap;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,7 +30,7 @@ class ApiTokenControllerTest {
     @Inject
     EmbeddedServer server;
     @Inject
-    ApiTokenService service;
+    TokenBootstrap bootstrap;
     @Inject
     JsonMapper json;
 
@@ -41,7 +41,7 @@ class ApiTokenControllerTest {
     void start() {
         client = new RestClient(server.getPort(), json);
         if (admin == null) {
-            admin = service.bootstrap(Optional.empty()).orElseThrow().reveal();
+            admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
         }
     }
 

@@ -5,7 +5,11 @@ import dev.keyward.domain.fake.InMemoryInstallation;
 import dev.keyward.domain.fake.InMemoryTokens;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.network.TrustedProxies;
-import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.fake.TokenServices;
+import dev.keyward.domain.service.AuthenticationService;
+import dev.keyward.domain.service.BootstrapService;
+import dev.keyward.domain.service.TokenCommandService;
+import dev.keyward.domain.service.TokenQueryService;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -17,15 +21,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** The real domain service over the domain's in-memory fakes: what the REST adapter is tested against. */
+/** The real domain services over the domain's in-memory fakes: what the REST adapter is tested against. */
 @Factory
 class InMemoryServiceFactory {
 
+    private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
+            new DirectTransactions(), new InMemoryInstallation(),
+            new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
+            new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+
     @Singleton
-    ApiTokenService apiTokenService() {
-        return new ApiTokenService(new InMemoryTokens(), new RecordingAuditOutbox(), new DirectTransactions(), new InMemoryInstallation(),
-                new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
-                new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+    AuthenticationService authenticationService() {
+        return services.authentication();
+    }
+
+    @Singleton
+    TokenQueryService tokenQueryService() {
+        return services.queries();
+    }
+
+    @Singleton
+    TokenCommandService tokenCommandService() {
+        return services.commands();
+    }
+
+    @Singleton
+    BootstrapService bootstrapService() {
+        return services.bootstrap();
     }
 
     @Singleton

@@ -1,6 +1,6 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.service.ApiTokenService;
+import dev.keyward.domain.port.in.TokenBootstrap;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,14 +20,14 @@ class TrustedProxyTest {
     @Inject
     EmbeddedServer server;
     @Inject
-    ApiTokenService service;
+    TokenBootstrap bootstrap;
     @Inject
     JsonMapper json;
 
     @Test
     void a_trusted_proxy_vouches_for_the_client_address_in_x_forwarded_for() {
         RestClient client = new RestClient(server.getPort(), json);
-        String admin = service.bootstrap(Optional.empty()).orElseThrow().reveal();
+        String admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
         String lan = (String) client.post("/api-tokens", admin,
                 "{\"name\":\"lan\",\"permissions\":[\"OrganizationAPITokenRead\"],\"allowedCIDRBlocks\":[\"10.0.0.0/8\"]}").json().get("value");
 

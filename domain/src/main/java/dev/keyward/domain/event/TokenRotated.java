@@ -7,7 +7,7 @@ import dev.keyward.domain.token.TokenView;
 public record TokenRotated(TokenView token, Origin origin) implements TokenEvent {
 
     @Override
-    public String kind() {
-        return "rotated";
+    public TokenEventType type() {
+        return TokenEventType.ROTATED;
     }
 }

@@ -13,7 +13,7 @@ public record TokenUpdated(TokenView token, Origin origin, List<FieldChange> cha
     }
 
     @Override
-    public String kind() {
-        return "updated";
+    public TokenEventType type() {
+        return TokenEventType.UPDATED;
     }
 }

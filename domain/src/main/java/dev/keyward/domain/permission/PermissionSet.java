@@ -1,5 +1,6 @@
 package dev.keyward.domain.permission;
 
+import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 
 import java.util.Collection;
@@ -47,6 +48,18 @@ public record PermissionSet(Set<Permission> permissions) {
 
     public boolean contains(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /**
+     * Refuses unless this set holds {@code permission}, which {@code action} (e.g. "create tokens")
+     * needs.
+     *
+     * @throws ForbiddenException naming the permission and the action
+     */
+    public void require(Permission permission, String action) {
+        if (!contains(permission)) {
+            throw new ForbiddenException(permission, "this token lacks the " + permission + " permission needed to " + action);
+        }
     }
 
     /** The first permission of {@code wanted} this set lacks, if any. */

@@ -1,8 +1,8 @@
 package dev.keyward.domain.token;
 
 import dev.keyward.domain.event.FieldChange;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenCreated;
+import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * The API token aggregate. Its invariants: the secret is held only as a hash; rotation replaces the
- * hash so the old value is dead at once; a revoked (deleted) token can never change again. Every
+ * hash so the old value is dead at once; a deleted token can never change again. Every
  * state change returns the event that describes it, for the audit outbox.
  */
 public final class ApiToken {
@@ -35,7 +35,7 @@ public final class ApiToken {
     private Instant rotatedAt;
     private SecretHash secretHash;
     private final long version;
-    private boolean revoked;
+    private boolean deleted;
 
     private ApiToken(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                      Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy, Instant expiresAt,
@@ -56,14 +56,14 @@ public final class ApiToken {
     }
 
     /** A new token and the event announcing it. {@code expiresAt} null means it never expires. */
-    public static Issued issue(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
+    public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                Instant expiresAt, SecretHash secretHash, Origin origin) {
         if (expiresAt != null && !expiresAt.isAfter(origin.at())) {
             throw new IllegalArgumentException("a new token must expire in the future");
         }
         ApiToken token = new ApiToken(id, name, permissions, allowlist, origin.at(), origin.actor(),
                 origin.at(), origin.actor(), expiresAt, null, null, secretHash, 0);
-        return new Issued(token, new TokenIssued(token.view(), origin));
+        return new Created(token, new TokenCreated(token.view(), origin));
     }
 
     /** A token as it was stored; no event, no validation beyond the value objects'. */
@@ -75,8 +75,8 @@ public final class ApiToken {
                 expiresAt, lastUsedAt, rotatedAt, secretHash, version);
     }
 
-    /** The result of {@link #issue}. */
-    public record Issued(ApiToken token, TokenIssued event) {
+    /** The result of {@link #create}. */
+    public record Created(ApiToken token, TokenCreated event) {
     }
 
     /** Replaces name, permissions and allowlist; the event lists what actually changed. */
@@ -112,15 +112,15 @@ public final class ApiToken {
     }
 
     /** Deletes the token for good: no later change is accepted. */
-    public TokenRevoked revoke(Origin origin) {
+    public TokenDeleted delete(Origin origin) {
         requireLive();
-        revoked = true;
-        return new TokenRevoked(view(), origin);
+        deleted = true;
+        return new TokenDeleted(view(), origin);
     }
 
     /** Whether a presentation of this token at {@code now} from {@code address} is accepted. */
     public boolean acceptsUseFrom(IpAddress address, Instant now) {
-        return !revoked && !isExpiredAt(now) && allowlist.permits(address);
+        return !deleted && !isExpiredAt(now) && allowlist.permits(address);
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -145,7 +145,7 @@ public final class ApiToken {
     }
 
     private void requireLive() {
-        if (revoked) {
+        if (deleted) {
             throw new IllegalStateException("token " + id + " was deleted; deletion is final");
         }
     }
@@ -208,8 +208,8 @@ public final class ApiToken {
         return version;
     }
 
-    public boolean isRevoked() {
-        return revoked;
+    public boolean isDeleted() {
+        return deleted;
     }
 
     @Override

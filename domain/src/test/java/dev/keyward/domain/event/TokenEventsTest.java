@@ -31,7 +31,7 @@ class TokenEventsTest {
     void the_event_family_is_closed_to_the_four_kinds_the_audit_trail_knows() {
         List<String> kinds = Arrays.stream(TokenEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).sorted().toList();
 
-        assertEquals(List.of("TokenIssued", "TokenRevoked", "TokenRotated", "TokenUpdated"), kinds);
+        assertEquals(List.of("TokenCreated", "TokenDeleted", "TokenRotated", "TokenUpdated"), kinds);
     }
 
     @Test
@@ -46,8 +46,8 @@ class TokenEventsTest {
 
     @Test
     void every_event_exposes_the_token_and_the_origin_it_was_made_with() {
-        List<TokenEvent> events = List.of(new TokenIssued(VIEW, ORIGIN), new TokenUpdated(VIEW, ORIGIN, List.of()),
-                new TokenRotated(VIEW, ORIGIN), new TokenRevoked(VIEW, ORIGIN));
+        List<TokenEvent> events = List.of(new TokenCreated(VIEW, ORIGIN), new TokenUpdated(VIEW, ORIGIN, List.of()),
+                new TokenRotated(VIEW, ORIGIN), new TokenDeleted(VIEW, ORIGIN));
 
         for (TokenEvent event : events) {
             assertEquals(VIEW, event.token());

@@ -5,8 +5,8 @@ import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.token.TokenValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +31,10 @@ class AuthenticationTest {
 
     @Test
     void a_live_token_authenticates_as_itself_with_its_permissions_and_the_client_address() {
-        IssuedToken issued = f.issue("reader", Permission.OrganizationAPITokenRead, Permission.AlertRead);
+        TokenWithValue issued = f.create("reader", Permission.OrganizationAPITokenRead, Permission.AlertRead);
         IpAddress from = IpAddress.parse("2001:db8::5");
 
-        Caller caller = f.service.authenticate(issued.value().reveal(), from);
+        Caller caller = f.authentication.authenticate(issued.value().reveal(), from);
 
         assertEquals(issued.token().id(), caller.tokenId());
         assertEquals(PermissionSet.of(Permission.OrganizationAPITokenRead, Permission.AlertRead), caller.permissions());
@@ -48,34 +48,34 @@ class AuthenticationTest {
         EMPTY(f -> ""),
         NOT_A_TOKEN(f -> "Bearer abc"),
         TOO_SHORT(f -> "kw_abc"),
-        WRONG_PREFIX(f -> "kx_" + f.issue("t").value().reveal().substring(3)),
+        WRONG_PREFIX(f -> "kx_" + f.create("t").value().reveal().substring(3)),
         BAD_CHECKSUM(f -> {
-            String value = f.issue("t").value().reveal();
+            String value = f.create("t").value().reveal();
             return value.substring(0, 38) + (value.charAt(38) == '0' ? '1' : '0');
         }),
-        WITH_SURROUNDING_SPACE(f -> " " + f.issue("t").value().reveal()),
+        WITH_SURROUNDING_SPACE(f -> " " + f.create("t").value().reveal()),
         UNKNOWN(f -> TokenValue.generate(new SplittableRandom(77)).reveal()),
         ROTATED_AWAY(f -> {
-            IssuedToken issued = f.issue("t", Permission.AlertRead);
+            TokenWithValue issued = f.create("t", Permission.AlertRead);
             f.rotate(f.admin, issued.token().id().toString());
             return issued.value().reveal();
         }),
         SELF_ROTATED_AWAY(f -> {
-            IssuedToken issued = f.issue("t");
+            TokenWithValue issued = f.create("t");
             f.rotate(f.authenticate(issued.value()), "self");
             return issued.value().reveal();
         }),
         DELETED(f -> {
-            IssuedToken issued = f.issue("t");
-            f.service.delete(f.admin, issued.token().id().toString());
+            TokenWithValue issued = f.create("t");
+            f.commands.delete(f.admin, issued.token().id().toString());
             return issued.value().reveal();
         }),
         EXPIRED(f -> {
-            IssuedToken issued = f.issue(new IssueTokenCommand("t", List.of(), null, "2026-11-02T11:00:00Z"));
+            TokenWithValue issued = f.create(new CreateTokenCommand("t", List.of(), null, "2026-11-02T11:00:00Z"));
             f.clock.set(Instant.parse("2026-11-02T11:00:00Z"));
             return issued.value().reveal();
         }),
-        OUTSIDE_ALLOWLIST(f -> f.issue(new IssueTokenCommand("t", List.of(), List.of("10.0.0.0/8", "2001:db8::/32"), null))
+        OUTSIDE_ALLOWLIST(f -> f.create(new CreateTokenCommand("t", List.of(), List.of("10.0.0.0/8", "2001:db8::/32"), null))
                 .value().reveal());
 
         final Function<ServiceFixture, String> presentedKey;
@@ -93,7 +93,7 @@ class AuthenticationTest {
         int writesBefore = f.tokens.useWrites.get();
 
         UnauthenticatedException e = assertThrows(UnauthenticatedException.class,
-                () -> f.service.authenticate(key, ADMIN_ADDRESS));
+                () -> f.authentication.authenticate(key, ADMIN_ADDRESS));
 
         assertEquals(UnauthenticatedException.MESSAGE, e.getMessage());
         if (key != null && key.length() > 10) {
@@ -109,28 +109,28 @@ class AuthenticationTest {
     void a_malformed_key_is_refused_without_any_database_lookup(String key) {
         int before = f.tokens.lookupsByHash.get();
 
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(key, ADMIN_ADDRESS));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(key, ADMIN_ADDRESS));
 
         assertEquals(before, f.tokens.lookupsByHash.get());
     }
 
     @Test
     void a_request_with_several_keys_is_refused_even_when_each_is_valid() {
-        String value = f.issue("twice").value().reveal();
+        String value = f.create("twice").value().reveal();
 
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(List.of(value, value), ADMIN_ADDRESS));
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(List.of(), ADMIN_ADDRESS));
-        assertEquals("twice", f.service.get(f.admin, f.service.authenticate(List.of(value), ADMIN_ADDRESS).tokenId().toString())
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(List.of(value, value), ADMIN_ADDRESS));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(List.of(), ADMIN_ADDRESS));
+        assertEquals("twice", f.queries.get(f.admin, f.authentication.authenticate(List.of(value), ADMIN_ADDRESS).tokenId().toString())
                 .name().value());
     }
 
     @Test
     void a_key_with_a_bad_checksum_is_refused_without_any_database_lookup() {
-        String value = f.issue("t").value().reveal();
+        String value = f.create("t").value().reveal();
         String broken = value.substring(0, 20) + (value.charAt(20) == 'A' ? 'B' : 'A') + value.substring(21);
         int before = f.tokens.lookupsByHash.get();
 
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(broken, ADMIN_ADDRESS));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(broken, ADMIN_ADDRESS));
 
         assertEquals(before, f.tokens.lookupsByHash.get());
     }
@@ -138,56 +138,56 @@ class AuthenticationTest {
     @Test
     void a_token_is_accepted_until_the_instant_before_it_expires() {
         Instant expiresAt = Instant.parse("2026-11-03T00:00:00Z");
-        IssuedToken issued = f.issue(new IssueTokenCommand("t", List.of(), null, expiresAt.toString()));
+        TokenWithValue issued = f.create(new CreateTokenCommand("t", List.of(), null, expiresAt.toString()));
 
         f.clock.set(expiresAt.minusNanos(1));
-        f.service.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
+        f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
         f.clock.set(expiresAt);
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(issued.value().reveal(), ADMIN_ADDRESS));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS));
     }
 
     @Test
     void an_allowlisted_token_is_accepted_from_inside_and_refused_from_outside() {
-        String value = f.issue(new IssueTokenCommand("t", List.of(), List.of("10.0.0.0/8", "2001:db8::/32"), null))
+        String value = f.create(new CreateTokenCommand("t", List.of(), List.of("10.0.0.0/8", "2001:db8::/32"), null))
                 .value().reveal();
 
-        f.service.authenticate(value, IpAddress.parse("10.0.0.1"));
-        f.service.authenticate(value, IpAddress.parse("2001:db8:ffff::1"));
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(value, IpAddress.parse("11.0.0.1")));
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(value, IpAddress.parse("::ffff:11.0.0.1")));
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(value, IpAddress.parse("2001:db9::1")));
+        f.authentication.authenticate(value, IpAddress.parse("10.0.0.1"));
+        f.authentication.authenticate(value, IpAddress.parse("2001:db8:ffff::1"));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(value, IpAddress.parse("11.0.0.1")));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(value, IpAddress.parse("::ffff:11.0.0.1")));
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(value, IpAddress.parse("2001:db9::1")));
     }
 
     @Test
     void a_peer_reported_as_ipv4_mapped_ipv6_matches_an_ipv4_block() {
-        String value = f.issue(new IssueTokenCommand("t", List.of(), List.of("127.0.0.0/8"), null)).value().reveal();
+        String value = f.create(new CreateTokenCommand("t", List.of(), List.of("127.0.0.0/8"), null)).value().reveal();
 
-        Caller caller = f.service.authenticate(value, IpAddress.parse("::ffff:127.0.0.1"));
+        Caller caller = f.authentication.authenticate(value, IpAddress.parse("::ffff:127.0.0.1"));
 
         assertEquals(IpAddress.parse("127.0.0.1"), caller.address());
     }
 
     @Test
     void last_used_is_written_on_first_use_and_then_at_most_once_per_resolution() {
-        IssuedToken issued = f.issue("t");
+        TokenWithValue issued = f.create("t");
         String value = issued.value().reveal();
         int writes = f.tokens.useWrites.get();
         assertNull(f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt());
 
-        f.service.authenticate(value, ADMIN_ADDRESS);
+        f.authentication.authenticate(value, ADMIN_ADDRESS);
         assertEquals(writes + 1, f.tokens.useWrites.get());
         assertEquals(ServiceFixture.T0, f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt());
 
         for (int second = 0; second < 60; second += 5) {
             f.clock.set(ServiceFixture.T0.plusSeconds(second));
-            f.service.authenticate(value, ADMIN_ADDRESS);
+            f.authentication.authenticate(value, ADMIN_ADDRESS);
         }
         f.clock.set(ServiceFixture.T0.plus(ServiceFixture.LAST_USED_RESOLUTION).minusNanos(1));
-        f.service.authenticate(value, ADMIN_ADDRESS);
+        f.authentication.authenticate(value, ADMIN_ADDRESS);
         assertEquals(writes + 1, f.tokens.useWrites.get());
 
         f.clock.set(ServiceFixture.T0.plus(ServiceFixture.LAST_USED_RESOLUTION));
-        f.service.authenticate(value, ADMIN_ADDRESS);
+        f.authentication.authenticate(value, ADMIN_ADDRESS);
         assertEquals(writes + 2, f.tokens.useWrites.get());
         assertEquals(ServiceFixture.T0.plus(ServiceFixture.LAST_USED_RESOLUTION),
                 f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt());
@@ -195,23 +195,23 @@ class AuthenticationTest {
 
     @Test
     void last_used_appears_in_the_token_view_and_is_not_an_audited_change() {
-        IssuedToken issued = f.issue("t");
+        TokenWithValue issued = f.create("t");
         int events = f.outbox.events().size();
         f.clock.advance(Duration.ofMinutes(5));
 
-        f.service.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
+        f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
 
         assertEquals(ServiceFixture.T0.plus(Duration.ofMinutes(5)),
-                f.service.get(f.admin, issued.token().id().toString()).lastUsedAt());
+                f.queries.get(f.admin, issued.token().id().toString()).lastUsedAt());
         assertEquals(events, f.outbox.events().size());
     }
 
     @Test
     void authentication_does_not_bump_the_version_so_it_never_races_a_management_write() {
-        IssuedToken issued = f.issue("t");
+        TokenWithValue issued = f.create("t");
         long version = f.tokens.stored(issued.token().id()).orElseThrow().version();
 
-        f.service.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
+        f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
 
         assertEquals(version, f.tokens.stored(issued.token().id()).orElseThrow().version());
     }

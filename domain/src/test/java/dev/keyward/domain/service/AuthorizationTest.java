@@ -4,9 +4,9 @@ import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
-import dev.keyward.domain.port.in.TokenManagement;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
+import dev.keyward.domain.port.in.TokenRef;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.TokenId;
 import org.junit.jupiter.api.Test;
@@ -35,12 +35,12 @@ class AuthorizationTest {
 
     /** Each use case, applied to a token reference, with the permission it needs. */
     enum UseCase {
-        GET(OrganizationAPITokenRead, (s, c) -> s.service.get(c.caller, c.ref)),
-        LIST(OrganizationAPITokenRead, (s, c) -> s.service.list(c.caller, null, null)),
-        CREATE(OrganizationAPITokenModify, (s, c) -> s.service.issue(c.caller, new IssueTokenCommand("new", List.of(), null, null))),
-        UPDATE(OrganizationAPITokenModify, (s, c) -> s.service.update(c.caller, c.ref, new UpdateTokenCommand("renamed", List.of(), null))),
-        DELETE(OrganizationAPITokenModify, (s, c) -> s.service.delete(c.caller, c.ref)),
-        ROTATE_OTHER(OrganizationAPITokenModify, (s, c) -> s.service.rotate(c.caller, c.ref));
+        GET(OrganizationAPITokenRead, (s, c) -> s.queries.get(c.caller, c.ref)),
+        LIST(OrganizationAPITokenRead, (s, c) -> s.queries.list(c.caller, null, null)),
+        CREATE(OrganizationAPITokenModify, (s, c) -> s.commands.create(c.caller, new CreateTokenCommand("new", List.of(), null, null))),
+        UPDATE(OrganizationAPITokenModify, (s, c) -> s.commands.update(c.caller, c.ref, new UpdateTokenCommand("renamed", List.of(), null))),
+        DELETE(OrganizationAPITokenModify, (s, c) -> s.commands.delete(c.caller, c.ref)),
+        ROTATE_OTHER(OrganizationAPITokenModify, (s, c) -> s.commands.rotate(c.caller, c.ref));
 
         final Permission needed;
         final BiConsumer<ServiceFixture, Call> action;
@@ -57,7 +57,7 @@ class AuthorizationTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(UseCase.class)
     void a_caller_without_the_needed_permission_is_forbidden_naming_it(UseCase useCase) {
-        String target = f.issue("target").token().id().toString();
+        String target = f.create("target").token().id().toString();
         Permission other = useCase.needed == OrganizationAPITokenRead ? OrganizationAPITokenModify : OrganizationAPITokenRead;
         Caller caller = f.callerWith(other, AlertRead);
         int events = f.outbox.events().size();
@@ -72,7 +72,7 @@ class AuthorizationTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(UseCase.class)
     void a_caller_with_the_needed_permission_may_proceed(UseCase useCase) {
-        String target = f.issue("target").token().id().toString();
+        String target = f.create("target").token().id().toString();
         Caller caller = f.callerWith(useCase.needed);
 
         useCase.action.accept(f, new Call(caller, target));
@@ -81,7 +81,7 @@ class AuthorizationTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = UseCase.class, names = {"GET", "UPDATE", "DELETE", "ROTATE_OTHER"})
     void the_permission_check_comes_before_any_lookup_so_ids_cannot_be_probed(UseCase useCase) {
-        String existing = f.issue("target").token().id().toString();
+        String existing = f.create("target").token().id().toString();
         String missing = TokenId.newId(Instant.EPOCH, new SplittableRandom(1)).toString();
         Caller caller = f.callerWith();
         int lookups = f.tokens.lookupsById.get();
@@ -97,19 +97,19 @@ class AuthorizationTest {
     void the_permission_check_comes_before_validation() {
         Caller caller = f.callerWith(OrganizationAPITokenRead);
 
-        assertThrows(ForbiddenException.class, () -> f.service.issue(caller, new IssueTokenCommand("", List.of("nope"), List.of("x"), "y")));
-        assertThrows(ForbiddenException.class, () -> f.service.update(caller, "self", new UpdateTokenCommand(null, null, List.of("x"))));
-        assertThrows(ForbiddenException.class, () -> f.service.list(f.callerWith(), "garbage", -1));
+        assertThrows(ForbiddenException.class, () -> f.commands.create(caller, new CreateTokenCommand("", List.of("nope"), List.of("x"), "y")));
+        assertThrows(ForbiddenException.class, () -> f.commands.update(caller, "self", new UpdateTokenCommand(null, null, List.of("x"))));
+        assertThrows(ForbiddenException.class, () -> f.queries.list(f.callerWith(), "garbage", -1));
     }
 
     @ParameterizedTest(name = "self given as ''{0}''")
     @ValueSource(strings = {"self", "own-id"})
     void any_live_token_may_rotate_itself_without_any_permission(String how) {
-        IssuedToken issued = f.issue("lonely");
+        TokenWithValue issued = f.create("lonely");
         Caller caller = f.authenticate(issued.value());
-        String ref = how.equals("own-id") ? issued.token().id().toString() : TokenManagement.SELF;
+        String ref = how.equals("own-id") ? issued.token().id().toString() : TokenRef.SELF;
 
-        IssuedToken rotated = f.rotate(caller, ref);
+        TokenWithValue rotated = f.rotate(caller, ref);
 
         assertEquals(issued.token().id(), rotated.token().id());
         assertNotEquals(issued.value(), rotated.value());
@@ -118,10 +118,10 @@ class AuthorizationTest {
 
     @Test
     void a_token_with_nothing_may_not_rotate_another_token() {
-        String other = f.issue("other").token().id().toString();
+        String other = f.create("other").token().id().toString();
         Caller caller = f.callerWith();
 
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.service.rotate(caller, other));
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.commands.rotate(caller, other));
         assertEquals(OrganizationAPITokenModify, e.permission());
     }
 
@@ -129,7 +129,7 @@ class AuthorizationTest {
     void reading_yourself_still_needs_the_read_permission() {
         Caller caller = f.callerWith(OrganizationAPITokenModify);
 
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.service.get(caller, "self"));
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.queries.get(caller, "self"));
         assertEquals(OrganizationAPITokenRead, e.permission());
     }
 
@@ -139,8 +139,8 @@ class AuthorizationTest {
         int stored = f.tokens.size();
         int events = f.outbox.events().size();
 
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.service.issue(caller,
-                new IssueTokenCommand("escalate", names(AlertRead, RuleModify), null, null)));
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.commands.create(caller,
+                new CreateTokenCommand("escalate", names(AlertRead, RuleModify), null, null)));
 
         assertEquals(RuleModify, e.permission());
         assertTrue(e.getMessage().contains("RuleModify"), e.getMessage());
@@ -152,7 +152,7 @@ class AuthorizationTest {
     void a_caller_may_create_a_token_with_a_subset_of_its_own_permissions() {
         Caller caller = f.callerWith(OrganizationAPITokenModify, AlertRead, RuleModify);
 
-        IssuedToken issued = f.service.issue(caller, new IssueTokenCommand("narrow", names(AlertRead), null, null));
+        TokenWithValue issued = f.commands.create(caller, new CreateTokenCommand("narrow", names(AlertRead), null, null));
 
         assertEquals(List.of("AlertRead"), issued.token().permissions().names());
         assertEquals(caller.actor(), issued.token().createdBy());
@@ -161,35 +161,35 @@ class AuthorizationTest {
     @Test
     void a_caller_cannot_grant_by_update_a_permission_it_does_not_hold() {
         Caller caller = f.callerWith(OrganizationAPITokenModify);
-        String target = f.issue("target").token().id().toString();
+        String target = f.create("target").token().id().toString();
 
         ForbiddenException e = assertThrows(ForbiddenException.class,
-                () -> f.service.update(caller, target, new UpdateTokenCommand("target", names(RuleModify), null)));
+                () -> f.commands.update(caller, target, new UpdateTokenCommand("target", names(RuleModify), null)));
 
         assertEquals(RuleModify, e.permission());
-        assertEquals(List.of(), f.service.get(f.admin, target).permissions().names());
+        assertEquals(List.of(), f.queries.get(f.admin, target).permissions().names());
     }
 
     @Test
     void a_caller_cannot_update_a_token_that_holds_a_permission_it_lacks_even_to_shrink_it() {
         Caller caller = f.callerWith(OrganizationAPITokenModify);
-        String target = f.issue("powerful", RuleModify).token().id().toString();
+        String target = f.create("powerful", RuleModify).token().id().toString();
 
         ForbiddenException e = assertThrows(ForbiddenException.class,
-                () -> f.service.update(caller, target, new UpdateTokenCommand("tamed", List.of(), null)));
+                () -> f.commands.update(caller, target, new UpdateTokenCommand("tamed", List.of(), null)));
 
         assertEquals(RuleModify, e.permission());
-        assertEquals("powerful", f.service.get(f.admin, target).name().value());
+        assertEquals("powerful", f.queries.get(f.admin, target).name().value());
     }
 
     @Test
     void a_caller_cannot_rotate_a_more_powerful_token_and_so_cannot_take_it_over() {
         Caller caller = f.callerWith(OrganizationAPITokenModify);
-        IssuedToken target = f.issue("powerful", OrganizationAPITokenModify, RuleModify);
+        TokenWithValue target = f.create("powerful", OrganizationAPITokenModify, RuleModify);
         int events = f.outbox.events().size();
 
         ForbiddenException e = assertThrows(ForbiddenException.class,
-                () -> f.service.rotate(caller, target.token().id().toString()));
+                () -> f.commands.rotate(caller, target.token().id().toString()));
 
         assertEquals(RuleModify, e.permission());
         assertEquals(target.token().id(), f.authenticate(target.value()).tokenId());
@@ -199,9 +199,9 @@ class AuthorizationTest {
     @Test
     void a_caller_may_rotate_a_token_whose_permissions_it_holds() {
         Caller caller = f.callerWith(OrganizationAPITokenModify, AlertRead);
-        IssuedToken target = f.issue("weaker", AlertRead);
+        TokenWithValue target = f.create("weaker", AlertRead);
 
-        IssuedToken rotated = f.rotate(caller, target.token().id().toString());
+        TokenWithValue rotated = f.rotate(caller, target.token().id().toString());
 
         assertEquals(target.token().id(), f.authenticate(rotated.value()).tokenId());
     }
@@ -211,9 +211,9 @@ class AuthorizationTest {
         Caller caller = f.callerWith(OrganizationAPITokenRead, OrganizationAPITokenModify);
         String missing = TokenId.newId(Instant.EPOCH, new SplittableRandom(2)).toString();
 
-        assertThrows(NotFoundException.class, () -> f.service.get(caller, missing));
-        assertThrows(NotFoundException.class, () -> f.service.rotate(caller, missing));
-        assertThrows(NotFoundException.class, () -> f.service.delete(caller, missing));
-        assertThrows(NotFoundException.class, () -> f.service.update(caller, missing, new UpdateTokenCommand("x", List.of(), null)));
+        assertThrows(NotFoundException.class, () -> f.queries.get(caller, missing));
+        assertThrows(NotFoundException.class, () -> f.commands.rotate(caller, missing));
+        assertThrows(NotFoundException.class, () -> f.commands.delete(caller, missing));
+        assertThrows(NotFoundException.class, () -> f.commands.update(caller, missing, new UpdateTokenCommand("x", List.of(), null)));
     }
 }

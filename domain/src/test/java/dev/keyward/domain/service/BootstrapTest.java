@@ -1,10 +1,11 @@
 package dev.keyward.domain.service;
 
 import dev.keyward.domain.error.UnauthenticatedException;
-import dev.keyward.domain.event.TokenIssued;
+import dev.keyward.domain.event.TokenCreated;
 import dev.keyward.domain.fake.DirectTransactions;
 import dev.keyward.domain.fake.InMemoryInstallation;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
+import dev.keyward.domain.fake.TokenServices;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.port.in.Caller;
@@ -29,25 +30,25 @@ class BootstrapTest {
     private final CountingTokens tokens = new CountingTokens();
     private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
     private final InMemoryInstallation installation = new InMemoryInstallation();
-    private final ApiTokenService service = new ApiTokenService(tokens, outbox, new DirectTransactions(), installation,
+    private final TokenServices services = TokenServices.over(tokens, outbox, new DirectTransactions(), installation,
             new SecretHasher(ServiceFixture.PEPPER), new SplittableRandom(31), new TestClock(T0), ServiceFixture.LAST_USED_RESOLUTION);
     private final IpAddress anywhere = IpAddress.parse("203.0.113.9");
 
     @Test
     void an_empty_database_gets_a_freshly_minted_admin_token_whose_value_is_returned_once() {
-        TokenValue minted = service.bootstrap(Optional.empty()).orElseThrow();
+        TokenValue minted = services.bootstrap().bootstrap(Optional.empty()).orElseThrow();
 
-        Caller admin = service.authenticate(minted.reveal(), anywhere);
+        Caller admin = services.authentication().authenticate(minted.reveal(), anywhere);
         assertEquals(PermissionSet.all(), admin.permissions());
-        TokenView token = service.get(admin, "self");
-        assertEquals(ApiTokenService.BOOTSTRAP_NAME, token.name().value());
+        TokenView token = services.queries().get(admin, "self");
+        assertEquals(BootstrapService.BOOTSTRAP_NAME, token.name().value());
         assertEquals("bootstrap-admin", token.name().value());
         assertEquals(Actor.BOOTSTRAP, token.createdBy());
         assertEquals(T0, token.createdAt());
         assertNull(token.expiresAt());
         assertTrue(token.allowlist().blocks().isEmpty());
 
-        TokenIssued event = assertInstanceOf(TokenIssued.class, outbox.events().get(0));
+        TokenCreated event = assertInstanceOf(TokenCreated.class, outbox.events().get(0));
         assertEquals(1, outbox.events().size());
         assertEquals(Actor.BOOTSTRAP, event.origin().actor());
         assertNull(event.origin().clientAddress());
@@ -57,47 +58,47 @@ class BootstrapTest {
     void a_configured_value_is_adopted_as_the_admin_token_and_not_returned() {
         TokenValue configured = TokenValue.generate(new SplittableRandom(8));
 
-        Optional<TokenValue> result = service.bootstrap(Optional.of(configured));
+        Optional<TokenValue> result = services.bootstrap().bootstrap(Optional.of(configured));
 
         assertTrue(result.isEmpty());
-        Caller admin = service.authenticate(configured.reveal(), anywhere);
+        Caller admin = services.authentication().authenticate(configured.reveal(), anywhere);
         assertEquals(PermissionSet.all(), admin.permissions());
-        assertEquals("bootstrap-admin", service.get(admin, "self").name().value());
+        assertEquals("bootstrap-admin", services.queries().get(admin, "self").name().value());
         assertEquals(1, outbox.events().size());
     }
 
     @Test
     void a_database_that_holds_tokens_is_left_alone() {
-        TokenValue first = service.bootstrap(Optional.empty()).orElseThrow();
+        TokenValue first = services.bootstrap().bootstrap(Optional.empty()).orElseThrow();
         TokenValue configured = TokenValue.generate(new SplittableRandom(9));
 
-        assertEquals(Optional.empty(), service.bootstrap(Optional.empty()));
-        assertEquals(Optional.empty(), service.bootstrap(Optional.of(configured)));
+        assertEquals(Optional.empty(), services.bootstrap().bootstrap(Optional.empty()));
+        assertEquals(Optional.empty(), services.bootstrap().bootstrap(Optional.of(configured)));
 
         assertEquals(1, tokens.size());
         assertEquals(1, outbox.events().size());
-        Caller admin = service.authenticate(first.reveal(), anywhere);
-        assertEquals(1, service.list(admin, null, null).results().size());
-        assertThrows(UnauthenticatedException.class, () -> service.authenticate(configured.reveal(), anywhere));
+        Caller admin = services.authentication().authenticate(first.reveal(), anywhere);
+        assertEquals(1, services.queries().list(admin, null, null).results().size());
+        assertThrows(UnauthenticatedException.class, () -> services.authentication().authenticate(configured.reveal(), anywhere));
     }
 
     @Test
     void bootstrapping_happens_once_per_database_so_deleting_every_token_never_revives_an_admin() {
-        TokenValue first = service.bootstrap(Optional.empty()).orElseThrow();
-        Caller admin = service.authenticate(first.reveal(), anywhere);
-        service.delete(admin, "self");
+        TokenValue first = services.bootstrap().bootstrap(Optional.empty()).orElseThrow();
+        Caller admin = services.authentication().authenticate(first.reveal(), anywhere);
+        services.commands().delete(admin, "self");
 
-        assertEquals(Optional.empty(), service.bootstrap(Optional.empty()));
-        assertEquals(Optional.empty(), service.bootstrap(Optional.of(TokenValue.generate(new java.util.SplittableRandom(7)))));
+        assertEquals(Optional.empty(), services.bootstrap().bootstrap(Optional.empty()));
+        assertEquals(Optional.empty(), services.bootstrap().bootstrap(Optional.of(TokenValue.generate(new java.util.SplittableRandom(7)))));
         assertTrue(tokens.isEmpty(), "no admin token came back");
-        assertThrows(UnauthenticatedException.class, () -> service.authenticate(first.reveal(), anywhere));
+        assertThrows(UnauthenticatedException.class, () -> services.authentication().authenticate(first.reveal(), anywhere));
     }
 
     @Test
     void an_installation_already_marked_bootstrapped_mints_nothing() {
         installation.markBootstrapped(T0);
 
-        assertEquals(Optional.empty(), service.bootstrap(Optional.empty()));
+        assertEquals(Optional.empty(), services.bootstrap().bootstrap(Optional.empty()));
         assertTrue(tokens.isEmpty());
     }
 }

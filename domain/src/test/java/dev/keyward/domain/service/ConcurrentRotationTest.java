@@ -5,7 +5,7 @@ import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.fake.DirectTransactions;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.TokenValue;
 import org.junit.jupiter.api.Test;
@@ -47,16 +47,16 @@ class ConcurrentRotationTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<IssuedToken>> futures = new ArrayList<>();
+            List<Future<TokenWithValue>> futures = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return f.service.rotate(caller, ref);
+                    return f.commands.rotate(caller, ref);
                 }));
             }
             start.countDown();
             List<Object> outcomes = new ArrayList<>();
-            for (Future<IssuedToken> future : futures) {
+            for (Future<TokenWithValue> future : futures) {
                 try {
                     outcomes.add(future.get(30, TimeUnit.SECONDS));
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -73,7 +73,7 @@ class ConcurrentRotationTest {
         List<TokenValue> live = new ArrayList<>();
         for (TokenValue value : candidates) {
             try {
-                f.service.authenticate(value.reveal(), ADMIN_ADDRESS);
+                f.authentication.authenticate(value.reveal(), ADMIN_ADDRESS);
                 live.add(value);
             } catch (UnauthenticatedException refused) {
                 // dead, as all but one must be
@@ -87,17 +87,17 @@ class ConcurrentRotationTest {
         // Each clock reading is a distinct later instant, so rotatedAt orders the rotations as they committed.
         ServiceFixture f = new ServiceFixture(new TestClock(T0, Duration.ofMillis(1)), new DirectTransactions(),
                 ServiceFixture.seededSecureRandom(20));
-        IssuedToken target = f.issue("contended");
+        TokenWithValue target = f.create("contended");
         int eventsBefore = f.outbox.events().size();
 
         List<Object> outcomes = rotateInParallel(f, f.admin, target.token().id().toString());
 
-        List<IssuedToken> rotations = outcomes.stream().map(o -> assertInstanceOf(IssuedToken.class, o)).toList();
-        IssuedToken last = rotations.stream().max(Comparator.comparing(r -> r.token().rotatedAt())).orElseThrow();
-        List<TokenValue> candidates = new ArrayList<>(rotations.stream().map(IssuedToken::value).toList());
+        List<TokenWithValue> rotations = outcomes.stream().map(o -> assertInstanceOf(TokenWithValue.class, o)).toList();
+        TokenWithValue last = rotations.stream().max(Comparator.comparing(r -> r.token().rotatedAt())).orElseThrow();
+        List<TokenValue> candidates = new ArrayList<>(rotations.stream().map(TokenWithValue::value).toList());
         candidates.add(target.value());
         assertEquals(List.of(last.value()), live(f, candidates));
-        assertEquals(THREADS, rotations.stream().map(IssuedToken::value).distinct().count());
+        assertEquals(THREADS, rotations.stream().map(TokenWithValue::value).distinct().count());
         assertEquals(THREADS, f.outbox.events().size() - eventsBefore);
         assertTrue(f.outbox.events().subList(eventsBefore, f.outbox.events().size()).stream().allMatch(TokenRotated.class::isInstance));
     }
@@ -106,15 +106,15 @@ class ConcurrentRotationTest {
     void parallel_serialised_self_rotations_with_one_key_let_exactly_one_win_because_the_rest_present_a_dead_key() throws Exception {
         ServiceFixture f = new ServiceFixture(new TestClock(T0, Duration.ofMillis(1)), new DirectTransactions(),
                 ServiceFixture.seededSecureRandom(20));
-        IssuedToken target = f.issue("contended");
+        TokenWithValue target = f.create("contended");
         Caller self = f.authenticate(target.value());
         int eventsBefore = f.outbox.events().size();
 
         List<Object> outcomes = rotateInParallel(f, self, "self");
 
-        List<IssuedToken> rotations = outcomes.stream().filter(IssuedToken.class::isInstance).map(IssuedToken.class::cast).toList();
+        List<TokenWithValue> rotations = outcomes.stream().filter(TokenWithValue.class::isInstance).map(TokenWithValue.class::cast).toList();
         assertEquals(1, rotations.size(), "the first rotation kills the key the others authenticated with: " + outcomes);
-        outcomes.stream().filter(o -> !(o instanceof IssuedToken))
+        outcomes.stream().filter(o -> !(o instanceof TokenWithValue))
                 .forEach(o -> assertInstanceOf(UnauthenticatedException.class, o, "a rotated-away key may not act"));
         List<TokenValue> candidates = new ArrayList<>(List.of(rotations.get(0).value(), target.value()));
         assertEquals(List.of(rotations.get(0).value()), live(f, candidates));
@@ -124,14 +124,14 @@ class ConcurrentRotationTest {
     @Test
     void parallel_optimistic_rotations_never_leave_two_live_values() throws Exception {
         ServiceFixture f = new ServiceFixture(new TestClock(T0), new OptimisticTransactions(), ServiceFixture.seededSecureRandom(21));
-        IssuedToken target = f.issue("contended");
+        TokenWithValue target = f.create("contended");
         int eventsBefore = f.outbox.events().size();
 
         List<Object> outcomes = rotateInParallel(f, f.admin, target.token().id().toString());
 
         List<TokenValue> returned = new ArrayList<>();
         for (Object outcome : outcomes) {
-            if (outcome instanceof IssuedToken rotated) {
+            if (outcome instanceof TokenWithValue rotated) {
                 returned.add(rotated.value());
             } else {
                 assertInstanceOf(ConcurrentChangeException.class, outcome, "a lost race is a conflict, never anything else");

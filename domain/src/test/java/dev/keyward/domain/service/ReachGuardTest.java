@@ -4,8 +4,8 @@ import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class ReachGuardTest {
     private final ServiceFixture f = new ServiceFixture();
 
     private Caller fenced(List<String> blocks, String expiresAt) {
-        return f.authenticate(f.issue(new IssueTokenCommand("fenced", MANAGE, blocks, expiresAt)).value());
+        return f.authenticate(f.create(new CreateTokenCommand("fenced", MANAGE, blocks, expiresAt)).value());
     }
 
     @Test
@@ -42,12 +42,12 @@ class ReachGuardTest {
         int events = f.outbox.events().size();
 
         ForbiddenException refused = assertThrows(ForbiddenException.class,
-                () -> f.service.update(caller, "self", new UpdateTokenCommand("fenced", MANAGE, List.of())));
+                () -> f.commands.update(caller, "self", new UpdateTokenCommand("fenced", MANAGE, List.of())));
 
         assertTrue(refused.getMessage().contains("192.0.2.0/24"), refused.getMessage());
         assertTrue(refused.getMessage().contains("allowedCIDRBlocks"), refused.getMessage());
         assertNull(refused.permission());
-        assertEquals(List.of("192.0.2.0/24"), f.service.get(caller, "self").allowlist().texts());
+        assertEquals(List.of("192.0.2.0/24"), f.queries.get(caller, "self").allowlist().texts());
         assertEquals(events, f.outbox.events().size(), "a refused change records no event");
     }
 
@@ -55,8 +55,8 @@ class ReachGuardTest {
     void a_fenced_token_may_narrow_its_allowlist_and_create_tokens_inside_it() {
         Caller caller = fenced(List.of("192.0.2.0/24", "2001:db8::/32"), null);
 
-        f.service.update(caller, "self", new UpdateTokenCommand("fenced", MANAGE, List.of("192.0.2.0/25", "2001:db8::/32")));
-        IssuedToken child = f.service.issue(caller, new IssueTokenCommand("child", List.of(), List.of("192.0.2.1/32", "2001:db8:1::/48"), null));
+        f.commands.update(caller, "self", new UpdateTokenCommand("fenced", MANAGE, List.of("192.0.2.0/25", "2001:db8::/32")));
+        TokenWithValue child = f.commands.create(caller, new CreateTokenCommand("child", List.of(), List.of("192.0.2.1/32", "2001:db8:1::/48"), null));
 
         assertEquals(List.of("192.0.2.1/32", "2001:db8:1::/48"), child.token().allowlist().texts());
     }
@@ -65,10 +65,10 @@ class ReachGuardTest {
     void a_fenced_token_cannot_create_a_token_usable_from_anywhere_or_from_outside_its_networks() {
         Caller caller = fenced(List.of("192.0.2.0/24"), null);
 
-        assertThrows(ForbiddenException.class, () -> f.service.issue(caller, new IssueTokenCommand("child", List.of(), null, null)));
-        assertThrows(ForbiddenException.class, () -> f.service.issue(caller, new IssueTokenCommand("child", List.of(), List.of("192.0.0.0/16"), null)));
-        assertThrows(ForbiddenException.class, () -> f.service.issue(caller, new IssueTokenCommand("child", List.of(), List.of("192.0.2.0/24", "198.51.100.0/24"), null)));
-        assertThrows(ForbiddenException.class, () -> f.service.issue(caller, new IssueTokenCommand("child", List.of(), List.of("2001:db8::/32"), null)));
+        assertThrows(ForbiddenException.class, () -> f.commands.create(caller, new CreateTokenCommand("child", List.of(), null, null)));
+        assertThrows(ForbiddenException.class, () -> f.commands.create(caller, new CreateTokenCommand("child", List.of(), List.of("192.0.0.0/16"), null)));
+        assertThrows(ForbiddenException.class, () -> f.commands.create(caller, new CreateTokenCommand("child", List.of(), List.of("192.0.2.0/24", "198.51.100.0/24"), null)));
+        assertThrows(ForbiddenException.class, () -> f.commands.create(caller, new CreateTokenCommand("child", List.of(), List.of("2001:db8::/32"), null)));
     }
 
     @Test
@@ -76,56 +76,56 @@ class ReachGuardTest {
         Caller caller = fenced(List.of(), TOMORROW);
 
         ForbiddenException never = assertThrows(ForbiddenException.class,
-                () -> f.service.issue(caller, new IssueTokenCommand("child", List.of(), null, null)));
+                () -> f.commands.create(caller, new CreateTokenCommand("child", List.of(), null, null)));
         assertTrue(never.getMessage().contains("expires at"), never.getMessage());
-        assertThrows(ForbiddenException.class, () -> f.service.issue(caller,
-                new IssueTokenCommand("child", List.of(), null, T0.plusSeconds(86_401).toString())));
+        assertThrows(ForbiddenException.class, () -> f.commands.create(caller,
+                new CreateTokenCommand("child", List.of(), null, T0.plusSeconds(86_401).toString())));
 
-        IssuedToken child = f.service.issue(caller, new IssueTokenCommand("child", List.of(), null, TOMORROW));
+        TokenWithValue child = f.commands.create(caller, new CreateTokenCommand("child", List.of(), null, TOMORROW));
         assertEquals(Instant.parse(TOMORROW), child.token().expiresAt());
     }
 
     @Test
     void a_fenced_or_expiring_token_cannot_take_over_a_wider_token_by_rotating_it() {
-        IssuedToken wide = f.issue("wide");
+        TokenWithValue wide = f.create("wide");
         Caller fencedCaller = fenced(List.of("192.0.2.0/24"), null);
         Caller expiringCaller = fenced(List.of(), TOMORROW);
 
-        assertThrows(ForbiddenException.class, () -> f.service.rotate(fencedCaller, wide.token().id().toString()));
-        assertThrows(ForbiddenException.class, () -> f.service.rotate(expiringCaller, wide.token().id().toString()));
+        assertThrows(ForbiddenException.class, () -> f.commands.rotate(fencedCaller, wide.token().id().toString()));
+        assertThrows(ForbiddenException.class, () -> f.commands.rotate(expiringCaller, wide.token().id().toString()));
         f.authenticate(wide.value());
     }
 
     @Test
     void a_token_deleted_after_it_authenticated_cannot_act_on_that_authentication() {
         Caller caller = f.callerWith(Permission.OrganizationAPITokenModify, Permission.OrganizationAPITokenRead);
-        f.service.delete(caller, "self");
+        f.commands.delete(caller, "self");
         int events = f.outbox.events().size();
 
         assertThrows(UnauthenticatedException.class,
-                () -> f.service.issue(caller, new IssueTokenCommand("orphan", List.of(), null, null)));
+                () -> f.commands.create(caller, new CreateTokenCommand("orphan", List.of(), null, null)));
         assertEquals(events, f.outbox.events().size());
     }
 
     @Test
     void a_token_rotated_away_after_it_authenticated_cannot_act_with_the_old_key() {
-        IssuedToken token = f.issue("rotating", Permission.OrganizationAPITokenModify);
+        TokenWithValue token = f.create("rotating", Permission.OrganizationAPITokenModify);
         Caller stale = f.authenticate(token.value());
         f.rotate(f.admin, token.token().id().toString());
 
-        assertThrows(UnauthenticatedException.class, () -> f.service.rotate(stale, "self"));
-        assertThrows(UnauthenticatedException.class, () -> f.service.delete(stale, "self"));
+        assertThrows(UnauthenticatedException.class, () -> f.commands.rotate(stale, "self"));
+        assertThrows(UnauthenticatedException.class, () -> f.commands.delete(stale, "self"));
     }
 
     @Test
     void a_token_downgraded_after_it_authenticated_acts_with_its_current_permissions() {
-        IssuedToken token = f.issue("downgraded", Permission.OrganizationAPITokenModify, Permission.AlertRead);
+        TokenWithValue token = f.create("downgraded", Permission.OrganizationAPITokenModify, Permission.AlertRead);
         Caller stale = f.authenticate(token.value());
-        f.service.update(f.admin, token.token().id().toString(),
+        f.commands.update(f.admin, token.token().id().toString(),
                 new UpdateTokenCommand("downgraded", ServiceFixture.names(Permission.OrganizationAPITokenModify), null));
 
-        ForbiddenException refused = assertThrows(ForbiddenException.class, () -> f.service.issue(stale,
-                new IssueTokenCommand("child", ServiceFixture.names(Permission.AlertRead), null, null)));
+        ForbiddenException refused = assertThrows(ForbiddenException.class, () -> f.commands.create(stale,
+                new CreateTokenCommand("child", ServiceFixture.names(Permission.AlertRead), null, null)));
         assertEquals(Permission.AlertRead, refused.permission());
         assertEquals(ADMIN_ADDRESS, stale.address());
     }

@@ -1,12 +1,14 @@
 package dev.keyward.domain.service;
 
 import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.fake.InMemoryInstallation;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
+import dev.keyward.domain.fake.TokenServices;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenValue;
@@ -21,7 +23,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A service on the in-memory fakes with a bootstrapped admin, plus helpers to make callers with
+ * The token services on the in-memory fakes with a bootstrapped admin, plus helpers to make callers with
  * exactly the permissions a test needs. Every value it hands out is remembered, so tests can check
  * that none of them leaks into an event or an error message.
  */
@@ -36,7 +38,9 @@ final class ServiceFixture {
     final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
     final TestClock clock;
     final SecretHasher hasher = new SecretHasher(PEPPER);
-    final ApiTokenService service;
+    final AuthenticationService authentication;
+    final TokenQueryService queries;
+    final TokenCommandService commands;
     final List<TokenValue> valuesHandedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
     final TokenValue adminValue;
     final Caller admin;
@@ -47,11 +51,14 @@ final class ServiceFixture {
 
     ServiceFixture(TestClock clock, Transactions transactions, RandomGenerator random) {
         this.clock = clock;
-        this.service = new ApiTokenService(tokens, outbox, transactions, new dev.keyward.domain.fake.InMemoryInstallation(),
+        TokenServices services = TokenServices.over(tokens, outbox, transactions, new InMemoryInstallation(),
                 hasher, random, clock, LAST_USED_RESOLUTION);
-        this.adminValue = service.bootstrap(java.util.Optional.empty()).orElseThrow();
+        this.authentication = services.authentication();
+        this.queries = services.queries();
+        this.commands = services.commands();
+        this.adminValue = services.bootstrap().bootstrap(java.util.Optional.empty()).orElseThrow();
         valuesHandedOut.add(adminValue);
-        this.admin = service.authenticate(adminValue.reveal(), ADMIN_ADDRESS);
+        this.admin = authentication.authenticate(adminValue.reveal(), ADMIN_ADDRESS);
     }
 
     /** A thread-safe, repeatable CSPRNG: SHA1PRNG seeded before first use is deterministic. */
@@ -65,28 +72,28 @@ final class ServiceFixture {
         }
     }
 
-    /** A token issued by the admin. */
-    IssuedToken issue(String name, Permission... permissions) {
-        return issue(new IssueTokenCommand(name, names(permissions), null, null));
+    /** A token created by the admin. */
+    TokenWithValue create(String name, Permission... permissions) {
+        return create(new CreateTokenCommand(name, names(permissions), null, null));
     }
 
-    IssuedToken issue(IssueTokenCommand command) {
-        IssuedToken issued = service.issue(admin, command);
-        valuesHandedOut.add(issued.value());
-        return issued;
+    TokenWithValue create(CreateTokenCommand command) {
+        TokenWithValue created = commands.create(admin, command);
+        valuesHandedOut.add(created.value());
+        return created;
     }
 
     /** A caller authenticated with a fresh token holding exactly {@code permissions}. */
     Caller callerWith(Permission... permissions) {
-        return authenticate(issue("caller", permissions).value());
+        return authenticate(create("caller", permissions).value());
     }
 
     Caller authenticate(TokenValue value) {
-        return service.authenticate(value.reveal(), ADMIN_ADDRESS);
+        return authentication.authenticate(value.reveal(), ADMIN_ADDRESS);
     }
 
-    IssuedToken rotate(Caller caller, String ref) {
-        IssuedToken rotated = service.rotate(caller, ref);
+    TokenWithValue rotate(Caller caller, String ref) {
+        TokenWithValue rotated = commands.rotate(caller, ref);
         valuesHandedOut.add(rotated.value());
         return rotated;
     }

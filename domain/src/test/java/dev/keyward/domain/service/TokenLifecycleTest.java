@@ -5,15 +5,15 @@ import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenCreated;
+import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.IssueTokenCommand;
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.in.TokenPage;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.ActorType;
@@ -54,7 +54,7 @@ class TokenLifecycleTest {
     void creating_a_token_returns_a_working_value_and_records_who_created_it() {
         f.clock.advance(Duration.ofSeconds(7));
 
-        IssuedToken issued = f.issue(new IssueTokenCommand("ci deploy", List.of("RuleRead", "AlertRead"), List.of("10.0.0.0/8"),
+        TokenWithValue issued = f.create(new CreateTokenCommand("ci deploy", List.of("RuleRead", "AlertRead"), List.of("10.0.0.0/8"),
                 "2027-01-01T00:00:00Z"));
         TokenView token = issued.token();
 
@@ -67,10 +67,10 @@ class TokenLifecycleTest {
         assertEquals(Instant.parse("2027-01-01T00:00:00Z"), token.expiresAt());
         assertNull(token.lastUsedAt());
         assertNull(token.rotatedAt());
-        assertEquals(token, f.service.get(f.admin, token.id().toString()));
-        assertEquals(token.id(), f.service.authenticate(issued.value().reveal(), IpAddress.parse("10.1.1.1")).tokenId());
+        assertEquals(token, f.queries.get(f.admin, token.id().toString()));
+        assertEquals(token.id(), f.authentication.authenticate(issued.value().reveal(), IpAddress.parse("10.1.1.1")).tokenId());
 
-        TokenIssued event = assertInstanceOf(TokenIssued.class, lastEvent());
+        TokenCreated event = assertInstanceOf(TokenCreated.class, lastEvent());
         assertEquals(token, event.token());
         assertEquals(f.admin.actor(), event.origin().actor());
         assertEquals(ADMIN_ADDRESS, event.origin().clientAddress());
@@ -79,8 +79,8 @@ class TokenLifecycleTest {
 
     @Test
     void created_tokens_get_distinct_ids_and_values() {
-        IssuedToken a = f.issue("a");
-        IssuedToken b = f.issue("b");
+        TokenWithValue a = f.create("a");
+        TokenWithValue b = f.create("b");
 
         assertNotEquals(a.token().id(), b.token().id());
         assertNotEquals(a.value(), b.value());
@@ -91,36 +91,36 @@ class TokenLifecycleTest {
     void self_and_the_own_id_both_read_the_callers_token() {
         Caller caller = f.callerWith(Permission.OrganizationAPITokenRead);
 
-        assertEquals(caller.tokenId(), f.service.get(caller, "self").id());
-        assertEquals(caller.tokenId(), f.service.get(caller, caller.tokenId().toString()).id());
+        assertEquals(caller.tokenId(), f.queries.get(caller, "self").id());
+        assertEquals(caller.tokenId(), f.queries.get(caller, caller.tokenId().toString()).id());
     }
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"", "SELF", "Self", "not-an-id", "0190A5B2-7C3D-7E4F-8A1B-2C3D4E5F6A7B", "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b"})
     void an_unknown_or_malformed_id_is_not_found(String ref) {
-        NotFoundException e = assertThrows(NotFoundException.class, () -> f.service.get(f.admin, ref));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> f.queries.get(f.admin, ref));
 
         assertTrue(e.getMessage().contains("'" + ref + "'"), "names the id asked for: " + e.getMessage());
     }
 
     @Test
     void a_token_value_sent_where_an_id_goes_is_not_echoed_back() {
-        String value = f.issue("t").value().reveal();
+        String value = f.create("t").value().reveal();
 
         for (String ref : List.of(value, value.substring(0, 20), value.toUpperCase(), "x".repeat(65))) {
-            NotFoundException e = assertThrows(NotFoundException.class, () -> f.service.get(f.admin, ref));
+            NotFoundException e = assertThrows(NotFoundException.class, () -> f.queries.get(f.admin, ref));
             assertFalse(e.getMessage().contains(ref), e.getMessage());
-            assertThrows(NotFoundException.class, () -> f.service.delete(f.admin, ref));
+            assertThrows(NotFoundException.class, () -> f.commands.delete(f.admin, ref));
         }
     }
 
     @Test
     void updating_replaces_name_and_permissions_and_the_event_lists_exactly_what_changed() {
-        IssuedToken issued = f.issue(new IssueTokenCommand("old", List.of("AlertRead"), List.of("10.0.0.0/8"), null));
+        TokenWithValue issued = f.create(new CreateTokenCommand("old", List.of("AlertRead"), List.of("10.0.0.0/8"), null));
         String id = issued.token().id().toString();
         f.clock.advance(Duration.ofMinutes(1));
 
-        TokenView updated = f.service.update(f.admin, id, new UpdateTokenCommand("new", List.of("AlertRead", "RuleRead"), null));
+        TokenView updated = f.commands.update(f.admin, id, new UpdateTokenCommand("new", List.of("AlertRead", "RuleRead"), null));
 
         assertEquals("new", updated.name().value());
         assertEquals(List.of("AlertRead", "RuleRead"), updated.permissions().names());
@@ -128,7 +128,7 @@ class TokenLifecycleTest {
         assertEquals(T0.plus(Duration.ofMinutes(1)), updated.updatedAt());
         assertEquals(f.admin.actor(), updated.updatedBy());
         assertEquals(issued.token().createdAt(), updated.createdAt());
-        assertEquals(updated, f.service.get(f.admin, id));
+        assertEquals(updated, f.queries.get(f.admin, id));
 
         TokenUpdated event = assertInstanceOf(TokenUpdated.class, lastEvent());
         assertEquals(List.of(
@@ -139,9 +139,9 @@ class TokenLifecycleTest {
 
     @Test
     void updating_with_an_empty_allowlist_clears_it_and_says_so() {
-        String id = f.issue(new IssueTokenCommand("t", List.of(), List.of("10.0.0.0/8", "::1/128"), null)).token().id().toString();
+        String id = f.create(new CreateTokenCommand("t", List.of(), List.of("10.0.0.0/8", "::1/128"), null)).token().id().toString();
 
-        TokenView updated = f.service.update(f.admin, id, new UpdateTokenCommand("t", List.of(), List.of()));
+        TokenView updated = f.commands.update(f.admin, id, new UpdateTokenCommand("t", List.of(), List.of()));
 
         assertEquals(List.of(), updated.allowlist().texts());
         TokenUpdated event = assertInstanceOf(TokenUpdated.class, lastEvent());
@@ -150,21 +150,21 @@ class TokenLifecycleTest {
 
     @Test
     void updating_with_a_new_allowlist_replaces_it_and_takes_effect_at_once() {
-        IssuedToken issued = f.issue("t");
+        TokenWithValue issued = f.create("t");
         String id = issued.token().id().toString();
 
-        f.service.update(f.admin, id, new UpdateTokenCommand("t", List.of(), List.of("2001:db8::/32")));
+        f.commands.update(f.admin, id, new UpdateTokenCommand("t", List.of(), List.of("2001:db8::/32")));
 
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(issued.value().reveal(), ADMIN_ADDRESS));
-        assertEquals(issued.token().id(), f.service.authenticate(issued.value().reveal(), IpAddress.parse("2001:db8::1")).tokenId());
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS));
+        assertEquals(issued.token().id(), f.authentication.authenticate(issued.value().reveal(), IpAddress.parse("2001:db8::1")).tokenId());
     }
 
     @Test
     void an_update_that_changes_nothing_records_an_event_with_no_changes() {
-        String id = f.issue("same", Permission.AlertRead).token().id().toString();
+        String id = f.create("same", Permission.AlertRead).token().id().toString();
         int events = f.outbox.events().size();
 
-        f.service.update(f.admin, id, new UpdateTokenCommand("same", List.of("AlertRead"), null));
+        f.commands.update(f.admin, id, new UpdateTokenCommand("same", List.of("AlertRead"), null));
 
         assertEquals(events + 1, f.outbox.events().size());
         assertEquals(List.of(), assertInstanceOf(TokenUpdated.class, lastEvent()).changes());
@@ -172,14 +172,14 @@ class TokenLifecycleTest {
 
     @Test
     void rotating_a_token_invalidates_the_old_value_at_once() {
-        IssuedToken issued = f.issue("t", Permission.AlertRead);
+        TokenWithValue issued = f.create("t", Permission.AlertRead);
         String id = issued.token().id().toString();
         f.clock.advance(Duration.ofHours(1));
 
-        IssuedToken rotated = f.rotate(f.admin, id);
+        TokenWithValue rotated = f.rotate(f.admin, id);
 
-        assertThrows(UnauthenticatedException.class, () -> f.service.authenticate(issued.value().reveal(), ADMIN_ADDRESS));
-        assertEquals(issued.token().id(), f.service.authenticate(rotated.value().reveal(), ADMIN_ADDRESS).tokenId());
+        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS));
+        assertEquals(issued.token().id(), f.authentication.authenticate(rotated.value().reveal(), ADMIN_ADDRESS).tokenId());
         assertEquals(T0.plus(Duration.ofHours(1)), rotated.token().rotatedAt());
         assertEquals(issued.token().name(), rotated.token().name());
         assertEquals(issued.token().permissions(), rotated.token().permissions());
@@ -189,11 +189,11 @@ class TokenLifecycleTest {
 
     @Test
     void a_token_that_rotated_itself_keeps_working_only_with_the_new_value() {
-        IssuedToken issued = f.issue("self-rotating");
+        TokenWithValue issued = f.create("self-rotating");
         Caller caller = f.authenticate(issued.value());
 
-        IssuedToken first = f.rotate(caller, "self");
-        IssuedToken second = f.rotate(f.authenticate(first.value()), "self");
+        TokenWithValue first = f.rotate(caller, "self");
+        TokenWithValue second = f.rotate(f.authenticate(first.value()), "self");
 
         assertThrows(UnauthenticatedException.class, () -> f.authenticate(issued.value()));
         assertThrows(UnauthenticatedException.class, () -> f.authenticate(first.value()));
@@ -203,27 +203,27 @@ class TokenLifecycleTest {
 
     @Test
     void deletion_is_final() {
-        IssuedToken issued = f.issue("doomed");
+        TokenWithValue issued = f.create("doomed");
         String id = issued.token().id().toString();
 
-        f.service.delete(f.admin, id);
+        f.commands.delete(f.admin, id);
 
-        assertInstanceOf(TokenRevoked.class, lastEvent());
+        assertInstanceOf(TokenDeleted.class, lastEvent());
         assertEquals(issued.token().id(), lastEvent().token().id());
         assertThrows(UnauthenticatedException.class, () -> f.authenticate(issued.value()));
-        assertThrows(NotFoundException.class, () -> f.service.get(f.admin, id));
-        assertThrows(NotFoundException.class, () -> f.service.rotate(f.admin, id));
-        assertThrows(NotFoundException.class, () -> f.service.update(f.admin, id, new UpdateTokenCommand("back", List.of(), null)));
-        assertThrows(NotFoundException.class, () -> f.service.delete(f.admin, id));
-        assertTrue(f.service.list(f.admin, null, 100).results().stream().noneMatch(t -> t.id().equals(issued.token().id())));
+        assertThrows(NotFoundException.class, () -> f.queries.get(f.admin, id));
+        assertThrows(NotFoundException.class, () -> f.commands.rotate(f.admin, id));
+        assertThrows(NotFoundException.class, () -> f.commands.update(f.admin, id, new UpdateTokenCommand("back", List.of(), null)));
+        assertThrows(NotFoundException.class, () -> f.commands.delete(f.admin, id));
+        assertTrue(f.queries.list(f.admin, null, 100).results().stream().noneMatch(t -> t.id().equals(issued.token().id())));
     }
 
     @Test
     void a_token_may_delete_itself_and_is_refused_from_then_on() {
-        IssuedToken issued = f.issue("t", Permission.OrganizationAPITokenModify);
+        TokenWithValue issued = f.create("t", Permission.OrganizationAPITokenModify);
         Caller caller = f.authenticate(issued.value());
 
-        f.service.delete(caller, "self");
+        f.commands.delete(caller, "self");
 
         assertThrows(UnauthenticatedException.class, () -> f.authenticate(issued.value()));
     }
@@ -233,14 +233,14 @@ class TokenLifecycleTest {
         List<TokenId> expected = new ArrayList<>(List.of(f.admin.tokenId()));
         for (int i = 0; i < 7; i++) {
             f.clock.advance(Duration.ofMillis(1));
-            expected.add(f.issue("t" + i).token().id());
+            expected.add(f.create("t" + i).token().id());
         }
 
         List<TokenId> seen = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         String cursor = null;
         do {
-            TokenPage page = f.service.list(f.admin, cursor, 3);
+            TokenPage page = f.queries.list(f.admin, cursor, 3);
             page.results().forEach(t -> seen.add(t.id()));
             sizes.add(page.results().size());
             cursor = page.next().orElse(null);
@@ -253,26 +253,26 @@ class TokenLifecycleTest {
     @Test
     void when_the_tokens_fill_the_last_page_exactly_it_has_no_next() {
         for (int i = 0; i < 5; i++) {
-            f.issue("t" + i);
+            f.create("t" + i);
         }
 
-        TokenPage first = f.service.list(f.admin, null, 3);
-        TokenPage second = f.service.list(f.admin, first.next().orElseThrow(), 3);
+        TokenPage first = f.queries.list(f.admin, null, 3);
+        TokenPage second = f.queries.list(f.admin, first.next().orElseThrow(), 3);
 
         assertEquals(3, second.results().size());
         assertEquals(Optional.empty(), second.next());
-        assertEquals(Optional.empty(), f.service.list(f.admin, null, 6).next());
-        assertTrue(f.service.list(f.admin, null, 5).next().isPresent());
+        assertEquals(Optional.empty(), f.queries.list(f.admin, null, 6).next());
+        assertTrue(f.queries.list(f.admin, null, 5).next().isPresent());
     }
 
     @Test
     void the_default_page_holds_25_tokens() {
         for (int i = 0; i < 29; i++) {
-            f.issue("t" + i);
+            f.create("t" + i);
         }
 
-        TokenPage first = f.service.list(f.admin, null, null);
-        TokenPage rest = f.service.list(f.admin, first.next().orElseThrow(), null);
+        TokenPage first = f.queries.list(f.admin, null, null);
+        TokenPage rest = f.queries.list(f.admin, first.next().orElseThrow(), null);
 
         assertEquals(25, first.results().size());
         assertEquals(5, rest.results().size());
@@ -284,12 +284,12 @@ class TokenLifecycleTest {
         List<TokenId> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             f.clock.advance(Duration.ofMillis(1));
-            ids.add(f.issue("t" + i).token().id());
+            ids.add(f.create("t" + i).token().id());
         }
-        TokenPage first = f.service.list(f.admin, null, 2); // admin, ids[0]
-        f.service.delete(f.admin, ids.get(0).toString());
+        TokenPage first = f.queries.list(f.admin, null, 2); // admin, ids[0]
+        f.commands.delete(f.admin, ids.get(0).toString());
 
-        TokenPage second = f.service.list(f.admin, first.next().orElseThrow(), 2);
+        TokenPage second = f.queries.list(f.admin, first.next().orElseThrow(), 2);
 
         assertEquals(List.of(ids.get(1), ids.get(2)), second.results().stream().map(TokenView::id).toList());
     }
@@ -298,26 +298,26 @@ class TokenLifecycleTest {
     void exactly_one_audit_event_per_successful_change_and_none_for_failed_ones() {
         Caller weak = f.callerWith(Permission.OrganizationAPITokenRead);
         List<Class<? extends TokenEvent>> expected = new ArrayList<>(f.outbox.events().stream().map(TokenEvent::getClass).toList());
-        String id = f.issue("audited").token().id().toString();
-        expected.add(TokenIssued.class);
+        String id = f.create("audited").token().id().toString();
+        expected.add(TokenCreated.class);
 
-        f.service.update(f.admin, id, new UpdateTokenCommand("renamed", List.of(), null));
+        f.commands.update(f.admin, id, new UpdateTokenCommand("renamed", List.of(), null));
         expected.add(TokenUpdated.class);
         f.rotate(f.admin, id);
         expected.add(TokenRotated.class);
-        attempt(() -> f.service.update(weak, id, new UpdateTokenCommand("x", List.of(), null)));
-        attempt(() -> f.service.update(f.admin, id, new UpdateTokenCommand("", List.of(), null)));
-        attempt(() -> f.service.rotate(weak, id));
-        attempt(() -> f.service.delete(weak, id));
-        attempt(() -> f.service.issue(f.admin, new IssueTokenCommand("x", List.of("nope"), null, null)));
-        attempt(() -> f.service.get(f.admin, "missing"));
-        attempt(() -> f.service.list(f.admin, null, 0));
-        attempt(() -> f.service.authenticate("kw_nope", ADMIN_ADDRESS));
-        f.service.get(f.admin, id);
-        f.service.list(f.admin, null, null);
-        f.service.delete(f.admin, id);
-        expected.add(TokenRevoked.class);
-        attempt(() -> f.service.delete(f.admin, id));
+        attempt(() -> f.commands.update(weak, id, new UpdateTokenCommand("x", List.of(), null)));
+        attempt(() -> f.commands.update(f.admin, id, new UpdateTokenCommand("", List.of(), null)));
+        attempt(() -> f.commands.rotate(weak, id));
+        attempt(() -> f.commands.delete(weak, id));
+        attempt(() -> f.commands.create(f.admin, new CreateTokenCommand("x", List.of("nope"), null, null)));
+        attempt(() -> f.queries.get(f.admin, "missing"));
+        attempt(() -> f.queries.list(f.admin, null, 0));
+        attempt(() -> f.authentication.authenticate("kw_nope", ADMIN_ADDRESS));
+        f.queries.get(f.admin, id);
+        f.queries.list(f.admin, null, null);
+        f.commands.delete(f.admin, id);
+        expected.add(TokenDeleted.class);
+        attempt(() -> f.commands.delete(f.admin, id));
 
         assertEquals(expected, f.outbox.events().stream().map(TokenEvent::getClass).toList());
     }
@@ -325,24 +325,24 @@ class TokenLifecycleTest {
     @Test
     void no_event_or_error_message_ever_contains_a_token_value() {
         List<String> messages = new ArrayList<>();
-        IssuedToken issued = f.issue(new IssueTokenCommand("leaky?", List.of("AlertRead"), List.of("10.0.0.0/8"), null));
+        TokenWithValue issued = f.create(new CreateTokenCommand("leaky?", List.of("AlertRead"), List.of("10.0.0.0/8"), null));
         String id = issued.token().id().toString();
-        IssuedToken rotated = f.rotate(f.admin, id);
-        f.service.update(f.admin, id, new UpdateTokenCommand("renamed", List.of(), List.of()));
+        TokenWithValue rotated = f.rotate(f.admin, id);
+        f.commands.update(f.admin, id, new UpdateTokenCommand("renamed", List.of(), List.of()));
         Caller self = f.authenticate(rotated.value());
         f.rotate(self, "self");
         for (TokenValue value : List.copyOf(f.valuesHandedOut)) {
             String text = value.reveal();
-            messages.add(attempt(() -> f.service.authenticate(text, ADMIN_ADDRESS)));
-            messages.add(attempt(() -> f.service.authenticate(text.substring(0, 38), ADMIN_ADDRESS)));
-            messages.add(attempt(() -> f.service.authenticate(text, IpAddress.parse("203.0.113.1"))));
-            messages.add(attempt(() -> f.service.get(f.admin, text)));
-            messages.add(attempt(() -> f.service.list(f.admin, text, null)));
-            messages.add(attempt(() -> f.service.rotate(f.admin, text)));
-            messages.add(attempt(() -> f.service.update(f.admin, text, new UpdateTokenCommand("x", List.of(), null))));
-            messages.add(attempt(() -> f.service.issue(f.admin, new IssueTokenCommand("x", List.of(), null, text))));
+            messages.add(attempt(() -> f.authentication.authenticate(text, ADMIN_ADDRESS)));
+            messages.add(attempt(() -> f.authentication.authenticate(text.substring(0, 38), ADMIN_ADDRESS)));
+            messages.add(attempt(() -> f.authentication.authenticate(text, IpAddress.parse("203.0.113.1"))));
+            messages.add(attempt(() -> f.queries.get(f.admin, text)));
+            messages.add(attempt(() -> f.queries.list(f.admin, text, null)));
+            messages.add(attempt(() -> f.commands.rotate(f.admin, text)));
+            messages.add(attempt(() -> f.commands.update(f.admin, text, new UpdateTokenCommand("x", List.of(), null))));
+            messages.add(attempt(() -> f.commands.create(f.admin, new CreateTokenCommand("x", List.of(), null, text))));
         }
-        f.service.delete(f.admin, id);
+        f.commands.delete(f.admin, id);
 
         List<String> events = f.outbox.events().stream().map(Object::toString).toList();
         for (TokenValue value : f.valuesHandedOut) {

@@ -1,7 +1,7 @@
 package dev.keyward.domain.service;
 
 import dev.keyward.domain.error.InvalidInputException;
-import dev.keyward.domain.port.in.IssueTokenCommand;
+import dev.keyward.domain.port.in.CreateTokenCommand;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.TokenView;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ValidationTest {
         int events = f.outbox.events().size();
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.issue(f.admin, new IssueTokenCommand(name, permissions, blocks, null)));
+                () -> f.commands.create(f.admin, new CreateTokenCommand(name, permissions, blocks, null)));
 
         assertEquals(field, e.field());
         assertTrue(e.getMessage().contains(field), e.getMessage());
@@ -71,22 +71,22 @@ class ValidationTest {
     @ParameterizedTest(name = "{0}: name={1}, permissions={2}, blocks={3}")
     @MethodSource("badCommands")
     void a_bad_update_is_rejected_naming_the_field_and_changes_nothing(String field, String name, List<String> permissions, List<String> blocks) {
-        String id = f.issue("before", dev.keyward.domain.permission.Permission.AlertRead).token().id().toString();
-        TokenView before = f.service.get(f.admin, id);
+        String id = f.create("before", dev.keyward.domain.permission.Permission.AlertRead).token().id().toString();
+        TokenView before = f.queries.get(f.admin, id);
         int events = f.outbox.events().size();
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.update(f.admin, id, new UpdateTokenCommand(name, permissions, blocks)));
+                () -> f.commands.update(f.admin, id, new UpdateTokenCommand(name, permissions, blocks)));
 
         assertEquals(field, e.field());
-        assertEquals(before, f.service.get(f.admin, id));
+        assertEquals(before, f.queries.get(f.admin, id));
         assertEquals(events, f.outbox.events().size());
     }
 
     @Test
     void the_unknown_permission_is_named_in_the_message() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.issue(f.admin, new IssueTokenCommand("ok", List.of("AlertRead", "Superuser"), null, null)));
+                () -> f.commands.create(f.admin, new CreateTokenCommand("ok", List.of("AlertRead", "Superuser"), null, null)));
 
         assertTrue(e.getMessage().contains("'Superuser'"), e.getMessage());
     }
@@ -94,7 +94,7 @@ class ValidationTest {
     @Test
     void the_bad_block_is_named_in_the_message() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.issue(f.admin, new IssueTokenCommand("ok", List.of(), List.of("192.168.1.1/24"), null)));
+                () -> f.commands.create(f.admin, new CreateTokenCommand("ok", List.of(), List.of("192.168.1.1/24"), null)));
 
         assertTrue(e.getMessage().contains("'192.168.1.1/24'"), e.getMessage());
         assertTrue(e.getMessage().contains("192.168.1.0/24"), "suggests the network: " + e.getMessage());
@@ -106,7 +106,7 @@ class ValidationTest {
             "2030-01-31T12:00Z", "2030-01-31T12:00:00+0100", "2030-01-31T12:00:00.Z", "+2030-01-31T12:00:00Z"})
     void an_expiry_that_is_not_rfc_3339_is_rejected_naming_the_field(String expiresAt) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.issue(f.admin, new IssueTokenCommand("ok", List.of(), null, expiresAt)));
+                () -> f.commands.create(f.admin, new CreateTokenCommand("ok", List.of(), null, expiresAt)));
 
         assertEquals("expiresAt", e.field());
         assertTrue(e.getMessage().contains("RFC 3339"), e.getMessage());
@@ -116,7 +116,7 @@ class ValidationTest {
     @ValueSource(strings = {"2026-11-02T10:00:00Z", "2026-11-02T09:59:59.999999999Z", "2020-01-01T00:00:00Z", "2026-11-02T11:00:00+02:00"})
     void an_expiry_now_or_in_the_past_is_rejected_naming_the_field(String expiresAt) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.issue(f.admin, new IssueTokenCommand("ok", List.of(), null, expiresAt)));
+                () -> f.commands.create(f.admin, new CreateTokenCommand("ok", List.of(), null, expiresAt)));
 
         assertEquals("expiresAt", e.field());
         assertTrue(e.getMessage().contains("future"), e.getMessage());
@@ -126,7 +126,7 @@ class ValidationTest {
     @ValueSource(strings = {"+10000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"})
     void an_expiry_beyond_the_year_9999_is_rejected_naming_the_field(String expiresAt) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> f.service.issue(f.admin, new IssueTokenCommand("ok", List.of(), null, expiresAt)));
+                () -> f.commands.create(f.admin, new CreateTokenCommand("ok", List.of(), null, expiresAt)));
 
         assertEquals("expiresAt", e.field());
     }
@@ -134,7 +134,7 @@ class ValidationTest {
     @Test
     void an_expiry_late_in_the_year_9999_is_accepted() {
         assertEquals(Instant.parse("9999-12-31T23:59:59Z"),
-                f.issue(new IssueTokenCommand("ok", List.of(), null, "9999-12-31T23:59:59Z")).token().expiresAt());
+                f.create(new CreateTokenCommand("ok", List.of(), null, "9999-12-31T23:59:59Z")).token().expiresAt());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -148,7 +148,7 @@ class ValidationTest {
             "2030-01-31t12:00:00z, 2030-01-31T12:00:00Z",
     })
     void a_future_rfc_3339_expiry_is_accepted_in_any_offset(String expiresAt, String instant) {
-        TokenView token = f.issue(new IssueTokenCommand("ok", List.of(), null, expiresAt)).token();
+        TokenView token = f.create(new CreateTokenCommand("ok", List.of(), null, expiresAt)).token();
 
         assertEquals(Instant.parse(instant), token.expiresAt());
     }
@@ -156,7 +156,7 @@ class ValidationTest {
     @ParameterizedTest(name = "limit {0}")
     @ValueSource(ints = {0, -1, 101, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void a_limit_outside_1_to_100_is_rejected_naming_the_field(int limit) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.service.list(f.admin, null, limit));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, limit));
 
         assertEquals("limit", e.field());
         assertTrue(e.getMessage().contains("limit"), e.getMessage());
@@ -166,13 +166,13 @@ class ValidationTest {
     @ParameterizedTest(name = "limit {0}")
     @ValueSource(ints = {1, 25, 100})
     void a_limit_from_1_to_100_is_accepted(int limit) {
-        assertEquals(1, f.service.list(f.admin, null, limit).results().size());
+        assertEquals(1, f.queries.list(f.admin, null, limit).results().size());
     }
 
     @ParameterizedTest(name = "cursor ''{0}''")
     @ValueSource(strings = {"", "garbage!", "%%%", "bm90LWEtdXVpZA", "self", "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b"})
     void a_cursor_this_api_did_not_hand_out_is_rejected_naming_the_field(String cursor) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.service.list(f.admin, cursor, null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, cursor, null));
 
         assertEquals("cursor", e.field());
         assertTrue(e.getMessage().contains("cursor"), e.getMessage());
@@ -183,7 +183,7 @@ class ValidationTest {
         String id = f.admin.tokenId().toString().toUpperCase();
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.US_ASCII));
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.service.list(f.admin, cursor, null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, cursor, null));
         assertEquals("cursor", e.field());
     }
 }

@@ -1,8 +1,8 @@
 package dev.keyward.domain.token;
 
 import dev.keyward.domain.event.FieldChange;
-import dev.keyward.domain.event.TokenIssued;
-import dev.keyward.domain.event.TokenRevoked;
+import dev.keyward.domain.event.TokenCreated;
+import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
@@ -41,8 +41,8 @@ class ApiTokenTest {
         return new SecretHash(bytes);
     }
 
-    private ApiToken.Issued issue(Instant expiresAt, IpAllowlist allowlist) {
-        return ApiToken.issue(TokenId.newId(T0, random), new TokenName("ci"),
+    private ApiToken.Created issue(Instant expiresAt, IpAllowlist allowlist) {
+        return ApiToken.create(TokenId.newId(T0, random), new TokenName("ci"),
                 PermissionSet.of(Permission.AlertRead, Permission.RuleRead), allowlist, expiresAt, newHash(),
                 new Origin(CREATOR, FROM, T0));
     }
@@ -61,7 +61,7 @@ class ApiTokenTest {
         TokenId id = TokenId.newId(T0, random);
         Origin origin = new Origin(CREATOR, FROM, T0);
 
-        ApiToken.Issued issued = ApiToken.issue(id, new TokenName("ci"), PermissionSet.of(Permission.AlertRead),
+        ApiToken.Created issued = ApiToken.create(id, new TokenName("ci"), PermissionSet.of(Permission.AlertRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0.plusSeconds(60), hash, origin);
         ApiToken token = issued.token();
 
@@ -78,8 +78,8 @@ class ApiTokenTest {
         assertNull(token.rotatedAt());
         assertEquals(hash, token.secretHash());
         assertEquals(0, token.version());
-        assertFalse(token.isRevoked());
-        assertEquals(new TokenIssued(token.view(), origin), issued.event());
+        assertFalse(token.isDeleted());
+        assertEquals(new TokenCreated(token.view(), origin), issued.event());
     }
 
     @ParameterizedTest(name = "expiring {0} s after issue")
@@ -206,9 +206,9 @@ class ApiTokenTest {
         ApiToken token = issued();
         Origin origin = by(EDITOR, T0.plusSeconds(3));
 
-        TokenRevoked event = token.revoke(origin);
+        TokenDeleted event = token.delete(origin);
 
-        assertTrue(token.isRevoked());
+        assertTrue(token.isDeleted());
         assertEquals(origin, event.origin());
         assertEquals(token.id(), event.token().id());
         assertFalse(token.acceptsUseFrom(FROM, T0.plusSeconds(4)));
@@ -217,13 +217,13 @@ class ApiTokenTest {
     @Test
     void a_revoked_token_refuses_every_further_change() {
         ApiToken token = issued();
-        token.revoke(by(EDITOR, T0.plusSeconds(1)));
+        token.delete(by(EDITOR, T0.plusSeconds(1)));
         SecretHash hash = token.secretHash();
 
         assertThrows(IllegalStateException.class, () -> token.update(new TokenName("x"), PermissionSet.of(),
                 IpAllowlist.anyAddress(), by(EDITOR, T0.plusSeconds(2))));
         assertThrows(IllegalStateException.class, () -> token.rotate(newHash(), by(EDITOR, T0.plusSeconds(2))));
-        assertThrows(IllegalStateException.class, () -> token.revoke(by(EDITOR, T0.plusSeconds(2))));
+        assertThrows(IllegalStateException.class, () -> token.delete(by(EDITOR, T0.plusSeconds(2))));
         assertEquals("ci", token.name().value());
         assertEquals(hash, token.secretHash());
     }
@@ -281,7 +281,7 @@ class ApiTokenTest {
                 T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), T0.plusSeconds(3)), token.view());
         assertEquals(hash, token.secretHash());
         assertEquals(17, token.version());
-        assertFalse(token.isRevoked());
+        assertFalse(token.isDeleted());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.keyward.domain.token;
 
-import dev.keyward.domain.port.in.IssuedToken;
+import dev.keyward.domain.port.in.TokenWithValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -170,7 +170,7 @@ class TokenValueTest {
 
             assertFalse(value.toString().contains(secret));
             assertFalse(value.toString().contains(secret.substring(0, 8)));
-            assertFalse(new IssuedToken(null, value).toString().contains(secret.substring(0, 8)));
+            assertFalse(new TokenWithValue(null, value).toString().contains(secret.substring(0, 8)));
             assertFalse(String.valueOf(value).contains(secret.substring(0, 8)));
         }
     }

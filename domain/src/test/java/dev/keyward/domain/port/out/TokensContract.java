@@ -314,7 +314,7 @@ public abstract class TokensContract {
     void adding_a_token_whose_secret_hash_is_taken_fails_and_stores_nothing() {
         ApiToken first = issued(T0);
         tokens.add(first);
-        ApiToken clash = ApiToken.issue(TokenId.newId(T0, random), new TokenName("clash"), PermissionSet.of(),
+        ApiToken clash = ApiToken.create(TokenId.newId(T0, random), new TokenName("clash"), PermissionSet.of(),
                 IpAllowlist.anyAddress(), null, first.secretHash(), origin(T0)).token();
 
         assertThrows(IllegalStateException.class, () -> tokens.add(clash));
@@ -327,7 +327,7 @@ public abstract class TokensContract {
     void adding_a_token_whose_id_is_taken_fails_and_keeps_the_first() {
         ApiToken first = issued(T0);
         tokens.add(first);
-        ApiToken clash = ApiToken.issue(first.id(), new TokenName("clash"), PermissionSet.of(),
+        ApiToken clash = ApiToken.create(first.id(), new TokenName("clash"), PermissionSet.of(),
                 IpAllowlist.anyAddress(), null, newHash(), origin(T0)).token();
 
         assertThrows(IllegalStateException.class, () -> tokens.add(clash));
@@ -338,7 +338,7 @@ public abstract class TokensContract {
 
     /** A freshly issued token with distinct id and hash. */
     protected ApiToken issued(Instant at) {
-        return ApiToken.issue(TokenId.newId(at, random), new TokenName("token " + random.nextInt(1_000_000)),
+        return ApiToken.create(TokenId.newId(at, random), new TokenName("token " + random.nextInt(1_000_000)),
                 PermissionSet.of(Permission.OrganizationAPITokenRead, Permission.RuleModify),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.1.0.0/16", "2001:db8::/64")),
                 at.plus(Duration.ofDays(90)), newHash(), origin(at)).token();
@@ -374,6 +374,6 @@ public abstract class TokensContract {
         assertEquals(expected.rotatedAt(), actual.rotatedAt(), "rotatedAt");
         assertEquals(expected.secretHash(), actual.secretHash(), "secretHash");
         assertEquals(expected.version(), actual.version(), "version");
-        assertFalse(actual.isRevoked(), "a stored token is live");
+        assertFalse(actual.isDeleted(), "a stored token is live");
     }
 }

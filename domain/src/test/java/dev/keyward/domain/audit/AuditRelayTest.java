@@ -1,13 +1,10 @@
-package dev.keyward.domain.relay;
+package dev.keyward.domain.audit;
 
-import dev.keyward.domain.event.TokenIssued;
+import dev.keyward.domain.event.TokenCreated;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.fake.DirectTransactions;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.port.out.AuditBacklogStatus;
-import dev.keyward.domain.port.out.PendingAuditEvent;
-import dev.keyward.domain.service.AuditRelay;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenId;
@@ -212,6 +209,6 @@ class AuditRelayTest {
                 Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP, null, null, null);
         Origin origin = new Origin(Actor.BOOTSTRAP, null, at);
         backlog.add(new PendingAuditEvent(sequence, UUID.randomUUID(),
-                sequence == 1 ? new TokenIssued(view, origin) : new TokenRotated(view, origin)));
+                sequence == 1 ? new TokenCreated(view, origin) : new TokenRotated(view, origin)));
     }
 }

@@ -1,9 +1,5 @@
-package dev.keyward.domain.service;
+package dev.keyward.domain.audit;
 
-import dev.keyward.domain.port.out.AuditBacklog;
-import dev.keyward.domain.port.out.AuditBacklogStatus;
-import dev.keyward.domain.port.out.AuditPublisher;
-import dev.keyward.domain.port.out.PendingAuditEvent;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.TokenId;
 
@@ -32,29 +28,12 @@ import java.util.UUID;
  *       a gap is ever considered delivered ahead of what precedes it.</li>
  * </ul>
  */
-public final class AuditRelay {
+public final class AuditRelay implements AuditRelaying {
 
     /** Rows pruned per transaction, so pruning never holds many locks at once. */
     static final int PRUNE_BATCH = 500;
 
-    /**
-     * What one pass did.
-     *
-     * @param claimed      events locked by this pass
-     * @param heldBack     claimed events left for later, to keep a token's order
-     * @param published    events handed to the publisher
-     * @param acknowledged events the destination acknowledged and that are now marked sent
-     * @param failure      why publishing failed, or null
-     */
-    public record Pass(int claimed, int heldBack, int published, int acknowledged, String failure) {
-
-        static final Pass NOTHING = new Pass(0, 0, 0, 0, null);
-
-        /** Whether something was published but not all of it was acknowledged. */
-        public boolean failed() {
-            return failure != null || acknowledged < published;
-        }
-    }
+    private static final Pass NOTHING = new Pass(0, 0, 0, 0, null);
 
     private final AuditBacklog backlog;
     private final AuditPublisher publisher;
@@ -78,16 +57,17 @@ public final class AuditRelay {
         this.batchSize = batchSize;
     }
 
+    @Override
     public int batchSize() {
         return batchSize;
     }
 
-    /** One claim-publish-mark round in one transaction. */
+    @Override
     public Pass relayOnce() {
         return transactions.inWrite(() -> {
             List<PendingAuditEvent> claimed = backlog.claimOldest(batchSize);
             if (claimed.isEmpty()) {
-                return Pass.NOTHING;
+                return NOTHING;
             }
             List<PendingAuditEvent> publishable = oldestOfEachToken(claimed);
             if (publishable.isEmpty()) {
@@ -115,7 +95,7 @@ public final class AuditRelay {
         });
     }
 
-    /** Deletes events delivered longer than {@code retention} ago, a batch per transaction; returns how many. */
+    @Override
     public int pruneDelivered(Duration retention) {
         Instant cutoff = clock.instant().minus(retention);
         int total = 0;
@@ -127,6 +107,7 @@ public final class AuditRelay {
         return total;
     }
 
+    @Override
     public AuditBacklogStatus status() {
         return backlog.status();
     }

@@ -1,4 +1,4 @@
-package dev.keyward.domain.port.out;
+package dev.keyward.domain.audit;
 
 import dev.keyward.domain.event.TokenEvent;
 

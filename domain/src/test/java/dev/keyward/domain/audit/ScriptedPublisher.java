@@ -1,7 +1,5 @@
-package dev.keyward.domain.relay;
+package dev.keyward.domain.audit;
 
-import dev.keyward.domain.port.out.AuditPublisher;
-import dev.keyward.domain.port.out.PendingAuditEvent;
 
 import java.util.ArrayList;
 import java.util.HashSet;

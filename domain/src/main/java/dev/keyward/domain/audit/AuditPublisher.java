@@ -1,4 +1,4 @@
-package dev.keyward.domain.port.out;
+package dev.keyward.domain.audit;
 
 import java.util.List;
 import java.util.Set;

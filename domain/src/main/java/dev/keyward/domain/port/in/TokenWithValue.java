@@ -4,5 +4,5 @@ import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.token.TokenView;
 
 /** A token together with its secret value, returned only by create and rotate. */
-public record IssuedToken(TokenView token, TokenValue value) {
+public record TokenWithValue(TokenView token, TokenValue value) {
 }

@@ -1,8 +1,5 @@
-package dev.keyward.domain.relay;
+package dev.keyward.domain.audit;
 
-import dev.keyward.domain.port.out.AuditBacklog;
-import dev.keyward.domain.port.out.AuditBacklogStatus;
-import dev.keyward.domain.port.out.PendingAuditEvent;
 import dev.keyward.domain.token.TokenId;
 
 import java.time.Instant;

@@ -4,10 +4,10 @@ import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenView;
 
 /** A token was deleted; {@code token()} is its state just before. */
-public record TokenRevoked(TokenView token, Origin origin) implements TokenEvent {
+public record TokenDeleted(TokenView token, Origin origin) implements TokenEvent {
 
     @Override
-    public String kind() {
-        return "deleted";
+    public TokenEventType type() {
+        return TokenEventType.DELETED;
     }
 }

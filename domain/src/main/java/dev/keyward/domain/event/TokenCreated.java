@@ -4,10 +4,10 @@ import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenView;
 
 /** A token was created. */
-public record TokenIssued(TokenView token, Origin origin) implements TokenEvent {
+public record TokenCreated(TokenView token, Origin origin) implements TokenEvent {
 
     @Override
-    public String kind() {
-        return "created";
+    public TokenEventType type() {
+        return TokenEventType.CREATED;
     }
 }

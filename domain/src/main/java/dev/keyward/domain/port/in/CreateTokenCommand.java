@@ -8,5 +8,5 @@ import java.util.List;
  * @param allowedCidrBlocks null or empty: usable from any address
  * @param expiresAt         RFC 3339 timestamp, or null for a token that never expires
  */
-public record IssueTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt) {
+public record CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt) {
 }

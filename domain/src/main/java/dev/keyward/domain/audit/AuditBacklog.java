@@ -1,5 +1,6 @@
-package dev.keyward.domain.port.out;
+package dev.keyward.domain.audit;
 
+import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.TokenId;
 
 import java.time.Instant;

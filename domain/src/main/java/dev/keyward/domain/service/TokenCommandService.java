@@ -1,0 +1,158 @@
+package dev.keyward.domain.service;
+
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.event.TokenDeleted;
+import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.port.in.CreateTokenCommand;
+import dev.keyward.domain.port.in.TokenCommands;
+import dev.keyward.domain.port.in.TokenRef;
+import dev.keyward.domain.port.in.TokenWithValue;
+import dev.keyward.domain.port.in.UpdateTokenCommand;
+import dev.keyward.domain.port.out.AuditOutbox;
+import dev.keyward.domain.port.out.Tokens;
+import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.token.ActingTokenPolicy;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.Expiry;
+import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenValue;
+import dev.keyward.domain.token.TokenView;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The four writes, each the same recipe: check the caller's permission → parse the input → in one
+ * transaction { re-read the caller → load the target → ask the {@link ActingTokenPolicy} → change the
+ * aggregate → store it and its event in the outbox }. Writes need
+ * {@link Permission#OrganizationAPITokenModify}, except that any live token may rotate itself; the
+ * check comes before any lookup, so a caller without rights learns nothing about ids.
+ */
+public final class TokenCommandService implements TokenCommands {
+
+    private static final Permission MODIFY = Permission.OrganizationAPITokenModify;
+
+    private final Tokens tokens;
+    private final AuditOutbox outbox;
+    private final Transactions transactions;
+    private final TokenCreation creation;
+    private final Clock clock;
+
+    /** @param random a CSPRNG: token values and ids come from it */
+    public TokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
+                               RandomGenerator random, Clock clock) {
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.creation = new TokenCreation(tokens, outbox, hasher, random);
+        this.clock = clock;
+    }
+
+    @Override
+    public TokenWithValue create(Caller caller, CreateTokenCommand command) {
+        caller.permissions().require(MODIFY, "create tokens");
+        TokenName name = TokenName.parse("name", command.name());
+        PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
+        IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
+        Origin origin = originOf(caller);
+        Expiry expiry = Expiry.parse("expiresAt", command.expiresAt(), origin.at());
+        return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "create tokens");
+            new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
+            return creation.create(name, permissions, allowlist, expiry.at(), creation.newValue(), origin);
+        });
+    }
+
+    @Override
+    public TokenView update(Caller caller, String ref, UpdateTokenCommand command) {
+        caller.permissions().require(MODIFY, "update tokens");
+        TokenRef target = TokenRef.parse(ref);
+        TokenName name = TokenName.parse("name", command.name());
+        PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
+        Optional<IpAllowlist> allowlist = Optional.ofNullable(command.allowedCidrBlocks())
+                .map(blocks -> IpAllowlist.parse("allowedCIDRBlocks", blocks));
+        return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "update tokens");
+            ApiToken token = load(caller, acting, target);
+            IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
+            new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
+            TokenEvent event = token.update(name, permissions, newAllowlist, originOf(caller));
+            return store(token, event).view();
+        });
+    }
+
+    @Override
+    public TokenWithValue rotate(Caller caller, String ref) {
+        TokenRef target = TokenRef.parse(ref);
+        boolean self = target.isSelf(caller.tokenId());
+        if (!self) {
+            caller.permissions().require(MODIFY, "rotate other tokens");
+        }
+        return transactions.inWrite(() -> {
+            ApiToken acting = self ? reread(caller) : acting(caller, "rotate other tokens");
+            ApiToken token = load(caller, acting, target);
+            new ActingTokenPolicy(acting).checkRotate(token);
+            TokenValue value = creation.newValue();
+            TokenEvent event = token.rotate(creation.hash(value), originOf(caller));
+            return new TokenWithValue(store(token, event).view(), value);
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, String ref) {
+        caller.permissions().require(MODIFY, "delete tokens");
+        TokenRef target = TokenRef.parse(ref);
+        transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "delete tokens");
+            ApiToken token = load(caller, acting, target);
+            TokenDeleted event = token.delete(originOf(caller));
+            tokens.remove(token);
+            outbox.append(event);
+            return null;
+        });
+    }
+
+    /**
+     * The calling token as it is now, inside the write's transaction: authentication happened earlier
+     * (for GraphQL, possibly several mutations earlier), so a token deleted, rotated away or expired
+     * since then may not act, and its current permissions are the ones that count.
+     */
+    private ApiToken reread(Caller caller) {
+        return tokens.findById(caller.tokenId())
+                .filter(token -> token.secretHash().equals(caller.credential()) && !token.isExpiredAt(clock.instant()))
+                .orElseThrow(() -> new UnauthenticatedException("token " + caller.tokenId()
+                        + " was deleted, rotated or expired after it authenticated"));
+    }
+
+    /** {@link #reread} and, on the fresh row, the write permission {@code action} needs. */
+    private ApiToken acting(Caller caller, String action) {
+        ApiToken acting = reread(caller);
+        acting.permissions().require(MODIFY, action);
+        return acting;
+    }
+
+    /** The target; a reference to the caller itself reuses the row {@link #reread} already holds. */
+    private ApiToken load(Caller caller, ApiToken acting, TokenRef target) {
+        if (target.isSelf(caller.tokenId())) {
+            return acting;
+        }
+        return target.resolve(caller.tokenId()).flatMap(tokens::findById).orElseThrow(target::notFound);
+    }
+
+    private ApiToken store(ApiToken token, TokenEvent event) {
+        tokens.update(token);
+        outbox.append(event);
+        return token;
+    }
+
+    private Origin originOf(Caller caller) {
+        return new Origin(caller.actor(), caller.address(), clock.instant());
+    }
+}

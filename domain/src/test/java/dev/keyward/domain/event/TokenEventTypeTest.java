@@ -1,0 +1,26 @@
+package dev.keyward.domain.event;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The CloudEvent types are a published contract: renaming a Java constant must not change them. */
+class TokenEventTypeTest {
+
+    @Test
+    void the_wire_types_are_exactly_the_four_published_ones() {
+        assertEquals(List.of("dev.keyward.api-token.created", "dev.keyward.api-token.updated",
+                        "dev.keyward.api-token.rotated", "dev.keyward.api-token.deleted"),
+                Arrays.stream(TokenEventType.values()).map(TokenEventType::cloudEventType).toList());
+    }
+
+    @Test
+    void a_stored_wire_name_reads_back_and_an_unknown_one_does_not() {
+        assertEquals(Optional.of(TokenEventType.DELETED), TokenEventType.fromWireName("deleted"));
+        assertEquals(Optional.empty(), TokenEventType.fromWireName("revoked"));
+    }
+}
