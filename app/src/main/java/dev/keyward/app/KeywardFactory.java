@@ -7,17 +7,15 @@ import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.service.ApiTokenService;
 import dev.keyward.domain.token.SecretHasher;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** Wires the annotation-free domain to its adapters and to configuration. */
 @Factory
@@ -35,21 +33,20 @@ class KeywardFactory {
     }
 
     @Singleton
-    SecretHasher secretHasher(@Nullable @Property(name = "keyward.secrets.pepper") String pepper,
+    SecretHasher secretHasher(KeywardSettings settings,
                               @Nullable @Property(name = "datasources.default.url") String datasourceUrl,
-                              @Value("${keyward.data-dir:./data}") String dataDir,
                               SecureRandom random) {
         try {
-            return new SecretHasher(Pepper.resolve(pepper, datasourceUrl, Path.of(dataDir), random));
+            return new SecretHasher(Pepper.resolve(settings.secrets().pepper(), datasourceUrl, settings.dataDir(), random));
         } catch (IllegalArgumentException e) {
             throw new StartupRefusedException(e.getMessage());
         }
     }
 
-    @Singleton
-    TrustedProxies trustedProxies(@Nullable @Property(name = "keyward.http.trusted-proxies") List<String> blocks) {
+    @Context // built at start, so a malformed block refuses the start rather than the first request
+    TrustedProxies trustedProxies(KeywardSettings settings) {
         try {
-            return blocks == null ? TrustedProxies.none() : TrustedProxies.parse(blocks);
+            return TrustedProxies.parse(settings.http().trustedProxies());
         } catch (IllegalArgumentException e) {
             throw new StartupRefusedException("keyward.http.trusted-proxies: " + e.getMessage());
         }
@@ -58,7 +55,8 @@ class KeywardFactory {
     @Singleton
     ApiTokenService apiTokenService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
                                     SecretHasher hasher, SecureRandom random, Clock clock,
-                                    @Value("${keyward.tokens.last-used-resolution:5s}") Duration lastUsedResolution) {
-        return new ApiTokenService(tokens, outbox, transactions, installation, hasher, random, clock, lastUsedResolution);
+                                    KeywardSettings settings) {
+        return new ApiTokenService(tokens, outbox, transactions, installation, hasher, random, clock,
+                settings.tokens().lastUsedResolution());
     }
 }
