@@ -11,8 +11,7 @@ final class ShippedLimits {
     }
 
     private static DocumentLimits bind() {
-        try (ApplicationContext context = ApplicationContext.builder().eagerInitSingletons(false).build()) {
-            context.start();
+        try (ApplicationContext context = ApplicationContext.run()) {
             return context.getBean(DocumentLimits.class);
         }
     }
