@@ -2,10 +2,8 @@ package dev.keyward.app;
 
 import dev.keyward.domain.port.in.TokenBootstrap;
 import dev.keyward.domain.token.TokenValue;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.io.PrintStream;
@@ -23,9 +21,9 @@ final class Bootstrap implements ApplicationEventListener<StartupEvent> {
     private final String configured;
     private final PrintStream console;
 
-    Bootstrap(TokenBootstrap bootstrap, @Nullable @Property(name = "keyward.bootstrap.token") String configured) {
+    Bootstrap(TokenBootstrap bootstrap, KeywardSettings settings) {
         this.bootstrap = bootstrap;
-        this.configured = configured;
+        this.configured = settings.bootstrap().token();
         this.console = System.out;
     }
 

@@ -1,11 +1,15 @@
 package dev.keyward.app;
 
+import dev.keyward.adapter.events.AuditCloudEvents;
+import dev.keyward.adapter.events.EventsSettings;
+import dev.keyward.adapter.events.JsonLinesAuditPublisher;
+import dev.keyward.adapter.events.KafkaConfigured;
 import dev.keyward.adapter.persistence.JdbcRelayTransactions;
 import dev.keyward.domain.audit.AuditBacklog;
 import dev.keyward.domain.audit.AuditPublisher;
 import dev.keyward.domain.audit.AuditRelay;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -20,7 +24,15 @@ class EventsFactory {
 
     @Singleton
     AuditRelay auditRelay(AuditBacklog backlog, AuditPublisher publisher, JdbcRelayTransactions transactions, Clock clock,
-                          @Value("${keyward.events.batch-size:200}") int batchSize) {
-        return new AuditRelay(backlog, publisher, transactions, clock, batchSize);
+                          EventsSettings events) {
+        return new AuditRelay(backlog, publisher, transactions, clock, events.batchSize());
+    }
+
+    /** Without Kafka: the JSON-lines file, by default in the data directory (an app setting, hence wired here). */
+    @Singleton
+    @Requires(condition = KafkaConfigured.Not.class)
+    JsonLinesAuditPublisher jsonLinesAuditPublisher(EventsSettings events, KeywardSettings settings, AuditCloudEvents cloudEvents) {
+        return new JsonLinesAuditPublisher(
+                events.configuredFile().orElse(settings.dataDir().resolve(JsonLinesAuditPublisher.DEFAULT_FILE_NAME)), cloudEvents);
     }
 }

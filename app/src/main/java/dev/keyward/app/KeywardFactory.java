@@ -10,17 +10,15 @@ import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
 import dev.keyward.domain.token.SecretHasher;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** Wires the annotation-free domain to its adapters and to configuration. */
 @Factory
@@ -38,30 +36,28 @@ class KeywardFactory {
     }
 
     @Singleton
-    SecretHasher secretHasher(@Nullable @Property(name = "keyward.secrets.pepper") String pepper,
+    SecretHasher secretHasher(KeywardSettings settings,
                               @Nullable @Property(name = "datasources.default.url") String datasourceUrl,
-                              @Value("${keyward.data-dir:./data}") String dataDir,
                               SecureRandom random) {
         try {
-            return new SecretHasher(Pepper.resolve(pepper, datasourceUrl, Path.of(dataDir), random));
+            return new SecretHasher(Pepper.resolve(settings.secrets().pepper(), datasourceUrl, settings.dataDir(), random));
         } catch (IllegalArgumentException e) {
             throw new StartupRefusedException(e.getMessage());
         }
     }
 
-    @Singleton
-    TrustedProxies trustedProxies(@Nullable @Property(name = "keyward.http.trusted-proxies") List<String> blocks) {
+    @Context // built at start, so a malformed block refuses the start rather than the first request
+    TrustedProxies trustedProxies(KeywardSettings settings) {
         try {
-            return blocks == null ? TrustedProxies.none() : TrustedProxies.parse(blocks);
+            return TrustedProxies.parse(settings.http().trustedProxies());
         } catch (IllegalArgumentException e) {
             throw new StartupRefusedException("keyward.http.trusted-proxies: " + e.getMessage());
         }
     }
 
     @Singleton
-    AuthenticationService authenticationService(Tokens tokens, SecretHasher hasher, Clock clock,
-                                                @Value("${keyward.tokens.last-used-resolution:5s}") Duration lastUsedResolution) {
-        return new AuthenticationService(tokens, hasher, clock, lastUsedResolution);
+    AuthenticationService authenticationService(Tokens tokens, SecretHasher hasher, Clock clock, KeywardSettings settings) {
+        return new AuthenticationService(tokens, hasher, clock, settings.tokens().lastUsedResolution());
     }
 
     @Singleton

@@ -1,7 +1,13 @@
 package dev.keyward.app;
 
-/** Configuration Keyward will not run with; the message tells the operator what to change. */
-public final class StartupRefusedException extends RuntimeException {
+import io.micronaut.context.exceptions.ConfigurationException;
+
+/**
+ * Configuration Keyward will not run with; the message tells the operator what to change. A
+ * {@link ConfigurationException}, like the adapters' own refusals of bad settings, so {@link Keyward}
+ * reports them all the same way.
+ */
+public final class StartupRefusedException extends ConfigurationException {
 
     public StartupRefusedException(String message) {
         super(message);

@@ -12,7 +12,7 @@ import dev.keyward.domain.token.TokenView;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonCloudEventData;
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -34,7 +34,12 @@ public final class AuditCloudEvents {
 
     private final URI source;
 
-    public AuditCloudEvents(@Value("${keyward.events.source:/keyward}") String source) {
+    @Inject
+    public AuditCloudEvents(EventsSettings settings) {
+        this(settings.source());
+    }
+
+    public AuditCloudEvents(String source) {
         this.source = URI.create(source);
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.adapter.events;
 
 import dev.keyward.domain.audit.AuditRelaying;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -38,16 +37,12 @@ public final class AuditRelayLoop {
     private Thread thread;
     private long nextPruneAt;
 
-    public AuditRelayLoop(AuditRelaying relay,
-                          @Value("${keyward.events.poll-interval:100ms}") Duration pollInterval,
-                          @Value("${keyward.events.max-backoff:10s}") Duration maxBackoff,
-                          @Value("${keyward.events.retention:7d}") Duration retention,
-                          @Value("${keyward.events.prune-interval:1h}") Duration pruneInterval) {
+    public AuditRelayLoop(AuditRelaying relay, EventsSettings settings) {
         this.relay = relay;
-        this.pollInterval = pollInterval;
-        this.maxBackoff = maxBackoff;
-        this.retention = retention;
-        this.pruneInterval = pruneInterval;
+        this.pollInterval = settings.pollInterval();
+        this.maxBackoff = settings.maxBackoff();
+        this.retention = settings.retention();
+        this.pruneInterval = settings.pruneInterval();
     }
 
     @EventListener

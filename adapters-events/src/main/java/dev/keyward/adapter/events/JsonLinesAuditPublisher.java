@@ -4,10 +4,6 @@ import dev.keyward.domain.audit.AuditPublisher;
 import dev.keyward.domain.audit.PendingAuditEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +21,12 @@ import java.util.UUID;
 
 /**
  * {@link AuditPublisher} for a single node without Kafka: appends the same structured CloudEvents, one
- * JSON object per line, to a file (default {@code ./data/audit-events.jsonl}), and reports them
- * delivered only once they are on disk.
+ * JSON object per line, to a file (default {@code <data-dir>/}{@value #DEFAULT_FILE_NAME}), and reports
+ * them delivered only once they are on disk. The app wires it, since the data directory is the app's setting.
  */
-@Singleton
-@Requires(condition = KafkaConfigured.Not.class)
 public final class JsonLinesAuditPublisher implements AuditPublisher {
+
+    public static final String DEFAULT_FILE_NAME = "audit-events.jsonl";
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditPublisher.class);
     private static final EventFormat FORMAT = new JsonFormat();
@@ -38,16 +34,9 @@ public final class JsonLinesAuditPublisher implements AuditPublisher {
     private final Path file;
     private final AuditCloudEvents cloudEvents;
 
-    @Inject
-    public JsonLinesAuditPublisher(@Value("${keyward.events.file:}") String file,
-                                   @Value("${keyward.data-dir:./data}") String dataDir,
-                                   AuditCloudEvents cloudEvents) {
-        this.file = (file.isBlank() ? Path.of(dataDir, "audit-events.jsonl") : Path.of(file)).toAbsolutePath();
+    public JsonLinesAuditPublisher(Path file, AuditCloudEvents cloudEvents) {
+        this.file = file.toAbsolutePath();
         this.cloudEvents = cloudEvents;
-    }
-
-    public JsonLinesAuditPublisher(String file, AuditCloudEvents cloudEvents) {
-        this(file, "", cloudEvents);
     }
 
     public Path file() {

@@ -8,8 +8,8 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -51,10 +51,13 @@ public final class KafkaAuditPublisher implements AuditPublisher, AutoCloseable 
     private final AuditCloudEvents cloudEvents;
     private final Duration ackTimeout;
 
+    @Inject
     public KafkaAuditPublisher(@Property(name = KafkaConfigured.BOOTSTRAP_SERVERS) String bootstrapServers,
-                               @Value("${keyward.events.topic:keyward.audit}") String topic,
-                               @Value("${keyward.events.ack-timeout:10s}") Duration ackTimeout,
-                               @Value("${keyward.events.kafka.delivery-timeout:30s}") Duration deliveryTimeout,
+                               EventsSettings settings, AuditCloudEvents cloudEvents) {
+        this(bootstrapServers, settings.topic(), settings.ackTimeout(), settings.kafka().deliveryTimeout(), cloudEvents);
+    }
+
+    public KafkaAuditPublisher(String bootstrapServers, String topic, Duration ackTimeout, Duration deliveryTimeout,
                                AuditCloudEvents cloudEvents) {
         this.topic = topic;
         this.cloudEvents = cloudEvents;

@@ -24,7 +24,7 @@ class JsonLinesAuditPublisherTest {
 
     @Test
     void batches_are_appended_one_cloudevent_per_line_in_order(@TempDir Path dir) throws Exception {
-        JsonLinesAuditPublisher publisher = new JsonLinesAuditPublisher(dir.resolve("data/audit-events.jsonl").toString(), cloudEvents);
+        JsonLinesAuditPublisher publisher = new JsonLinesAuditPublisher(dir.resolve("data/audit-events.jsonl"), cloudEvents);
         List<PendingAuditEvent> life = TestEvents.lifeOf(TestEvents.newTokenId());
 
         Set<UUID> first = publisher.publish(life.subList(0, 2));
@@ -46,7 +46,7 @@ class JsonLinesAuditPublisherTest {
     void a_file_that_cannot_be_written_acknowledges_nothing(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("not-a-directory");
         Files.writeString(blocker, "x");
-        JsonLinesAuditPublisher publisher = new JsonLinesAuditPublisher(blocker.resolve("audit-events.jsonl").toString(), cloudEvents);
+        JsonLinesAuditPublisher publisher = new JsonLinesAuditPublisher(blocker.resolve("audit-events.jsonl"), cloudEvents);
 
         assertEquals(Set.of(), publisher.publish(TestEvents.lifeOf(TestEvents.newTokenId())));
     }

@@ -9,6 +9,10 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,15 +27,21 @@ import java.util.Set;
  * (the number of fields selected once every fragment is expanded) of {@code maxComplexity}.
  * Fragments are measured once each, so a document that spreads fragments exponentially is
  * measured in linear time; a fragment cycle is left to validation, which rejects it.
+ * They are the {@code keyward.graphql.*} settings; the defaults are generous enough for GraphiQL's full
+ * introspection query (depth 13) and every query of this schema. Bound at start, so a bad value refuses it.
  */
-record DocumentLimits(int maxDepth, int maxComplexity, int maxAliases, int maxOperations) {
-
-    /** Generous enough for GraphiQL's full introspection query (depth 13) and every query of this schema. */
-    static final DocumentLimits DEFAULT = new DocumentLimits(15, 500, 15, 10);
+@Context
+@ConfigurationProperties("keyward.graphql")
+record DocumentLimits(@Bindable(defaultValue = "15") int maxDepth,
+                      @Bindable(defaultValue = "500") int maxComplexity,
+                      @Bindable(defaultValue = "15") int maxAliases,
+                      @Bindable(defaultValue = "10") int maxOperations) {
 
     DocumentLimits {
         if (maxDepth < 1 || maxComplexity < 1 || maxAliases < 0 || maxOperations < 1) {
-            throw new IllegalArgumentException("GraphQL limits must be positive");
+            throw new ConfigurationException("keyward.graphql limits must be positive (max-aliases may be 0), were max-depth "
+                    + maxDepth + ", max-complexity " + maxComplexity + ", max-aliases " + maxAliases
+                    + ", max-operations " + maxOperations);
         }
     }
 

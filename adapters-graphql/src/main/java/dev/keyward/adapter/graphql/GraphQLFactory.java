@@ -8,7 +8,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -23,13 +22,8 @@ final class GraphQLFactory {
     static final String SCHEMA_RESOURCE = "graphql/keyward.graphqls";
 
     @Singleton
-    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication,
-                    @Value("${keyward.graphql.max-depth:15}") int maxDepth,
-                    @Value("${keyward.graphql.max-complexity:500}") int maxComplexity,
-                    @Value("${keyward.graphql.max-aliases:15}") int maxAliases,
-                    @Value("${keyward.graphql.max-operations:10}") int maxOperations) {
-        return build(new TokenDataFetchers(queries, commands, authentication),
-                new DocumentLimits(maxDepth, maxComplexity, maxAliases, maxOperations));
+    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication, DocumentLimits limits) {
+        return build(new TokenDataFetchers(queries, commands, authentication), limits);
     }
 
     static GraphQL build(TokenDataFetchers fetchers, DocumentLimits limits) {

@@ -100,11 +100,12 @@ class DocumentLimitsTest {
 
     @Test
     void the_default_limits_admit_the_full_introspection_query_that_graphiql_sends() {
-        assertEquals(Optional.empty(), check(DocumentLimits.DEFAULT, IntrospectionQuery.INTROSPECTION_QUERY));
+        assertEquals(Optional.empty(), check(ShippedLimits.LIMITS, IntrospectionQuery.INTROSPECTION_QUERY));
     }
 
     @Test
     void limits_must_be_positive() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DocumentLimits(0, 1, 1, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.context.exceptions.ConfigurationException.class,
+                () -> new DocumentLimits(0, 1, 1, 1));
     }
 }

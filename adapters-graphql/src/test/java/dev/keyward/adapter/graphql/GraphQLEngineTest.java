@@ -225,7 +225,7 @@ class GraphQLEngineTest {
 
     @Test
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
-        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null), DocumentLimits.DEFAULT);
+        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
                 .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(List.of(adminKey), IpAddress.parse("127.0.0.1"), false))).build();
 

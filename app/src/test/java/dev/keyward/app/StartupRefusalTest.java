@@ -1,0 +1,79 @@
+package dev.keyward.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A refused start as an operator sees it: the real main class in a JVM of its own, configured only through
+ * environment variables, ends with exit status 2 and one line on standard error naming the problem —
+ * no stack frames, no Micronaut bean path. Needs no database server: the pepper is checked before any
+ * connection attempt, and the other cases use the embedded H2 in a temporary data directory. (Each
+ * child JVM costs seconds, so the other refusals are tested in-process: BootstrapTest, EventsSettingsTest.)
+ */
+class StartupRefusalTest {
+
+    private static final String PREFIX = "keyward: refusing to start: ";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void an_external_database_without_a_pepper_is_refused_before_any_connection_attempt() throws Exception {
+        // Port 1 has no server: were a connection tried first, the reason would be the refused connection.
+        String line = refusal(Map.of("DATASOURCES_DEFAULT_URL", "jdbc:mariadb://127.0.0.1:1/keyward"));
+        assertTrue(line.contains("KEYWARD_SECRETS_PEPPER") && line.contains("external database"), line);
+    }
+
+    @Test
+    void a_malformed_bootstrap_token_is_refused_without_echoing_it() throws Exception {
+        String malformed = "kw_thisIsNotAWellFormedKeywardTokenAtAll";
+        String line = refusal(Map.of("KEYWARD_BOOTSTRAP_TOKEN", malformed));
+        assertTrue(line.contains("KEYWARD_BOOTSTRAP_TOKEN"), line);
+        assertFalse(line.contains(malformed), "the value is not echoed: " + line);
+    }
+
+    @Test
+    void a_setting_that_is_not_a_duration_is_refused_rather_than_replaced_by_its_default() throws Exception {
+        String line = refusal(Map.of("KEYWARD_EVENTS_POLL_INTERVAL", "often"));
+        assertTrue(line.contains("keyward.events.poll-interval must be a duration") && line.contains("'often'"), line);
+    }
+
+    /** Runs the main class with the given environment on top of a private data dir; returns its only stderr line. */
+    private String refusal(Map<String, String> environment) throws IOException, InterruptedException {
+        Path stderr = dataDir.resolve("stderr.txt");
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile());
+        child.environment().keySet().removeIf(name -> name.startsWith("KEYWARD_") || name.startsWith("DATASOURCES_")
+                || name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
+        child.environment().put("KEYWARD_DATA_DIR", dataDir.toString());
+        child.environment().put("MICRONAUT_SERVER_PORT", "-1");
+        child.environment().putAll(environment);
+        Process process = child.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the refused start did not end within 90 s; it started instead?");
+        }
+        List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+        String all = String.join("\n", lines);
+        assertEquals(Keyward.REFUSED, process.exitValue(), "exit status; stderr:\n" + all);
+        assertEquals(1, lines.size(), "exactly one line on stderr:\n" + all);
+        String line = lines.get(0);
+        assertTrue(line.startsWith(PREFIX), line);
+        assertFalse(line.contains("\tat ") || line.contains("io.micronaut") || line.contains("Exception"), line);
+        return line.substring(PREFIX.length());
+    }
+}
