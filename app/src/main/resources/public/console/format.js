@@ -1,0 +1,56 @@
+/* How sentences, times and actors read on the page; data is put in as text, never as HTML. */
+import { state } from './state.js';
+
+export function sentence(message) {
+  var text = String(message).trim();
+  if (!text) {
+    return text;
+  }
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(text) ? text : text + '.';
+}
+
+export const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function renderTime(element, iso, whenAbsent) {
+  element.textContent = '';
+  if (!iso) {
+    element.textContent = whenAbsent;
+    return;
+  }
+  var time = document.createElement('time');
+  time.dateTime = iso;
+  var date = new Date(iso);
+  time.textContent = isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  time.title = iso;
+  element.appendChild(time);
+}
+
+function describeActor(actor) {
+  if (!actor) {
+    return 'unknown';
+  }
+  if (actor.type === 'api-token') {
+    var token = state.tokens.filter(function (t) {
+      return t.id === actor.id;
+    })[0];
+    return token ? 'API token "' + token.name + '"' : 'API token ' + actor.id;
+  }
+  if (actor.type === 'system') {
+    return actor.id === 'bootstrap' ? 'System (bootstrap)' : 'System';
+  }
+  if (actor.type === 'user') {
+    return 'User ' + actor.id;
+  }
+  return actor.type + ' ' + actor.id;
+}
+
+export function renderChange(element, iso, actor) {
+  renderTime(element, iso, '—');
+  if (iso && actor) {
+    var by = document.createElement('span');
+    by.className = 'by';
+    by.textContent = 'by ' + describeActor(actor);
+    element.appendChild(by);
+  }
+}

@@ -1,0 +1,183 @@
+/* The list of tokens: loads every page of GET /api-tokens and shows one tile per token. */
+import { api } from './api.js';
+import { renderChange, renderTime, sentence } from './format.js';
+import { wireMenu } from './menu.js';
+import { ALL_PERMISSIONS, LABELS } from './permissions.js';
+import { endSessionIfRefused, renderSessionName } from './session.js';
+import { isSelf, state } from './state.js';
+import { byId, showView } from './ui.js';
+
+var PAGE_SIZE = 100; // the API's maximum: fewest round trips
+var PERMISSIONS_SHOWN = 6;
+
+export function showTokens(focusTarget) {
+  showView('view-tokens', focusTarget);
+  loadTokens();
+}
+
+export function clearTokens() {
+  byId('token-tiles').textContent = '';
+}
+
+var loadGeneration = 0;
+
+/**
+ * Loads every token, following "next" page after page, and shows them once all have arrived; the
+ * tiles shown before stay until then, so nothing flickers. The list is aria-busy meanwhile.
+ */
+export function loadTokens() {
+  // A reload supersedes any load still in flight, so two quick reloads never mix their results.
+  var generation = ++loadGeneration;
+  var list = byId('token-tiles');
+  var loaded = [];
+  byId('tokens-error-text').textContent = '';
+  byId('tokens-error').hidden = true;
+  list.setAttribute('aria-busy', 'true');
+  byId('tokens-summary').textContent = 'Loading tokens…';
+
+  function current() {
+    return generation === loadGeneration && Boolean(state.key);
+  }
+
+  function fetchPage(cursor) {
+    var query = '?limit=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+    return api('GET', '/api-tokens' + query).then(function (page) {
+      if (!current()) {
+        return null;
+      }
+      loaded = loaded.concat(page && Array.isArray(page.results) ? page.results : []);
+      if (page && page.next) {
+        byId('tokens-summary').textContent = 'Loading tokens… ' + loaded.length + ' so far';
+        return fetchPage(page.next);
+      }
+      state.tokens = loaded;
+      var self = loaded.filter(isSelf)[0];
+      if (self) {
+        state.self = self;
+        renderSessionName();
+      }
+      renderTokens();
+      return null;
+    });
+  }
+
+  return fetchPage(null).catch(function (error) {
+    if (!current()) {
+      return;
+    }
+    list.removeAttribute('aria-busy');
+    if (endSessionIfRefused(error)) {
+      return;
+    }
+    byId('tokens-summary').textContent = '';
+    var text = error.status === 403
+      ? 'Your token cannot list tokens: ' + sentence(error.message)
+      : 'The tokens could not be loaded. ' + sentence(error.message);
+    byId('tokens-error-text').textContent = text;
+    byId('tokens-error').hidden = false;
+  });
+}
+
+function renderTokens() {
+  var list = byId('token-tiles');
+  list.textContent = '';
+  state.tokens.forEach(function (token) {
+    list.appendChild(renderTile(token));
+  });
+  list.removeAttribute('aria-busy');
+  byId('tokens-empty').hidden = state.tokens.length > 0;
+  var count = state.tokens.length;
+  byId('tokens-summary').textContent = count === 1 ? '1 token' : count + ' tokens';
+}
+
+function renderTile(token) {
+  var tile = byId('tile-template').content.firstElementChild.cloneNode(true);
+  tile.dataset.tokenId = token.id;
+  var nameId = 'token-name-' + token.id;
+  var name = tile.querySelector('.tile-name');
+  name.id = nameId;
+  name.textContent = token.name;
+  tile.querySelector('.tile-card').setAttribute('aria-labelledby', nameId);
+  var self = isSelf(token);
+  tile.querySelector('.badge-self').hidden = !self;
+  tile.classList.toggle('tile-self', self);
+  var expired = token.expiresAt && new Date(token.expiresAt).getTime() <= Date.now();
+  tile.querySelector('.badge-expired').hidden = !expired;
+  tile.querySelector('.token-id').textContent = token.id;
+
+  var menuButton = tile.querySelector('.menu-button');
+  menuButton.setAttribute('aria-label', 'Actions for ' + token.name);
+  var menuId = 'menu-' + token.id;
+  menuButton.setAttribute('aria-controls', menuId);
+  var menu = tile.querySelector('.menu-list');
+  menu.id = menuId;
+  menu.setAttribute('aria-label', 'Actions for ' + token.name);
+  wireMenu(menuButton, menu, token);
+
+  renderPermissions(tile, token);
+  renderCidrs(tile, token);
+
+  renderChange(tile.querySelector('.fact-created'), token.createdAt, token.createdBy);
+  renderChange(tile.querySelector('.fact-modified'), token.updatedAt, token.updatedBy);
+  renderTime(tile.querySelector('.fact-last-used'), token.lastUsedAt, 'Never');
+  renderTime(tile.querySelector('.fact-expires'), token.expiresAt, 'Never');
+  renderTime(tile.querySelector('.fact-rotated'), token.rotatedAt, 'Never');
+  return tile;
+}
+
+function renderCidrs(tile, token) {
+  var cidrs = tile.querySelector('.cidr-chips');
+  var blocks = token.allowedCIDRBlocks || [];
+  if (blocks.length === 0) {
+    var any = document.createElement('li');
+    any.className = 'chip chip-muted';
+    any.textContent = 'Any address';
+    cidrs.appendChild(any);
+  }
+  blocks.forEach(function (block) {
+    var chip = document.createElement('li');
+    chip.className = 'chip chip-mono';
+    chip.textContent = block;
+    cidrs.appendChild(chip);
+  });
+}
+
+function renderPermissions(tile, token) {
+  var chips = tile.querySelector('.perm-chips');
+  var names = (token.permissions || []).slice().sort(function (a, b) {
+    return ALL_PERMISSIONS.indexOf(a) - ALL_PERMISSIONS.indexOf(b);
+  });
+  tile.querySelector('.perms-heading').textContent = 'Permissions (' + names.length + ')';
+  if (names.length === 0) {
+    var none = document.createElement('li');
+    none.className = 'chip chip-muted';
+    none.textContent = 'None (it can only rotate itself)';
+    chips.appendChild(none);
+  }
+  names.forEach(function (permission, index) {
+    var chip = document.createElement('li');
+    chip.className = 'chip';
+    chip.dataset.permission = permission;
+    chip.title = permission;
+    chip.textContent = LABELS[permission] || permission;
+    chip.hidden = index >= PERMISSIONS_SHOWN;
+    chips.appendChild(chip);
+  });
+  var toggle = tile.querySelector('.perms-toggle');
+  if (names.length > PERMISSIONS_SHOWN) {
+    var listId = 'perms-' + token.id;
+    chips.id = listId;
+    toggle.setAttribute('aria-controls', listId);
+    toggle.hidden = false;
+    var collapsedText = 'Show all ' + names.length + ' permissions';
+    toggle.textContent = collapsedText;
+    toggle.addEventListener('click', function () {
+      var expand = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(expand));
+      toggle.textContent = expand ? 'Show fewer' : collapsedText;
+      Array.prototype.forEach.call(chips.children, function (chip, index) {
+        chip.hidden = !expand && index >= PERMISSIONS_SHOWN;
+      });
+    });
+  }
+}
