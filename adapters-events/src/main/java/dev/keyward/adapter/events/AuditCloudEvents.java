@@ -49,7 +49,7 @@ public final class AuditCloudEvents {
 
     public CloudEvent toCloudEvent(PendingAuditEvent pending) {
         TokenEvent event = pending.event();
-        return CloudEventBuilder.v1()
+        return new DataStyleTime(CloudEventBuilder.v1()
                 .withId(pending.id().toString())
                 .withSource(source)
                 .withType(type(event))
@@ -57,7 +57,7 @@ public final class AuditCloudEvents {
                 .withTime(event.origin().at().atOffset(ZoneOffset.UTC))
                 .withDataContentType(DATA_CONTENT_TYPE)
                 .withData(JsonCloudEventData.wrap(data(event)))
-                .build();
+                .build());
     }
 
     static String type(TokenEvent event) {

@@ -3,6 +3,7 @@ package dev.keyward.adapter.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.domain.audit.PendingAuditEvent;
+import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.token.TokenId;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
@@ -10,6 +11,7 @@ import io.cloudevents.jackson.JsonFormat;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,7 +87,19 @@ class AuditCloudEventsTest {
         assertEquals(List.of("data", "datacontenttype", "id", "source", "specversion", "subject", "time", "type"),
                 attributes.stream().sorted().toList());
         CloudEvent back = new JsonFormat().deserialize(bytes);
+        assertEquals(event.getTime(), back.getTime());
         assertEquals(event.getId(), back.getId());
         assertEquals(json.readTree(event.getData().toBytes()), json.readTree(back.getData().toBytes()));
+    }
+
+    @Test
+    void time_is_written_with_the_same_six_digit_fraction_as_the_timestamps_in_the_data() throws Exception {
+        Instant trailingZero = Instant.parse("2026-11-02T10:00:58.880440Z");
+        PendingAuditEvent rotation = TestEvents.pending(new TokenRotated(TestEvents.view(id, "ci", trailingZero), TestEvents.origin(trailingZero)));
+
+        JsonNode tree = json.readTree(new JsonFormat().serialize(mapper.toCloudEvent(rotation)));
+
+        assertEquals("2026-11-02T10:00:58.880440Z", tree.get("time").asText());
+        assertEquals(tree.get("time"), tree.at("/data/token/rotatedAt"));
     }
 }

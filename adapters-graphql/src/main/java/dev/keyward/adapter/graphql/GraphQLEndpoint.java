@@ -34,7 +34,8 @@ import java.util.Map;
  * The HTTP face of GraphQL at {@code graphql.path} (default {@code /public/graphql}), in place of
  * micronaut-graphql's own controller so that no request shape yields a 5xx: a body that is not a
  * GraphQL request, or one graphql-java refuses by throwing, is a 400, a missing or bad key a 401,
- * both with a GraphQL-shaped error body; every other outcome, including syntax, validation and
+ * both with a GraphQL-shaped error body (a 401 only when no field was answered: a document whose first
+ * mutation ran keeps its answer in a 200); every other outcome, including syntax, validation and
  * limit errors, is a 200 as the GraphQL-over-HTTP spec asks for {@code application/json}. Execution itself goes through micronaut-graphql's
  * {@link GraphQLInvocation} and so through {@link KeywardExecutionInputCustomizer}.
  */
@@ -123,14 +124,22 @@ final class GraphQLEndpoint {
             return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.errorBody("internal error", ErrorCodes.INTERNAL_SERVER_ERROR));
         }
         Map<String, Object> body = ErrorCodes.specificationOf(result);
-        if (ErrorCodes.isUnauthenticated(body)) {
+        if (ErrorCodes.isUnauthenticated(body) && !anyFieldAnswered(body)) {
             return respond(HttpStatus.UNAUTHORIZED, body)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + KeywardExecutionInputCustomizer.API_KEY_HEADER + "\"");
         }
         return respond(HttpStatus.OK, body);
     }
 
-    /** The graphql-java exception in a failure's causes, as a future or a reactive stream may wrap it. */
+    /**
+     * Whether some top-level field has a value: then the document partly succeeded (a mutation ran, and
+     * its answer may hold the only copy of a new secret), so it is a 200 with {@code data} and
+     * {@code errors}, never an error status that clients throw away with the body.
+     */
+    private static boolean anyFieldAnswered(Map<String, Object> body) {
+        return body.get("data") instanceof Map<?, ?> data && data.values().stream().anyMatch(java.util.Objects::nonNull);
+    }
+
     /** A refusal of the request by graphql-java; an {@link graphql.AssertException} is a bug, not a refusal. */
     private static GraphQLException graphQLExceptionIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Serves the API playground (GraphiQL) and the schemas, all from Keyward itself so they work with
  * no internet access: the page, the React and GraphiQL builds it runs (vendored from npm) and the
- * GraphQL schema as SDL. The playground's Content
- * Security Policy lets the browser load nothing from any other host.
+ * GraphQL schema as SDL. The playground's Content Security Policy (a header, so that it can forbid
+ * framing) lets the browser load nothing from any other host; X-Content-Type-Options comes from app,
+ * which sets it on every response.
  */
 @Controller
 final class PlaygroundController {
@@ -55,7 +56,7 @@ final class PlaygroundController {
         return HttpResponse.ok(page)
                 .contentType("text/html;charset=utf-8")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-cache");
     }
 
@@ -70,7 +71,7 @@ final class PlaygroundController {
         byte[] bytes = cache.computeIfAbsent(name, n -> resource(directory + n).orElseThrow());
         return HttpResponse.ok(bytes)
                 .contentType(type)
-                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
                 // playground.js is not versioned by name; the vendored builds are.
                 .header("Cache-Control", name.equals(PLAYGROUND_SCRIPT) ? "no-cache" : "public, max-age=86400");
     }

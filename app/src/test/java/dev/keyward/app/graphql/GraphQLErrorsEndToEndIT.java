@@ -98,6 +98,29 @@ class GraphQLErrorsEndToEndIT extends EndToEndTest {
     }
 
     @Test
+    void a_document_whose_first_rotation_ran_answers_200_with_the_new_secret_although_the_second_was_refused() {
+        Token self = api.graphqlCreate(admin, unique("twice"));
+
+        Reply reply = api.graphql(self.value(), "mutation { first: rotateAPIToken { token { value } } second: rotateAPIToken { token { value } } }");
+
+        assertEquals(200, reply.status(), reply.body());
+        String rotated = reply.at("data", "first", "token", "value");
+        assertTrue(rotated.startsWith("kw_"), reply.body());
+        assertNull(reply.at("data", "second"));
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
+        assertEquals(List.of("second"), reply.at("errors", "0", "path"));
+        assertEquals(200, api.graphql(rotated, SELF).status(), "the secret in the 200 is the one that works");
+    }
+
+    @Test
+    void a_document_of_which_no_field_ran_keeps_its_401() {
+        Reply reply = api.graphql("not-a-key", "mutation { first: rotateAPIToken { token { value } } second: rotateAPIToken { token { value } } }");
+
+        assertEquals(401, reply.status(), reply.body());
+        assertNull(reply.at("data", "first"));
+    }
+
+    @Test
     void a_missing_permission_is_forbidden_naming_it() {
         Token reader = api.graphqlCreate(admin, unique("reader"), "OrganizationAPITokenRead");
 

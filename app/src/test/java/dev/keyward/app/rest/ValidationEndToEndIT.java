@@ -31,6 +31,8 @@ class ValidationEndToEndIT extends EndToEndTest {
                 Arguments.of("blank name", "{\"name\":\" \\t \",\"permissions\":[]}", "name"),
                 Arguments.of("256-character name", "{\"name\":\"" + name256 + "\",\"permissions\":[]}", "name"),
                 Arguments.of("control character in name", "{\"name\":\"a\\u0007b\",\"permissions\":[]}", "name"),
+                Arguments.of("zero-width space in name", "{\"name\":\"ad\\u200Bmin\",\"permissions\":[]}", "U+200B"),
+                Arguments.of("name of Hangul fillers only", "{\"name\":\"\\u3164\\u3164\",\"permissions\":[]}", "U+3164"),
                 Arguments.of("missing permissions", "{\"name\":\"x\"}", "permissions"),
                 Arguments.of("unknown permission", "{\"name\":\"x\",\"permissions\":[\"AlertDelete\"]}", "AlertDelete"),
                 Arguments.of("wrongly cased permission", "{\"name\":\"x\",\"permissions\":[\"alertread\"]}", "alertread"),

@@ -74,6 +74,40 @@ class TokenNameTest {
         assertTrue(e.getMessage().contains("bidirectional"), e.getMessage());
     }
 
+    @ParameterizedTest(name = "invisible U+{0}")
+    @ValueSource(ints = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x3164, 0x2800, 0x115F, 0x1160, 0xFFA0, 0x180E, 0x00AD, 0x034F,
+            0x2064, 0x1D173, 0xE0041})
+    void zero_width_and_filler_characters_are_rejected_naming_the_code_point(int codePoint) {
+        String text = "prod" + Character.toString(codePoint) + "-deploy";
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+        assertEquals("name", e.field());
+        assertEquals("name may not contain invisible characters such as " + String.format("U+%04X", codePoint)
+                + " (they can make a name display as another)", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "only invisible ''{0}''")
+    @ValueSource(strings = {"\u200B", "\u3164\u3164", "\u2800", "\uFEFF ", "\u115F\u1160"})
+    void a_name_made_only_of_invisible_characters_is_rejected(String text) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+
+        assertEquals("name", e.field());
+        assertTrue(e.getMessage().contains("invisible"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "blank ''{0}''")
+    @ValueSource(strings = {"\u00A0", "\u202F\u2007", "\uFE0F", " \uFE0F "})
+    void no_break_spaces_and_lone_variation_selectors_are_blank(String text) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TokenName.parse("name", text));
+
+        assertEquals("name may not be blank", e.getMessage());
+    }
+
+    @Test
+    void a_variation_selector_after_a_visible_character_is_kept_because_emoji_need_it() {
+        assertEquals("on-call \u2764\uFE0F", TokenName.parse("name", "on-call \u2764\uFE0F").value());
+    }
+
     @ParameterizedTest(name = "lone surrogate U+{0}")
     @ValueSource(ints = {0xD800, 0xDBFF, 0xDC00, 0xDFFF})
     void an_unpaired_surrogate_is_rejected_because_it_cannot_be_stored_as_utf_8(int surrogate) {
