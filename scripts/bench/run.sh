@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Keyward benchmark (issue 9): starts Keyward itself from app/target/keyward.jar and measures, side by
+# side on the same server, the cost of checking a token against the cost of refusing a request
+# without one. Prints a Markdown summary and keeps it in scripts/bench/last-run.md.
+#
+#   scripts/bench/run.sh [h2|mariadb|all] [--duration 15s] [--connections 64] [--warmup 10s]
+#                        [--lastused] [--propagation] [--rotations 200]
+#
+# --lastused     also: 1,000 tokens, 30 s of load spread across them, UPDATE statements counted
+# --propagation  also (MariaDB): a second node on the same database; rotate on A, time until B refuses
+#
+# MariaDB: 127.0.0.1:3306 as root without password; the database keyward_bench is dropped and
+# created afresh. Traffic goes to 127.0.0.1 only. The machine's other load shows in the figures: the
+# refusal floor is measured twice (before and after) and averaged.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+MODE=all DURATION=15 CONNS=64 WARMUP=10 LASTUSED=0 PROPAGATION=0 ROTATIONS=200
+LASTUSED_TOKENS=1000 LASTUSED_SECONDS=30
+DB_NAME=keyward_bench
+
+seconds() {
+  case "$1" in
+    *m) echo $(( ${1%m} * 60 )) ;;
+    *s) echo "${1%s}" ;;
+    *) echo "$1" ;;
+  esac
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    h2|mariadb|all) MODE="$1" ;;
+    --duration) DURATION="$(seconds "$2")"; shift ;;
+    --connections) CONNS="$2"; shift ;;
+    --warmup) WARMUP="$(seconds "$2")"; shift ;;
+    --lastused) LASTUSED=1 ;;
+    --propagation) PROPAGATION=1 ;;
+    --rotations) ROTATIONS="$2"; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  shift
+done
+
+WORK="$(mktemp -d /tmp/keyward-bench.XXXXXX)"
+MARIADB_USED=0
+cleanup() {
+  stop_all
+  [ "$MARIADB_USED" = 1 ] && mariadb_q "DROP DATABASE IF EXISTS $DB_NAME" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+SUMMARY="$WORK/summary.md"
+WALL=()
+
+ensure_jar
+ensure_wrk
+
+db_reachable() { mariadb_q "SELECT 1" >/dev/null 2>&1; }
+
+# ---------------------------------------------------------------------------------------------
+# One measured run. KIND is refusal | self | verify | flood-valid; appends
+# "kind requests rps p50 p99 non2xx selects updates" to $RUNS (selects/updates: counter deltas, or -).
+measure() {
+  local kind="$1" secs="$2" before after line
+  [ "$IS_MARIADB" = 1 ] && before="$(db_counters)"
+  line="$(wrk_kind "$kind" "$secs")"
+  if [ "$IS_MARIADB" = 1 ]; then
+    after="$(db_counters)"
+    set -- $before $after
+    line="$line selects=$(( $5 - $1 )) updates=$(( $6 - $2 ))"
+  fi
+  echo "$kind $line" >>"$RUNS"
+  log "$kind: $line"
+  [ "$kind" = refusal ] || expect_success "$kind" "$line"
+}
+
+# A valid check answered with an error measures the error path: say so loudly in the summary.
+expect_success() {
+  local n; n="$(field non2xx "$2")"
+  if [ "${n:-0}" != 0 ]; then
+    log "WARNING: $1 had $n non-2xx answers"
+    echo "- **warning: $1 had $n non-2xx answers; its figures measure a failure path**" >>"$WARNINGS"
+  fi
+}
+
+wrk_kind() {
+  case "$1" in
+    refusal) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/api-tokens/self ;;
+    self) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/api-tokens/self BENCH_KEY="$SELF" ;;
+    verify) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=POST BENCH_PATH=/api-tokens/verify \
+        BENCH_KEY="$CALLER" BENCH_BODY="$VERIFY_BODY" ;;
+  esac
+}
+
+# mean FIELD KIND -> mean of FIELD over the runs of KIND
+mean() {
+  { grep "^$2 " "$RUNS" || true; } | { grep -o "$1=[^ ]*" || true; } | cut -d= -f2 \
+    | awk '{s+=$1; n++} END {if (n) printf "%.3f", s/n; else print "-"}'
+}
+runs_of() { grep -c "^$1 " "$RUNS" || true; }
+
+# selects per request of KIND over its runs (MariaDB), else n/a
+per_request() {
+  [ "$IS_MARIADB" = 1 ] || { echo n/a; return; }
+  { grep "^$2 " "$RUNS" || true; } | awk -v f="$1" '{for (i=2;i<=NF;i++) {split($i,kv,"="); v[kv[1]]=kv[2]}
+    s+=v[f]; r+=v["requests"]} END {if (r) printf "%.3f", s/r; else print "-"}'
+}
+
+pass() { awk "BEGIN { print ($1) ? \"met\" : \"**not met**\" }"; }
+
+# ---------------------------------------------------------------------------------------------
+bench_database() {
+  local db="$1" started=$SECONDS
+  local dir="$WORK/$db"
+  mkdir -p "$dir"
+  RUNS="$dir/runs.txt"; : >"$RUNS"
+  WARNINGS="$dir/warnings.md"; : >"$WARNINGS"
+  DB_ENV=()
+  IS_MARIADB=0
+  if [ "$db" = mariadb ]; then
+    if ! db_reachable; then
+      log "MariaDB is not reachable on 127.0.0.1:3306 as root: skipping it"
+      printf '\n## MariaDB\n\nskipped: MariaDB not reachable on 127.0.0.1:3306 (root, no password)\n' >>"$SUMMARY"
+      return
+    fi
+    IS_MARIADB=1 MARIADB_USED=1
+    mariadb_q "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4"
+    PEPPER="$(head -c 24 /dev/urandom | base64)"   # 32 characters
+    DB_ENV=(DATASOURCES_DEFAULT_URL="jdbc:mariadb://$HOST:3306/$DB_NAME" DATASOURCES_DEFAULT_USERNAME=root
+      DATASOURCES_DEFAULT_PASSWORD= KEYWARD_SECRETS_PEPPER="$PEPPER")
+  fi
+  ADMIN="$(keygen 1)"
+  start_node "$db-a" "$dir/a" KEYWARD_BOOTSTRAP_TOKEN="$ADMIN" "${DB_ENV[@]}"
+  A="$NODE_URL"
+
+  local caller_id self_id target_id
+  read -r caller_id CALLER < <(create_token "$A" "$ADMIN" bench-caller '["OrganizationAPITokenRead"]')
+  read -r self_id SELF < <(create_token "$A" "$ADMIN" bench-self '["OrganizationAPITokenRead"]')
+  read -r target_id TARGET < <(create_token "$A" "$ADMIN" bench-target '["AlertRead","RuleRead"]')
+  # A valid check must really be one: GET /api-tokens/self needs OrganizationAPITokenRead.
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$A/api-tokens/self" -H "X-API-Key: $SELF")" = 200 ] \
+    || die "GET /api-tokens/self with a valid key is not 200"
+  VERIFY_BODY="{\"key\":\"$TARGET\",\"permissions\":[\"AlertRead\"]}"
+
+  # Is the verify door there? One request first: anything but a valid verdict means "not yet".
+  local code verify_note=""
+  code="$(curl -s -o "$dir/verify-probe.json" -w '%{http_code}' -X POST "$A/api-tokens/verify" \
+    -H "X-API-Key: $CALLER" -H 'Content-Type: application/json' -d "$VERIFY_BODY")"
+  HAS_VERIFY=0
+  if [ "$code" = 200 ] && grep -q '"valid" *: *true' "$dir/verify-probe.json"; then
+    HAS_VERIFY=1
+  else
+    verify_note="not available: $code"
+    log "POST /api-tokens/verify $verify_note ($(json_field message <"$dir/verify-probe.json"))"
+  fi
+  local kinds=(refusal self)
+  [ "$HAS_VERIFY" = 1 ] && kinds+=(verify)
+
+  log "warming up for ${WARMUP}s (JIT)"
+  local k each=$(( WARMUP / ${#kinds[@]} > 0 ? WARMUP / ${#kinds[@]} : 1 ))
+  for k in "${kinds[@]}"; do wrk_kind "$k" "$each" >/dev/null; done
+
+  # Interleaved: the refusal floor before and after, averaged, since the machine is shared.
+  for k in "${kinds[@]}"; do measure "$k" "$DURATION"; done
+  measure refusal "$DURATION"
+
+  # Flood: valid checks beside a second wrk sending random well-formed keys, each a different one.
+  local valid=self; [ "$HAS_VERIFY" = 1 ] && valid=verify
+  local before after flood_line valid_line
+  [ "$IS_MARIADB" = 1 ] && before="$(db_counters)"
+  start_wrk_bg "$dir/flood.out" keys.lua "$A" "$DURATION" "$CONNS" BENCH_KEYS_FILE="$FLOOD_KEYS"
+  local flood_pid=$WRK_PID
+  valid_line="$(wrk_kind "$valid" "$DURATION")"
+  wait "$flood_pid" || die "flood wrk failed: $(cat "$dir/flood.out")"
+  flood_line="$(grep '^BENCH ' "$dir/flood.out")" || die "flood wrk printed no result: $(cat "$dir/flood.out")"
+  local flood_db="n/a" flood_questions="n/a" flood_caused="n/a" flood_per_key="n/a"
+  if [ "$IS_MARIADB" = 1 ]; then
+    after="$(db_counters)"
+    set -- $before $after
+    flood_db=$(( $5 - $1 )) flood_questions=$(( $8 - $4 ))
+    local valid_share
+    valid_share="$(calc "$(field requests "$valid_line") * $(per_request selects "$valid")")"
+    flood_caused="$(calc "$flood_db - $valid_share" | cut -d. -f1)"
+    # Keys sent can exceed the answers received by the requests still in flight at the end.
+    flood_per_key="$(calc "$flood_caused / $(field requests "$flood_line")")"
+  fi
+  log "flood: valid $valid_line"
+  expect_success "$valid during the flood" "$valid_line"
+  log "flood: random $flood_line (Com_select delta $flood_db)"
+
+  # lastUsedAt: statements caused by 30 s of load spread over 1,000 tokens.
+  local lu_line="" lu_updates="n/a" lu_inserts="n/a" lu_create=""
+  if [ "$LASTUSED" = 1 ]; then
+    local t0=$SECONDS
+    log "creating $LASTUSED_TOKENS tokens"
+    create_tokens "$A" "$ADMIN" "$LASTUSED_TOKENS" "$dir/lastused"
+    lu_create=$(( SECONDS - t0 ))
+    [ "$IS_MARIADB" = 1 ] && before="$(db_counters)"
+    lu_line="$(run_wrk keys.lua "$A" "$LASTUSED_SECONDS" "$CONNS" BENCH_KEYS_FILE="$dir/lastused/values.txt")"
+    if [ "$IS_MARIADB" = 1 ]; then
+      after="$(db_counters)"
+      set -- $before $after
+      lu_updates=$(( $6 - $2 )) lu_inserts=$(( $7 - $3 ))
+    fi
+    log "lastused: $lu_line (Com_update delta $lu_updates)"
+    expect_success "the lastUsedAt load" "$lu_line"
+  fi
+
+  # Propagation: a second node on the same database and pepper.
+  local prop_line=""
+  if [ "$PROPAGATION" = 1 ] && [ "$IS_MARIADB" = 1 ]; then
+    start_node "$db-b" "$dir/b" KEYWARD_BOOTSTRAP_TOKEN="$ADMIN" "${DB_ENV[@]}"
+    local B="$NODE_URL" prop_id prop_value
+    read -r prop_id prop_value < <(create_token "$A" "$ADMIN" bench-propagation '["OrganizationAPITokenRead"]')
+    log "propagation: $ROTATIONS rotations on A, polling B"
+    prop_line="$(java "$BENCH_DIR/Propagation.java" "$A" "$B" "$ADMIN" "$prop_id" "$prop_value" "$ROTATIONS")" \
+      || die "Propagation.java failed"
+    log "$prop_line"
+  fi
+  stop_all
+
+  # ---- summary for this database
+  local wall=$(( SECONDS - started ))
+  WALL+=("$db ${wall}s")
+  local r_rps r_p99 title
+  r_rps="$(mean rps refusal)"; r_p99="$(mean p99_ms refusal)"
+  title="H2 (embedded default)"; [ "$IS_MARIADB" = 1 ] && title="MariaDB ($(mariadb_q 'SELECT VERSION()'), jdbc:mariadb://$HOST:3306/$DB_NAME)"
+  {
+    printf '\n## %s — wall time %ss\n\n' "$title" "$wall"
+    printf '%s connections, wrk -t2, %ss per run after %ss warm-up; refusal = mean of %s runs (before and after).\n\n' \
+      "$CONNS" "$DURATION" "$WARMUP" "$(runs_of refusal)"
+    echo '| request | req/s | p50 ms | p99 ms | req/s ÷ refusal | p99 ÷ refusal p99 | target (MariaDB) | DB selects/req | non-2xx |'
+    echo '|---|---|---|---|---|---|---|---|---|'
+    printf '| refusal: `GET /api-tokens/self`, no key (floor) | %.0f | %.2f | %.2f | 1.00 | 1.00 | — | %s | %s (401 expected) |\n' \
+      "$r_rps" "$(mean p50_ms refusal)" "$r_p99" "$(per_request selects refusal)" "$(mean non2xx refusal | cut -d. -f1)"
+    local s_ratio
+    s_ratio="$(calc "$(mean rps self) / $r_rps")"
+    printf '| `GET /api-tokens/self`, valid key | %.0f | %.2f | %.2f | %s | %s | ≥ 0.6: %s | %s | %s |\n' \
+      "$(mean rps self)" "$(mean p50_ms self)" "$(mean p99_ms self)" "$s_ratio" \
+      "$(calc "$(mean p99_ms self) / $r_p99")" "$(pass "$s_ratio >= 0.6")" "$(per_request selects self)" \
+      "$(mean non2xx self | cut -d. -f1)"
+    if [ "$HAS_VERIFY" = 1 ]; then
+      local v_ratio v_p99
+      v_ratio="$(calc "$(mean rps verify) / $r_rps")"; v_p99="$(calc "$(mean p99_ms verify) / $r_p99")"
+      printf '| `POST /api-tokens/verify`, valid caller and key | %.0f | %.2f | %.2f | %s | %s | ≥ 0.85: %s; p99 ≤ 1.5×: %s | %s | %s |\n' \
+        "$(mean rps verify)" "$(mean p50_ms verify)" "$(mean p99_ms verify)" "$v_ratio" "$v_p99" \
+        "$(pass "$v_ratio >= 0.85")" "$(pass "$v_p99 <= 1.5")" "$(per_request selects verify)" \
+        "$(mean non2xx verify | cut -d. -f1)"
+    else
+      printf '| `POST /api-tokens/verify` | %s | | | | | | | |\n' "$verify_note"
+    fi
+    printf '\n**Flood** (%ss, both wrk at %s connections): valid checks (`%s`) beside random well-formed keys (`GET /api-tokens/self`, each request a different key).\n\n' \
+      "$DURATION" "$CONNS" "$valid"
+    echo '| | req/s | p50 ms | p99 ms | non-2xx | note |'
+    echo '|---|---|---|---|---|---|'
+    printf '| valid checks during the flood | %.0f | %.2f | %.2f | %s | %s of the same check alone |\n' \
+      "$(field rps "$valid_line")" "$(field p50_ms "$valid_line")" "$(field p99_ms "$valid_line")" \
+      "$(field non2xx "$valid_line")" "$(calc "$(field rps "$valid_line") / $(mean rps "$valid")")"
+    printf '| flood of random keys | %.0f | %.2f | %.2f | %s (401 expected) | %s distinct keys sent |\n' \
+      "$(field rps "$flood_line")" "$(field p50_ms "$flood_line")" "$(field p99_ms "$flood_line")" \
+      "$(field non2xx "$flood_line")" "$(field distinct_keys "$flood_line")"
+    printf '\nDatabase queries during the flood: Com_select delta %s, Questions delta %s; minus the valid checks'"'"' own share (their selects/req alone × their requests) = **%s caused by the flood**, %s per answered flood request (each a different key).' \
+      "$flood_db" "$flood_questions" "$flood_caused" "$flood_per_key"
+    [ "$IS_MARIADB" = 1 ] && printf ' (Global server counters: any other client of this MariaDB during the run counts too.)'
+    printf '\n'
+    if [ "$LASTUSED" = 1 ]; then
+      printf '\n**lastUsedAt**: %s tokens (created in %ss), %ss of `GET /api-tokens/self` spread across them: %.0f req/s, %s requests, non-2xx %s → **%s UPDATE statements** (Com_update delta; Com_insert %s).' \
+        "$LASTUSED_TOKENS" "$lu_create" "$LASTUSED_SECONDS" "$(field rps "$lu_line")" "$(field requests "$lu_line")" \
+        "$(field non2xx "$lu_line")" "$lu_updates" "$lu_inserts"
+      [ "$IS_MARIADB" = 1 ] && printf ' (Global server counters.)'
+      printf '\n'
+    fi
+    if [ -n "$prop_line" ]; then
+      printf '\n**Propagation** (two nodes, one MariaDB): %s rotations on node A (`POST /api-tokens/{id}/rotate`), node B polled with the old value from A'"'"'s 200 until its first 401: **p50 %s ms, p99 %s ms, max %s ms** (refused %s, timed out %s, %s polls). Target p99 ≤ 1000 ms: %s.\n' \
+        "$(field rounds "$prop_line")" "$(field p50_ms "$prop_line")" "$(field p99_ms "$prop_line")" \
+        "$(field max_ms "$prop_line")" "$(field refused "$prop_line")" "$(field timeouts "$prop_line")" \
+        "$(field polls "$prop_line")" "$(pass "$(field p99_ms "$prop_line") <= 1000 && $(field timeouts "$prop_line") == 0")"
+    elif [ "$PROPAGATION" = 1 ]; then
+      printf '\n**Propagation**: n/a on H2 (embedded, one node).\n'
+    fi
+    if [ -s "$WARNINGS" ]; then echo; cat "$WARNINGS"; fi
+  } >>"$SUMMARY"
+}
+
+# ---------------------------------------------------------------------------------------------
+TOTAL_START=$SECONDS
+FLOOD_KEYS="$WORK/flood-keys.txt"
+flood_count=$(( DURATION * 50000 < 1000000 ? DURATION * 50000 : 1000000 ))
+log "generating $flood_count random well-formed keys for the flood"
+keygen "$flood_count" >"$FLOOD_KEYS"
+
+{
+  printf '# Keyward benchmark — %s\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  printf 'Command: `scripts/bench/run.sh %s --duration %ss --connections %s --warmup %ss%s%s`; commit %s; %s cores, %s; server and wrk on the same machine.\n' \
+    "$MODE" "$DURATION" "$CONNS" "$WARMUP" "$( [ "$LASTUSED" = 1 ] && echo ' --lastused')" \
+    "$( [ "$PROPAGATION" = 1 ] && echo " --propagation --rotations $ROTATIONS")" \
+    "$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(nproc)" \
+    "$(java -version 2>&1 | head -1)"
+} >"$SUMMARY"
+
+case "$MODE" in
+  h2) bench_database h2 ;;
+  mariadb) bench_database mariadb ;;
+  all) bench_database h2; bench_database mariadb ;;
+esac
+
+printf '\nWall time: %s; total %ss.\n' "$(IFS=,; echo "${WALL[*]}" | sed 's/,/, /g')" "$(( SECONDS - TOTAL_START ))" >>"$SUMMARY"
+cp "$SUMMARY" "$BENCH_DIR/last-run.md"
+echo
+cat "$SUMMARY"
