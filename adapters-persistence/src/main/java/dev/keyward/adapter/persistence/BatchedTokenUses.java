@@ -80,7 +80,7 @@ public final class BatchedTokenUses implements TokenUses {
      *
      * @throws RuntimeException if the database refused; the uses are kept for the next flush
      */
-    synchronized int flush() {
+    public synchronized int flush() {
         List<Map.Entry<TokenId, Use>> taken = new ArrayList<>();
         for (TokenId id : List.copyOf(pending.keySet())) {
             Use use = pending.remove(id);
