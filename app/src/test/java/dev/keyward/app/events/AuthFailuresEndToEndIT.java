@@ -1,19 +1,13 @@
 package dev.keyward.app.events;
 
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.KeywardTestApp;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,18 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * file), and a valid key from the same address is still served.
  */
 @MicronautTest(transactional = false)
-class AuthFailuresEndToEndIT extends EndToEndTest {
-
-    private final Path dataDir = temporaryDirectory();
-
-    @Inject
-    DataSource dataSource;
+class AuthFailuresEndToEndIT extends JsonLinesEndToEndTest {
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
-        properties.put("keyward.data-dir", dataDir.toString());
-        properties.put("kafka.bootstrap.servers", "");
         properties.put("keyward.security.auth-failures.threshold", "3");
         properties.put("keyward.security.auth-failures.window", "1h");
         return properties;
@@ -81,13 +68,5 @@ class AuthFailuresEndToEndIT extends EndToEndTest {
         assertEquals(1, security.size(), lines.toString());
         assertTrue(security.get(0).getSubject().equals("127.0.0.1") || security.get(0).getSubject().contains(":"),
                 security.get(0).getSubject());
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("keyward-auth-failures-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
