@@ -6,6 +6,7 @@ import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.token.TokenValue;
 import graphql.ExecutionResult;
 import graphql.ErrorClassification;
@@ -43,6 +44,7 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
     static final String NOT_FOUND = "NOT_FOUND";
     static final String BAD_USER_INPUT = "BAD_USER_INPUT";
     static final String CONFLICT = "CONFLICT";
+    static final String UNAVAILABLE = "UNAVAILABLE";
     static final String INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorCodes.class);
@@ -124,6 +126,8 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
             return BAD_USER_INPUT;
         } else if (failure instanceof ConcurrentChangeException) {
             return CONFLICT;
+        } else if (failure instanceof UnavailableException) {
+            return UNAVAILABLE;
         }
         return INTERNAL_SERVER_ERROR;
     }

@@ -7,6 +7,7 @@ import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.error.UnavailableException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -53,6 +54,9 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         }
         if (exception instanceof ConcurrentChangeException) {
             return HttpStatus.CONFLICT;
+        }
+        if (exception instanceof UnavailableException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         // DomainException is sealed: this line is unreachable unless a new subtype is added unmapped.
         return HttpStatus.INTERNAL_SERVER_ERROR;

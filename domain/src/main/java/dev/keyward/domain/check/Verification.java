@@ -1,0 +1,34 @@
+package dev.keyward.domain.check;
+
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenView;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer to a {@link CheckRequest}.
+ *
+ * @param code       what the check found
+ * @param token      the checked token; absent for {@link VerificationCode#MALFORMED} and {@link VerificationCode#NOT_FOUND}
+ * @param missing    the required permissions the token lacks; non-empty exactly for INSUFFICIENT_PERMISSIONS
+ * @param credential the hash the key matched (lets a write re-check the token was not rotated away
+ *                   meanwhile); null when no token matched. Never shown to anyone.
+ */
+public record Verification(VerificationCode code, Optional<TokenView> token, PermissionSet missing, SecretHash credential) {
+
+    public Verification {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(missing, "missing");
+    }
+
+    public boolean isValid() {
+        return code.isValid();
+    }
+
+    public static Verification failed(VerificationCode code) {
+        return new Verification(code, Optional.empty(), PermissionSet.of(), null);
+    }
+}
