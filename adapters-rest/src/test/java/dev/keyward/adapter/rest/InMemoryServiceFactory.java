@@ -10,6 +10,7 @@ import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
+import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -24,6 +25,8 @@ import java.util.List;
 /** The real domain services over the domain's in-memory fakes: what the REST adapter is tested against. */
 @Factory
 class InMemoryServiceFactory {
+
+    static final RotationPolicy ROTATION = new RotationPolicy(Duration.ofDays(90));
 
     private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
             new DirectTransactions(), new InMemoryInstallation(),
@@ -48,6 +51,11 @@ class InMemoryServiceFactory {
     @Singleton
     BootstrapService bootstrapService() {
         return services.bootstrap();
+    }
+
+    @Singleton
+    RotationPolicy rotationPolicy() {
+        return ROTATION;
     }
 
     @Singleton

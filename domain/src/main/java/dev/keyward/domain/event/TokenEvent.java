@@ -7,7 +7,8 @@ import dev.keyward.domain.token.TokenView;
  * Something that happened to a token, as the audit trail records it: the token's non-secret state
  * after the change and who made it, from where, when.
  */
-public sealed interface TokenEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted {
+public sealed interface TokenEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted,
+        TokenExpiring, TokenExpired, TokenRotationDue, TokenLeaked {
 
     TokenView token();
 

@@ -11,7 +11,11 @@ public enum TokenEventType {
     CREATED("created"),
     UPDATED("updated"),
     ROTATED("rotated"),
-    DELETED("deleted");
+    DELETED("deleted"),
+    EXPIRING("expiring"),
+    EXPIRED("expired"),
+    ROTATION_DUE("rotation-due"),
+    LEAKED("leaked");
 
     /** The CloudEvents {@code type} of every token event starts with this; consumers filter on it. */
     public static final String CLOUD_EVENT_TYPE_PREFIX = "dev.keyward.api-token.";

@@ -44,14 +44,22 @@ public final class TokenCommandService implements TokenCommands {
     private final Transactions transactions;
     private final TokenCreation creation;
     private final Clock clock;
+    private final TokenLifecycle lifecycle;
 
     /** @param random a CSPRNG: token values and ids come from it */
     public TokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
                                RandomGenerator random, Clock clock) {
+        this(tokens, outbox, transactions, hasher, random, clock, TokenLifecycle.untracked());
+    }
+
+    /** @param random a CSPRNG: token values and ids come from it */
+    public TokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
+                               RandomGenerator random, Clock clock, TokenLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.tokens = tokens;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.creation = new TokenCreation(tokens, outbox, hasher, random);
+        this.creation = new TokenCreation(tokens, outbox, hasher, random, lifecycle);
         this.clock = clock;
     }
 
@@ -62,7 +70,7 @@ public final class TokenCommandService implements TokenCommands {
         PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
         IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
         Origin origin = originOf(caller);
-        Expiry expiry = Expiry.parse("expiresAt", command.expiresAt(), origin.at());
+        Expiry expiry = lifecycle.cap("expiresAt", Expiry.parse("expiresAt", command.expiresAt(), origin.at()), origin.at());
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "create tokens");
             new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
@@ -101,7 +109,9 @@ public final class TokenCommandService implements TokenCommands {
             new ActingTokenPolicy(acting).checkRotate(token);
             TokenValue value = creation.newValue();
             TokenEvent event = token.rotate(creation.hash(value), originOf(caller));
-            return new TokenWithValue(store(token, event).view(), value);
+            store(token, event);
+            lifecycle.renewed(token, event.origin().at());
+            return new TokenWithValue(token.view(), value);
         });
     }
 
@@ -115,6 +125,7 @@ public final class TokenCommandService implements TokenCommands {
             TokenDeleted event = token.delete(originOf(caller));
             tokens.remove(token);
             outbox.append(event);
+            lifecycle.ended(token.id());
             return null;
         });
     }
