@@ -10,6 +10,9 @@ import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
+import dev.keyward.domain.fake.InMemoryLeakedValues;
+import dev.keyward.domain.service.LeakResponseService;
+import dev.keyward.domain.service.TokenLifecycle;
 import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
@@ -28,10 +31,17 @@ class InMemoryServiceFactory {
 
     static final RotationPolicy ROTATION = new RotationPolicy(Duration.ofDays(90));
 
-    private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
-            new DirectTransactions(), new InMemoryInstallation(),
-            new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
-            new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+    private final InMemoryTokens tokens = new InMemoryTokens();
+    private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
+    private final SecretHasher hasher = new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII));
+    private final TokenServices services = TokenServices.over(tokens, outbox, new DirectTransactions(), new InMemoryInstallation(),
+            hasher, new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+
+    @Singleton
+    LeakResponseService leakResponseService() {
+        return new LeakResponseService(tokens, new InMemoryLeakedValues(), outbox, new DirectTransactions(), hasher,
+                TokenLifecycle.untracked(), Clock.systemUTC());
+    }
 
     @Singleton
     AuthenticationService authenticationService() {
