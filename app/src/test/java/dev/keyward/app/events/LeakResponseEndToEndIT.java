@@ -2,8 +2,13 @@ package dev.keyward.app.events;
 
 import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyward.adapter.events.TestKafka;
+import io.cloudevents.CloudEvent;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -17,6 +22,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,9 @@ class LeakResponseEndToEndIT extends EndToEndTest {
 
     static final String KEY_ID = "90a421169f0a406205f1563a953312f0be898d3c7b6c06b681aa86a874555f4a";
 
+    private final TestKafka kafka = TestKafka.start();
+    private final String topic = TestKafka.uniqueTopic("keyward.audit.leaks");
+    private final ObjectMapper tree = new ObjectMapper();
     private final KeyPair github = newKeyPair();
     private final KeyPair stranger = newKeyPair();
 
@@ -42,7 +51,33 @@ class LeakResponseEndToEndIT extends EndToEndTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
         properties.put("keyward.leaks.github-public-keys", publishedKeys(github).toString());
+        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        properties.put("keyward.events.topic", topic);
         return properties;
+    }
+
+    @AfterAll
+    void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void the_leaked_event_reaches_kafka_with_location_and_source_and_without_the_value() throws Exception {
+        var victim = api.create(admin, "leaked-to-kafka", "RuleRead");
+        array(api.post("/leaked-tokens", admin,
+                "[{\"token\":\"" + victim.value() + "\",\"location\":\"https://example.com/paste\",\"source\":\"a person\"}]"));
+
+        Consumed consumed = new Consumed(TestKafka.consume(kafka.bootstrapServers(), topic,
+                records -> new Consumed(records).events.stream().anyMatch(e -> e.getType().endsWith(".leaked")
+                        && victim.id().equals(e.getSubject())), Duration.ofSeconds(60)));
+        List<CloudEvent> leaked = consumed.events.stream()
+                .filter(e -> victim.id().equals(e.getSubject()) && e.getType().equals("dev.keyward.api-token.leaked")).toList();
+
+        assertEquals(1, leaked.size());
+        JsonNode data = tree.readTree(leaked.get(0).getData().toBytes());
+        assertEquals("https://example.com/paste", data.get("location").asText());
+        assertEquals("a person", data.get("source").asText());
+        consumed.rawTexts().forEach(text -> assertFalse(text.contains(victim.value().substring(3)), text));
     }
 
     private List<String> eventTypesOf(String tokenId) {

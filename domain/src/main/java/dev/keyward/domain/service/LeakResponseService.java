@@ -2,7 +2,6 @@ package dev.keyward.domain.service;
 
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.error.InvalidInputException;
-import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.event.TokenLeaked;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
@@ -63,10 +62,7 @@ public final class LeakResponseService implements LeakReports {
         caller.permissions().require(MODIFY, "report leaked tokens");
         check(reports);
         // The report as a whole is authorised by the caller as it is now; an item may then revoke the caller itself.
-        transactions.inWrite(() -> tokens.findById(caller.tokenId())
-                .filter(token -> token.secretHash().equals(caller.credential()) && !token.isExpiredAt(clock.instant()))
-                .orElseThrow(() -> new UnauthenticatedException("token " + caller.tokenId()
-                        + " was deleted, rotated or expired after it authenticated")))
+        transactions.inWrite(() -> ActingCaller.reread(tokens, caller, clock.instant()))
                 .permissions().require(MODIFY, "report leaked tokens");
         return handleAll(reports, caller.actor(), caller.address());
     }

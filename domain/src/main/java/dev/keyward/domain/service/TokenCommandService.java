@@ -1,6 +1,5 @@
 package dev.keyward.domain.service;
 
-import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.network.IpAllowlist;
@@ -130,16 +129,9 @@ public final class TokenCommandService implements TokenCommands {
         });
     }
 
-    /**
-     * The calling token as it is now, inside the write's transaction: authentication happened earlier
-     * (for GraphQL, possibly several mutations earlier), so a token deleted, rotated away or expired
-     * since then may not act, and its current permissions are the ones that count.
-     */
+    /** See {@link ActingCaller#reread}. */
     private ApiToken reread(Caller caller) {
-        return tokens.findById(caller.tokenId())
-                .filter(token -> token.secretHash().equals(caller.credential()) && !token.isExpiredAt(clock.instant()))
-                .orElseThrow(() -> new UnauthenticatedException("token " + caller.tokenId()
-                        + " was deleted, rotated or expired after it authenticated"));
+        return ActingCaller.reread(tokens, caller, clock.instant());
     }
 
     /** {@link #reread} and, on the fresh row, the write permission {@code action} needs. */

@@ -103,6 +103,16 @@ class LeakResponseTest {
     }
 
     @Test
+    void a_reporter_deleted_after_it_authenticated_may_not_report() {
+        TokenWithValue reporter = f.create("reporter", null, Permission.OrganizationAPITokenModify);
+        TokenWithValue victim = f.create("victim", null);
+        var caller = f.authenticate(reporter.value());
+        f.commands.delete(f.admin, reporter.token().id().toString());
+        assertThrows(UnauthenticatedException.class, () -> f.leaks.report(caller, List.of(found(victim.value()))));
+        assertFalse(f.tokens.findById(victim.token().id()).isEmpty());
+    }
+
+    @Test
     void a_report_of_more_than_a_thousand_values_is_refused() {
         List<LeakReport> many = Collections.nCopies(1001, new LeakReport("kw_x", null, null));
         assertEquals("body", assertThrows(InvalidInputException.class, () -> f.leaks.report(f.admin, many)).field());
