@@ -167,8 +167,10 @@ class LeakResponseEndToEndIT extends EndToEndTest {
 
     /** A file shaped like GitHub's https://api.github.com/meta/public_keys/secret_scanning, with one current key. */
     private static Path publishedKeys(KeyPair pair) {
-        String pem = "-----BEGIN PUBLIC KEY-----\\n" + Base64.getMimeEncoder(64, "\\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pair.getPublic().getEncoded()).replace("\n", "\\n") + "\\n-----END PUBLIC KEY-----\\n";
+        // PEM lines of 64 characters, joined by JSON's escaped newline, as GitHub's document has them
+        String base64 = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        String pem = "-----BEGIN PUBLIC KEY-----\\n" + String.join("\\n", base64.split("(?<=\\G.{64})"))
+                + "\\n-----END PUBLIC KEY-----\\n";
         String document = "{\"public_keys\": [{\"key_identifier\": \"" + KEY_ID + "\", \"key\": \"" + pem + "\", \"is_current\": true}]}";
         try {
             Path dir = Files.createDirectories(Path.of("target", "test-data"));
