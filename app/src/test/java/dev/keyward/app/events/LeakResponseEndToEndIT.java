@@ -125,7 +125,7 @@ class LeakResponseEndToEndIT extends EndToEndTest {
 
     @Test
     void a_report_without_a_good_github_signature_is_a_401_and_revokes_nothing() throws Exception {
-        var victim = api.create(admin, "still-alive", "RuleRead");
+        var victim = api.create(admin, "still-alive", "OrganizationAPITokenRead");
         String body = "[{\"token\":\"" + victim.value() + "\",\"type\":\"keyward_api_token\",\"url\":\"https://x\",\"source\":\"content\"}]";
 
         List<Reply> refused = List.of(
