@@ -103,6 +103,9 @@ function renderTile(token) {
   tile.classList.toggle('tile-self', self);
   var expired = token.expiresAt && new Date(token.expiresAt).getTime() <= Date.now();
   tile.querySelector('.badge-expired').hidden = !expired;
+  // rotationDueAt comes from the server's rotation period; an expired token needs no rotation.
+  var rotationDue = !expired && token.rotationDueAt && new Date(token.rotationDueAt).getTime() <= Date.now();
+  tile.querySelector('.badge-rotation-due').hidden = !rotationDue;
   tile.querySelector('.token-id').textContent = token.id;
 
   var menuButton = tile.querySelector('.menu-button');
@@ -122,6 +125,7 @@ function renderTile(token) {
   renderTime(tile.querySelector('.fact-last-used'), token.lastUsedAt, 'Never');
   renderTime(tile.querySelector('.fact-expires'), token.expiresAt, 'Never');
   renderTime(tile.querySelector('.fact-rotated'), token.rotatedAt, 'Never');
+  renderTime(tile.querySelector('.fact-rotation-due'), token.rotationDueAt, '—');
   return tile;
 }
 

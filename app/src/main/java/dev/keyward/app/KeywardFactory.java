@@ -11,6 +11,7 @@ import dev.keyward.domain.service.AuthFailureMonitor;
 import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
+import dev.keyward.domain.service.TokenLifecycle;
 import dev.keyward.domain.service.TokenQueryService;
 import dev.keyward.domain.service.VerificationService;
 import dev.keyward.domain.token.SecretHasher;
@@ -94,13 +95,13 @@ class KeywardFactory {
 
     @Singleton
     TokenCommandService tokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
-                                            SecureRandom random, Clock clock) {
-        return new TokenCommandService(tokens, outbox, transactions, hasher, random, clock);
+                                            SecureRandom random, Clock clock, TokenLifecycle lifecycle) {
+        return new TokenCommandService(tokens, outbox, transactions, hasher, random, clock, lifecycle);
     }
 
     @Singleton
     BootstrapService bootstrapService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
-                                      SecretHasher hasher, SecureRandom random, Clock clock) {
-        return new BootstrapService(tokens, outbox, transactions, installation, hasher, random, clock);
+                                      SecretHasher hasher, SecureRandom random, Clock clock, TokenLifecycle lifecycle) {
+        return new BootstrapService(tokens, outbox, transactions, installation, hasher, random, clock, lifecycle);
     }
 }

@@ -7,6 +7,9 @@ import dev.keyward.domain.event.AuditEvent;
 import dev.keyward.domain.event.AuthFailuresObserved;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.event.TokenExpiring;
+import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenRotationDue;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.network.IpAddress;
@@ -93,7 +96,10 @@ public final class AuditCloudEvents {
         return data;
     }
 
-    /** {@code token} after the change, {@code actor}, {@code clientAddress}, and for updates {@code changes}. */
+    /**
+     * {@code token} after the change, {@code actor}, {@code clientAddress}; for updates {@code changes}, for
+     * expiry warnings {@code warning}, for rotations due {@code rotationDueAt}, for leaks {@code location} and {@code source}.
+     */
     static ObjectNode data(TokenEvent event) {
         ObjectNode data = JSON.objectNode();
         data.set("token", token(event.token()));
@@ -107,6 +113,15 @@ public final class AuditCloudEvents {
                 node.set("oldValue", value(change.before()));
                 node.set("newValue", value(change.after()));
             }
+        }
+        // The lifecycle and leak events say what occasion they announce, beyond the token itself.
+        if (event instanceof TokenExpiring expiring) {
+            data.put("warning", expiring.warning().toString());
+        } else if (event instanceof TokenRotationDue due) {
+            data.put("rotationDueAt", text(due.rotationDueAt()));
+        } else if (event instanceof TokenLeaked leaked) {
+            data.put("location", leaked.location());
+            data.put("source", leaked.source());
         }
         return data;
     }

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.event.TokenRotated;
+import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.event.TokenExpired;
+import dev.keyward.domain.event.TokenExpiring;
+import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenRotationDue;
+import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenView;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.jackson.JsonFormat;
@@ -12,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,6 +78,25 @@ class AuditCloudEventsTest {
                 """), data.get("changes"));
         assertFalse(json.readTree(mapper.toCloudEvent(TestEvents.lifeOf(id).get(0)).getData().toBytes()).has("changes"),
                 "only updates carry changes");
+    }
+
+    @Test
+    void lifecycle_and_leak_events_carry_their_type_and_what_occasion_they_announce() throws Exception {
+        TokenView view = TestEvents.view(id, "ci", null);
+        Origin origin = TestEvents.origin(TestEvents.T0);
+        List<TokenEvent> events = List.of(new TokenExpiring(view, origin, Duration.ofDays(7)), new TokenExpired(view, origin),
+                new TokenRotationDue(view, origin, TestEvents.T0.minusSeconds(60)),
+                new TokenLeaked(view, origin, "https://example.com/x", "gitleaks"));
+
+        List<CloudEvent> cloud = events.stream().map(TestEvents::pending).map(mapper::toCloudEvent).toList();
+
+        assertEquals(List.of("dev.keyward.api-token.expiring", "dev.keyward.api-token.expired",
+                "dev.keyward.api-token.rotation-due", "dev.keyward.api-token.leaked"), cloud.stream().map(CloudEvent::getType).toList());
+        assertEquals("PT168H", json.readTree(cloud.get(0).getData().toBytes()).get("warning").asText());
+        assertEquals(TestEvents.T0.minusSeconds(60).toString(), json.readTree(cloud.get(2).getData().toBytes()).get("rotationDueAt").asText());
+        JsonNode leak = json.readTree(cloud.get(3).getData().toBytes());
+        assertEquals("https://example.com/x", leak.get("location").asText());
+        assertEquals("gitleaks", leak.get("source").asText());
     }
 
     @Test

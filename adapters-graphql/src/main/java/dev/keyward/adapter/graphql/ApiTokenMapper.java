@@ -5,6 +5,7 @@ import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.in.TokenPage;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.TokenView;
 
 import java.time.Instant;
@@ -19,7 +20,10 @@ import java.util.Map;
  */
 final class ApiTokenMapper {
 
-    private ApiTokenMapper() {
+    private final RotationPolicy rotation;
+
+    ApiTokenMapper(RotationPolicy rotation) {
+        this.rotation = rotation;
     }
 
     static CreateTokenCommand toCreateCommand(Map<String, Object> input) {
@@ -31,7 +35,8 @@ final class ApiTokenMapper {
         return new UpdateTokenCommand(string(input, "name"), strings(input, "permissions"), strings(input, "allowedCIDRBlocks"));
     }
 
-    static Map<String, Object> toMap(TokenView token) {
+    /** {@code rotationDueAt} is computed from the installation's rotation period, never stored. */
+    Map<String, Object> toMap(TokenView token) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", token.id().toString());
         map.put("name", token.name().value());
@@ -44,19 +49,20 @@ final class ApiTokenMapper {
         map.put("expiresAt", text(token.expiresAt()));
         map.put("lastUsedAt", text(token.lastUsedAt()));
         map.put("rotatedAt", text(token.rotatedAt()));
+        map.put("rotationDueAt", text(rotation.dueAt(token)));
         return map;
     }
 
     /** The one place a token value is handed to graphql-java: create and rotate payloads. */
-    static Map<String, Object> toMap(TokenWithValue issued) {
+    Map<String, Object> toMap(TokenWithValue issued) {
         Map<String, Object> map = toMap(issued.token());
         map.put("value", issued.value().reveal());
         return map;
     }
 
-    static Map<String, Object> toMap(TokenPage page) {
+    Map<String, Object> toMap(TokenPage page) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("results", page.results().stream().map(ApiTokenMapper::toMap).toList());
+        map.put("results", page.results().stream().map(this::toMap).toList());
         map.put("next", page.next().orElse(null));
         return map;
     }

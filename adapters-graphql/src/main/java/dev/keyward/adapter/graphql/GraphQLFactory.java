@@ -3,6 +3,7 @@ package dev.keyward.adapter.graphql;
 import dev.keyward.domain.port.in.TokenAuthentication;
 import dev.keyward.domain.port.in.TokenCommands;
 import dev.keyward.domain.port.in.TokenQueries;
+import dev.keyward.domain.token.RotationPolicy;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -22,8 +23,9 @@ final class GraphQLFactory {
     static final String SCHEMA_RESOURCE = "graphql/keyward.graphqls";
 
     @Singleton
-    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication, DocumentLimits limits) {
-        return build(new TokenDataFetchers(queries, commands, authentication), limits);
+    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication, DocumentLimits limits,
+                    RotationPolicy rotation) {
+        return build(new TokenDataFetchers(queries, commands, authentication, rotation), limits);
     }
 
     static GraphQL build(TokenDataFetchers fetchers, DocumentLimits limits) {

@@ -4,6 +4,7 @@ import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.port.in.TokenAuthentication;
 import dev.keyward.domain.port.in.TokenCommands;
 import dev.keyward.domain.port.in.TokenQueries;
+import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.port.in.TokenRef;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -21,8 +22,10 @@ final class TokenDataFetchers {
     private final TokenQueries queries;
     private final TokenCommands commands;
     private final TokenAuthentication authentication;
+    private final ApiTokenMapper mapper;
 
-    TokenDataFetchers(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication) {
+    TokenDataFetchers(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication, RotationPolicy rotation) {
+        this.mapper = new ApiTokenMapper(rotation);
         this.queries = queries;
         this.commands = commands;
         this.authentication = authentication;
@@ -32,14 +35,14 @@ final class TokenDataFetchers {
         return RuntimeWiring.newRuntimeWiring()
                 .type("Query", type -> type
                         .dataFetcher("apiToken", authenticated((caller, env) ->
-                                ApiTokenMapper.toMap(queries.get(caller, env.getArgument("id")))))
+                                mapper.toMap(queries.get(caller, env.getArgument("id")))))
                         .dataFetcher("apiTokens", authenticated((caller, env) ->
-                                ApiTokenMapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit"))))))
+                                mapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit"))))))
                 .type("Mutation", type -> type
                         .dataFetcher("createAPIToken", authenticated((caller, env) ->
-                                payload(ApiTokenMapper.toMap(commands.create(caller, ApiTokenMapper.toCreateCommand(env.getArgument("input")))))))
+                                payload(mapper.toMap(commands.create(caller, ApiTokenMapper.toCreateCommand(env.getArgument("input")))))))
                         .dataFetcher("updateAPIToken", authenticated((caller, env) ->
-                                payload(ApiTokenMapper.toMap(commands.update(caller, env.getArgument("id"),
+                                payload(mapper.toMap(commands.update(caller, env.getArgument("id"),
                                         ApiTokenMapper.toUpdateCommand(env.getArgument("input")))))))
                         .dataFetcher("deleteAPIToken", authenticated((caller, env) -> {
                             String ref = env.getArgument("id");
@@ -48,7 +51,7 @@ final class TokenDataFetchers {
                         }))
                         .dataFetcher("rotateAPIToken", authenticated((caller, env) -> {
                             String ref = env.getArgument("id");
-                            return payload(ApiTokenMapper.toMap(commands.rotate(caller, ref == null ? TokenRef.SELF : ref)));
+                            return payload(mapper.toMap(commands.rotate(caller, ref == null ? TokenRef.SELF : ref)));
                         })))
                 .build();
     }

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
-            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "rotatedAt");
+            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "rotatedAt", "rotationDueAt");
+    private static final dev.keyward.domain.token.RotationPolicy ROTATION = new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;
     private RecordingAuditOutbox outbox;
@@ -79,7 +80,7 @@ class GraphQLEngineTest {
         TokenServices services = TokenServices.over(new RacingTokens(), outbox, new DirectTransactions(), new dev.keyward.domain.fake.InMemoryInstallation(),
                 new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC());
         adminKey = services.bootstrap().bootstrap(Optional.empty()).orElseThrow().reveal();
-        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.authentication()), new DocumentLimits(6, 60, 3, 2));
+        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.authentication(), ROTATION), new DocumentLimits(6, 60, 3, 2));
     }
 
     private Map<String, Object> run(String key, String document) {
@@ -222,7 +223,7 @@ class GraphQLEngineTest {
 
     @Test
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
-        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null), ShippedLimits.LIMITS);
+        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
                 .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(List.of(adminKey), IpAddress.parse("127.0.0.1"), false))).build();
 

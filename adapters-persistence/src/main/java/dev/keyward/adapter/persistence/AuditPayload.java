@@ -7,6 +7,10 @@ import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.event.AuditEventType;
 import dev.keyward.domain.event.TokenCreated;
 import dev.keyward.domain.event.TokenDeleted;
+import dev.keyward.domain.event.TokenExpired;
+import dev.keyward.domain.event.TokenExpiring;
+import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenRotationDue;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.CidrBlock;
@@ -26,6 +30,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +50,8 @@ record AuditPayload(
         ActorJson actor,
         @Nullable String clientAddress,
         String occurredAt,
-        @Nullable List<Change> changes) {
+        @Nullable List<Change> changes,
+        @Nullable Details details) {
 
     static AuditPayload of(TokenEvent event) {
         Origin origin = event.origin();
@@ -54,7 +60,7 @@ record AuditPayload(
                 : null;
         return new AuditPayload(TokenState.of(event.token()), ActorJson.of(origin.actor()),
                 origin.clientAddress() == null ? null : origin.clientAddress().toString(),
-                origin.at().toString(), changes);
+                origin.at().toString(), changes, Details.of(event));
     }
 
     /** The event type stored beside any event's payload. */
@@ -108,8 +114,35 @@ record AuditPayload(
                     : changes.stream().map(Change::toFieldChange).toList());
             case ROTATED -> new TokenRotated(view, origin);
             case DELETED -> new TokenDeleted(view, origin);
+            case EXPIRING -> new TokenExpiring(view, origin, Duration.parse(details().warning()));
+            case EXPIRED -> new TokenExpired(view, origin);
+            case ROTATION_DUE -> new TokenRotationDue(view, origin, instant(details().rotationDueAt()));
+            case LEAKED -> new TokenLeaked(view, origin, details().location(), details().source());
             case AUTH_FAILURES -> throw new IllegalArgumentException("not a token event: " + eventType);
         };
+    }
+
+    /**
+     * What the lifecycle and leak events say beyond the token: the lead time of an expiry warning
+     * (ISO 8601), when a rotation fell due, and where and by whom a leaked value was found.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Details(@Nullable String warning, @Nullable String rotationDueAt, @Nullable String location,
+                   @Nullable String source) {
+
+        static Details of(TokenEvent event) {
+            if (event instanceof TokenExpiring expiring) {
+                return new Details(expiring.warning().toString(), null, null, null);
+            }
+            if (event instanceof TokenRotationDue due) {
+                return new Details(null, text(due.rotationDueAt()), null, null);
+            }
+            if (event instanceof TokenLeaked leaked) {
+                return new Details(null, null, leaked.location(), leaked.source());
+            }
+            return null;
+        }
     }
 
     /** A token's non-secret state, named as in the REST API. */

@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.util.function.Supplier;
 
 /**
- * {@link Transactions} for the audit relay only, at READ COMMITTED. At MySQL/MariaDB's default
+ * {@link Transactions} for the audit relay and the lifecycle scan only, at READ COMMITTED. At MySQL/MariaDB's default
  * REPEATABLE READ, {@code SELECT ... FOR UPDATE} also locks the index gap after the last claimed row,
  * which is exactly where every new outbox row goes: API writes would then wait for the relay, and the
  * relay waits for the broker. At READ COMMITTED only the claimed rows are locked.

@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * Authenticates every {@code /api-tokens} request by its {@code X-API-Key} before any body is read,
+ * Authenticates every {@code /api-tokens} and {@code /leaked-tokens} request by its {@code X-API-Key} before any body is read,
  * so a stranger gets 401 whatever they send. The client address is the TCP peer, or what trusted
  * proxies vouch for in {@code X-Forwarded-For}. The key itself is never logged or echoed.
  */
-@ServerFilter({"/api-tokens", "/api-tokens/**"})
+@ServerFilter({"/api-tokens", "/api-tokens/**", "/leaked-tokens"})
 final class ApiKeyAuthenticationFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";

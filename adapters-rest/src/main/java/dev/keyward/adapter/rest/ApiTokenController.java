@@ -4,6 +4,7 @@ import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.port.in.TokenCommands;
 import dev.keyward.domain.port.in.TokenQueries;
+import dev.keyward.domain.token.RotationPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -34,8 +35,10 @@ public class ApiTokenController {
     private final TokenQueries queries;
     private final TokenCommands commands;
     private final TokenRequestReader reader;
+    private final RotationPolicy rotation;
 
-    ApiTokenController(TokenQueries queries, TokenCommands commands, TokenRequestReader reader) {
+    ApiTokenController(TokenQueries queries, TokenCommands commands, TokenRequestReader reader, RotationPolicy rotation) {
+        this.rotation = rotation;
         this.queries = queries;
         this.commands = commands;
         this.reader = reader;
@@ -45,25 +48,25 @@ public class ApiTokenController {
     @Consumes(MediaType.APPLICATION_JSON)
     MutableHttpResponse<ApiTokenResponse> create(Caller caller, @Nullable @Body byte[] body) {
         CreateTokenRequest request = reader.readCreate(body);
-        return secret(ApiTokenMapper.toResponse(commands.create(caller, ApiTokenMapper.toCommand(request))));
+        return secret(ApiTokenMapper.toResponse(commands.create(caller, ApiTokenMapper.toCommand(request)), rotation));
     }
 
     /** An empty {@code cursor=} means the first page, as clients that always send the last {@code next} expect. */
     @Get
     ListResponse list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        return ApiTokenMapper.toResponse(queries.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit)));
+        return ApiTokenMapper.toResponse(queries.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit)), rotation);
     }
 
     @Get("/{id}")
     ApiTokenResponse get(Caller caller, @PathVariable String id) {
-        return ApiTokenMapper.toResponse(queries.get(caller, id));
+        return ApiTokenMapper.toResponse(queries.get(caller, id), rotation);
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     ApiTokenResponse update(Caller caller, @PathVariable String id, @Nullable @Body byte[] body) {
         UpdateTokenRequest request = reader.readUpdate(body);
-        return ApiTokenMapper.toResponse(commands.update(caller, id, ApiTokenMapper.toCommand(request)));
+        return ApiTokenMapper.toResponse(commands.update(caller, id, ApiTokenMapper.toCommand(request)), rotation);
     }
 
     @Delete("/{id}")
@@ -77,7 +80,7 @@ public class ApiTokenController {
     @Post("/{id}/rotate")
     @Consumes(MediaType.ALL)
     MutableHttpResponse<ApiTokenResponse> rotate(Caller caller, @PathVariable String id) {
-        return secret(ApiTokenMapper.toResponse(commands.rotate(caller, id)));
+        return secret(ApiTokenMapper.toResponse(commands.rotate(caller, id), rotation));
     }
 
     /** A response carrying a token value must not be kept by any cache on the way. */

@@ -5,6 +5,7 @@ import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.in.TokenPage;
 import dev.keyward.domain.port.in.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.TokenView;
 
 import java.time.Instant;
@@ -23,20 +24,21 @@ final class ApiTokenMapper {
         return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks());
     }
 
-    static ApiTokenResponse toResponse(TokenView token) {
-        return toResponse(token, null);
+    static ApiTokenResponse toResponse(TokenView token, RotationPolicy rotation) {
+        return toResponse(token, rotation, null);
     }
 
     /** The one place a token value is put on the wire: create and rotate responses. */
-    static ApiTokenResponse toResponse(TokenWithValue issued) {
-        return toResponse(issued.token(), issued.value().reveal());
+    static ApiTokenResponse toResponse(TokenWithValue issued, RotationPolicy rotation) {
+        return toResponse(issued.token(), rotation, issued.value().reveal());
     }
 
-    static ListResponse toResponse(TokenPage page) {
-        return new ListResponse(page.results().stream().map(ApiTokenMapper::toResponse).toList(), page.next().orElse(null));
+    static ListResponse toResponse(TokenPage page, RotationPolicy rotation) {
+        return new ListResponse(page.results().stream().map(token -> toResponse(token, rotation)).toList(), page.next().orElse(null));
     }
 
-    private static ApiTokenResponse toResponse(TokenView token, String value) {
+    /** {@code rotationDueAt} is computed from the installation's rotation period, never stored. */
+    private static ApiTokenResponse toResponse(TokenView token, RotationPolicy rotation, String value) {
         return new ApiTokenResponse(
                 token.id().toString(),
                 token.name().value(),
@@ -49,6 +51,7 @@ final class ApiTokenMapper {
                 text(token.expiresAt()),
                 text(token.lastUsedAt()),
                 text(token.rotatedAt()),
+                text(rotation.dueAt(token)),
                 value);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A token as the API shows it. Timestamps are RFC 3339 UTC strings; unset ones are sent as null
- * (the spec: expiresAt "will be null if non-expiring"). {@code value} is present only in the
+ * (the spec: expiresAt "will be null if non-expiring"). {@code rotationDueAt} is Keyward's own: when the
+ * value should be rotated by, ({@code rotatedAt} or {@code createdAt}) + {@code keyward.tokens.rotation-period}. {@code value} is present only in the
  * create and rotate responses and omitted everywhere else.
  */
 @Serdeable
@@ -24,6 +25,7 @@ public record ApiTokenResponse(
         String expiresAt,
         String lastUsedAt,
         String rotatedAt,
+        String rotationDueAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
 
     @Override

@@ -45,15 +45,21 @@ final class TokenRequestReader {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("body", "a JSON object request body is required");
         }
+        JsonNode node = readTree(body);
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "the request body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** Any JSON document; a malformed one is a 400 that does not quote the body back. */
+    JsonNode readTree(byte[] body) {
         JsonNode node;
         try {
             node = json.readValue(body, Argument.of(JsonNode.class));
         } catch (IOException | RuntimeException e) {
             // The parser's own message may quote the body back; a fixed text is enough for the client.
             throw new InvalidInputException("body", "malformed JSON: the request body is not a valid JSON document");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidInputException("body", "the request body must be a JSON object");
         }
         return node;
     }

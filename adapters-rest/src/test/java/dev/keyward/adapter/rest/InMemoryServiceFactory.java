@@ -11,6 +11,10 @@ import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
 import dev.keyward.domain.service.VerificationService;
+import dev.keyward.domain.fake.InMemoryLeakedValues;
+import dev.keyward.domain.service.LeakResponseService;
+import dev.keyward.domain.service.TokenLifecycle;
+import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -19,20 +23,30 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The real domain services over the domain's in-memory fakes: what the REST adapter is tested against. */
 @Factory
 class InMemoryServiceFactory {
 
-    private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
-            new DirectTransactions(), new InMemoryInstallation(),
-            new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
-            new SecureRandom(), Clock.systemUTC());
+    static final RotationPolicy ROTATION = new RotationPolicy(Duration.ofDays(90));
+
+    private final InMemoryTokens tokens = new InMemoryTokens();
+    private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
+    private final SecretHasher hasher = new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII));
+    private final TokenServices services = TokenServices.over(tokens, outbox, new DirectTransactions(), new InMemoryInstallation(),
+            hasher, new SecureRandom(), Clock.systemUTC());
 
     @Singleton
     VerificationService verificationService() {
         return services.verification();
+    }
+
+    @Singleton
+    LeakResponseService leakResponseService() {
+        return new LeakResponseService(tokens, new InMemoryLeakedValues(), outbox, new DirectTransactions(), hasher,
+                TokenLifecycle.untracked(), Clock.systemUTC());
     }
 
     @Singleton
@@ -53,6 +67,11 @@ class InMemoryServiceFactory {
     @Singleton
     BootstrapService bootstrapService() {
         return services.bootstrap();
+    }
+
+    @Singleton
+    RotationPolicy rotationPolicy() {
+        return ROTATION;
     }
 
     @Singleton

@@ -143,6 +143,18 @@ class OpenApiEndToEndIT extends EndToEndTest {
     }
 
     @Test
+    void the_leak_doors_answers_validate_against_the_served_document() {
+        Reply victim = api.post("/api-tokens", admin, "{\"name\":\"" + unique("leaked") + "\",\"permissions\":[]}");
+        String report = "[{\"token\":\"" + victim.string("value") + "\",\"location\":\"https://example.com\",\"source\":\"test\"},"
+                + "{\"token\":\"nonsense\"}]";
+
+        assertValid("/leaked-tokens", "post", api.post("/leaked-tokens", admin, report));
+        assertValid("/leaked-tokens", "post", api.post("/leaked-tokens", admin, "[{\"token\":1}]"));
+        assertValid("/leaked-tokens", "post", api.post("/leaked-tokens", "not-a-key", report));
+        assertValid("/secret-scanning/github", "post", api.post("/secret-scanning/github", null, "[]"));
+    }
+
+    @Test
     void the_validation_can_fail_a_token_with_an_unexpected_field_or_a_wrong_actor_type() throws IOException {
         JsonNode token = MAPPER.readTree(api.get("/api-tokens/self", admin).body());
         JsonNode schema = document.at("/paths/~1api-tokens~1{id}/get/responses/200/content/application~1json/schema");

@@ -93,7 +93,7 @@ class ValidationEndToEndIT extends EndToEndTest {
 
     @Test
     void an_oversized_body_is_a_400() {
-        String body = "{\"name\":\"big\",\"permissions\":[],\"padding\":\"" + "x".repeat(70_000) + "\"}";
+        String body = "{\"name\":\"big\",\"permissions\":[],\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
         Reply reply = api.post("/api-tokens", admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("too large"), reply.body());

@@ -12,6 +12,14 @@ public enum AuditEventType {
     UPDATED(Family.API_TOKEN, "updated"),
     ROTATED(Family.API_TOKEN, "rotated"),
     DELETED(Family.API_TOKEN, "deleted"),
+    /** An expiry warning ({@link TokenExpiring}), at each configured lead time before {@code expiresAt}. */
+    EXPIRING(Family.API_TOKEN, "expiring"),
+    /** The token's {@code expiresAt} passed ({@link TokenExpired}). */
+    EXPIRED(Family.API_TOKEN, "expired"),
+    /** The token's {@code rotationDueAt} passed ({@link TokenRotationDue}). */
+    ROTATION_DUE(Family.API_TOKEN, "rotation-due"),
+    /** A leaked value was reported and the token deleted ({@link TokenLeaked}). */
+    LEAKED(Family.API_TOKEN, "leaked"),
     /** One client address failed too many checks in one window ({@link AuthFailuresObserved}). */
     AUTH_FAILURES(Family.SECURITY, "auth-failures");
 

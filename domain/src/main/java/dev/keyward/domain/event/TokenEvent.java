@@ -9,7 +9,8 @@ import java.time.Instant;
  * Something that happened to a token, as the audit trail records it: the token's non-secret state
  * after the change and who made it, from where, when.
  */
-public sealed interface TokenEvent extends AuditEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted {
+public sealed interface TokenEvent extends AuditEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted,
+        TokenExpiring, TokenExpired, TokenRotationDue, TokenLeaked {
 
     TokenView token();
 

@@ -31,10 +31,16 @@ public final class BootstrapService implements TokenBootstrap {
     /** @param random a CSPRNG: token values and ids come from it */
     public BootstrapService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
                             SecretHasher hasher, RandomGenerator random, Clock clock) {
+        this(tokens, outbox, transactions, installation, hasher, random, clock, TokenLifecycle.untracked());
+    }
+
+    /** The bootstrap token gets the lifecycle's calendar entry, but no lifetime cap: it must not lock the installation out. */
+    public BootstrapService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
+                            SecretHasher hasher, RandomGenerator random, Clock clock, TokenLifecycle lifecycle) {
         this.tokens = tokens;
         this.transactions = transactions;
         this.installation = installation;
-        this.creation = new TokenCreation(tokens, outbox, hasher, random);
+        this.creation = new TokenCreation(tokens, outbox, hasher, random, lifecycle);
         this.clock = clock;
     }
 

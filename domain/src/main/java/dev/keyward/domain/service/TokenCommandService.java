@@ -1,6 +1,5 @@
 package dev.keyward.domain.service;
 
-import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.network.IpAllowlist;
@@ -44,14 +43,22 @@ public final class TokenCommandService implements TokenCommands {
     private final Transactions transactions;
     private final TokenCreation creation;
     private final Clock clock;
+    private final TokenLifecycle lifecycle;
 
     /** @param random a CSPRNG: token values and ids come from it */
     public TokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
                                RandomGenerator random, Clock clock) {
+        this(tokens, outbox, transactions, hasher, random, clock, TokenLifecycle.untracked());
+    }
+
+    /** @param random a CSPRNG: token values and ids come from it */
+    public TokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
+                               RandomGenerator random, Clock clock, TokenLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.tokens = tokens;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.creation = new TokenCreation(tokens, outbox, hasher, random);
+        this.creation = new TokenCreation(tokens, outbox, hasher, random, lifecycle);
         this.clock = clock;
     }
 
@@ -62,7 +69,7 @@ public final class TokenCommandService implements TokenCommands {
         PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
         IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
         Origin origin = originOf(caller);
-        Expiry expiry = Expiry.parse("expiresAt", command.expiresAt(), origin.at());
+        Expiry expiry = lifecycle.cap("expiresAt", Expiry.parse("expiresAt", command.expiresAt(), origin.at()), origin.at());
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "create tokens");
             new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
@@ -101,7 +108,9 @@ public final class TokenCommandService implements TokenCommands {
             new ActingTokenPolicy(acting).checkRotate(token);
             TokenValue value = creation.newValue();
             TokenEvent event = token.rotate(creation.hash(value), originOf(caller));
-            return new TokenWithValue(store(token, event).view(), value);
+            store(token, event);
+            lifecycle.renewed(token, event.origin().at());
+            return new TokenWithValue(token.view(), value);
         });
     }
 
@@ -115,20 +124,14 @@ public final class TokenCommandService implements TokenCommands {
             TokenDeleted event = token.delete(originOf(caller));
             tokens.remove(token);
             outbox.append(event);
+            lifecycle.ended(token.id());
             return null;
         });
     }
 
-    /**
-     * The calling token as it is now, inside the write's transaction: authentication happened earlier
-     * (for GraphQL, possibly several mutations earlier), so a token deleted, rotated away or expired
-     * since then may not act, and its current permissions are the ones that count.
-     */
+    /** See {@link ActingCaller#reread}. */
     private ApiToken reread(Caller caller) {
-        return tokens.findById(caller.tokenId())
-                .filter(token -> token.secretHash().equals(caller.credential()) && !token.isExpiredAt(clock.instant()))
-                .orElseThrow(() -> new UnauthenticatedException("token " + caller.tokenId()
-                        + " was deleted, rotated or expired after it authenticated"));
+        return ActingCaller.reread(tokens, caller, clock.instant());
     }
 
     /** {@link #reread} and, on the fresh row, the write permission {@code action} needs. */

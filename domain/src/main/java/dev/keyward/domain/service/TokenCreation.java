@@ -26,9 +26,11 @@ final class TokenCreation {
     private final AuditOutbox outbox;
     private final SecretHasher hasher;
     private final RandomGenerator random;
+    private final TokenLifecycle lifecycle;
 
     /** @param random a CSPRNG: token values and ids come from it */
-    TokenCreation(Tokens tokens, AuditOutbox outbox, SecretHasher hasher, RandomGenerator random) {
+    TokenCreation(Tokens tokens, AuditOutbox outbox, SecretHasher hasher, RandomGenerator random, TokenLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.tokens = tokens;
         this.outbox = outbox;
         this.hasher = hasher;
@@ -50,6 +52,7 @@ final class TokenCreation {
                 expiresAt, hasher.hash(value), origin);
         tokens.add(created.token());
         outbox.append(created.event());
+        lifecycle.renewed(created.token(), origin.at());
         return new TokenWithValue(created.token().view(), value);
     }
 }

@@ -3,6 +3,7 @@ package dev.keyward.domain.token;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenCreated;
 import dev.keyward.domain.event.TokenDeleted;
+import dev.keyward.domain.event.TokenLeaked;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
@@ -117,6 +118,13 @@ public final class ApiToken {
         requireLive();
         deleted = true;
         return new TokenDeleted(view(), origin);
+    }
+
+    /** Deletes the token because its value leaked: the same end as {@link #delete}, told as a leak. */
+    public TokenLeaked deleteAsLeaked(String location, String source, Origin origin) {
+        requireLive();
+        deleted = true;
+        return new TokenLeaked(view(), origin, location, source);
     }
 
     /** Whether a presentation of this token at {@code now} from {@code address} is accepted. */

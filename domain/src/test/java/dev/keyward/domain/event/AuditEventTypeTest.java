@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AuditEventTypeTest {
 
     @Test
-    void the_wire_types_are_exactly_the_five_published_ones() {
+    void the_wire_types_are_exactly_the_published_ones() {
         assertEquals(List.of("dev.keyward.api-token.created", "dev.keyward.api-token.updated",
                         "dev.keyward.api-token.rotated", "dev.keyward.api-token.deleted",
+                        "dev.keyward.api-token.expiring", "dev.keyward.api-token.expired",
+                        "dev.keyward.api-token.rotation-due", "dev.keyward.api-token.leaked",
                         "dev.keyward.security.auth-failures"),
                 Arrays.stream(AuditEventType.values()).map(AuditEventType::cloudEventType).toList());
     }

@@ -1,0 +1,93 @@
+package dev.keyward.adapter.persistence;
+
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.port.out.LifecycleCalendar;
+import dev.keyward.domain.token.TokenId;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link LifecycleCalendar} in {@code token_lifecycle_due} (one row per token, indexed by {@code due_at}).
+ * Claims lock the due rows ({@code FOR UPDATE SKIP LOCKED}: another node's scan skips them), and a claimed
+ * row moves on only if it still holds the claimed instant, so no occasion can be announced twice even if
+ * a database ignored the lock. Run the scan at READ COMMITTED ({@link JdbcRelayTransactions}) so the
+ * claim locks no index gap that new tokens' rows go into.
+ */
+@Singleton
+public final class JdbcLifecycleCalendar implements LifecycleCalendar {
+
+    private final Statements statements;
+
+    public JdbcLifecycleCalendar(ConnectionOperations<Connection> connections) {
+        this.statements = new Statements(connections);
+    }
+
+    @Override
+    public void schedule(TokenId token, Instant next) {
+        if (next == null) {
+            unschedule(token);
+            return;
+        }
+        int updated = statements.run("UPDATE token_lifecycle_due SET due_at = ? WHERE token_id = ?", ps -> {
+            TokenRowMapper.bindInstant(ps, 1, next);
+            ps.setString(2, token.toString());
+            return ps.executeUpdate();
+        });
+        if (updated == 0) {
+            statements.run("INSERT INTO token_lifecycle_due (token_id, due_at) VALUES (?, ?)", ps -> {
+                ps.setString(1, token.toString());
+                TokenRowMapper.bindInstant(ps, 2, next);
+                return ps.executeUpdate();
+            });
+        }
+    }
+
+    @Override
+    public void unschedule(TokenId token) {
+        statements.run("DELETE FROM token_lifecycle_due WHERE token_id = ?", ps -> {
+            ps.setString(1, token.toString());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public List<Due> claimDue(Instant now, int limit) {
+        return statements.run("SELECT token_id, due_at FROM token_lifecycle_due WHERE due_at <= ? "
+                + "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+                    TokenRowMapper.bindInstant(ps, 1, now);
+                    ps.setInt(2, limit);
+                    List<Due> due = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            due.add(new Due(TokenId.parse(rs.getString("token_id")), TokenRowMapper.instant(rs, "due_at")));
+                        }
+                    }
+                    return due;
+                });
+    }
+
+    @Override
+    public void advance(Due due, Instant next) {
+        String sql = next == null
+                ? "DELETE FROM token_lifecycle_due WHERE token_id = ? AND due_at = ?"
+                : "UPDATE token_lifecycle_due SET due_at = ? WHERE token_id = ? AND due_at = ?";
+        int changed = statements.run(sql, ps -> {
+            int index = 1;
+            if (next != null) {
+                TokenRowMapper.bindInstant(ps, index++, next);
+            }
+            ps.setString(index++, due.token().toString());
+            TokenRowMapper.bindInstant(ps, index, due.at());
+            return ps.executeUpdate();
+        });
+        if (changed != 1) {
+            throw new ConcurrentChangeException("the lifecycle entry of token " + due.token() + " was moved by another scan");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.keyward.adapter.persistence;
+
+import dev.keyward.domain.port.out.LifecycleCalendar.Due;
+import dev.keyward.domain.token.TokenId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The lifecycle tables on the real MariaDB/MySQL, and what needs two connections: claims skip each other's rows. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcLifecycleIT extends JdbcLifecycleContract implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.micronautProperties("lifecycle");
+    }
+
+    @Test
+    void two_scans_claiming_at_once_get_disjoint_entries() throws Exception {
+        Instant now = TestTokens.now();
+        for (int i = 0; i < 6; i++) {
+            schedule(newId(), now.minusSeconds(10 + i));
+        }
+        CountDownLatch firstHolds = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        CompletableFuture<List<Due>> first = CompletableFuture.supplyAsync(() -> scanTransactions.inWrite(() -> {
+            List<Due> claimed = calendar.claimDue(now, 4);
+            firstHolds.countDown();
+            await(secondDone);
+            return claimed;
+        }));
+        assertTrue(firstHolds.await(10, TimeUnit.SECONDS));
+        List<Due> second = scanTransactions.inWrite(() -> calendar.claimDue(now, 10));
+        secondDone.countDown();
+
+        Set<TokenId> firstIds = new HashSet<>(first.get(10, TimeUnit.SECONDS).stream().map(Due::token).toList());
+        Set<TokenId> secondIds = new HashSet<>(second.stream().map(Due::token).toList());
+        assertEquals(4, firstIds.size());
+        assertEquals(2, secondIds.size());
+        secondIds.retainAll(firstIds);
+        assertEquals(Set.of(), secondIds);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
