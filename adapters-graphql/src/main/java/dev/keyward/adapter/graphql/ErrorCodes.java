@@ -191,6 +191,18 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
                 && UNAUTHENTICATED.equals(extensions.get("code")));
     }
 
+    /**
+     * True when a field failed because the database is out of reach and no field was answered: the
+     * HTTP status then says 503, so load balancers and retrying clients see it. A document that partly
+     * ran keeps its 200, since its answer may hold the only copy of a new secret.
+     */
+    static boolean isUnavailable(Map<String, Object> body) {
+        boolean unavailable = body.get("errors") instanceof List<?> errors && errors.stream().anyMatch(error -> error instanceof Map<?, ?> map
+                && map.get("extensions") instanceof Map<?, ?> extensions && UNAVAILABLE.equals(extensions.get("code")));
+        boolean answered = body.get("data") instanceof Map<?, ?> data && data.values().stream().anyMatch(java.util.Objects::nonNull);
+        return unavailable && !answered;
+    }
+
     private static Map<String, Object> withCode(GraphQLError error) {
         Map<String, Object> spec = new LinkedHashMap<>(error.toSpecification());
         Map<String, Object> extensions = spec.get("extensions") instanceof Map<?, ?> given

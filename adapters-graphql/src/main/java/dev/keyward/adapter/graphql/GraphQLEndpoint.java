@@ -33,7 +33,8 @@ import java.util.Map;
 /**
  * The HTTP face of GraphQL at {@code graphql.path} (default {@code /public/graphql}), in place of
  * micronaut-graphql's own controller so that no request shape yields a 5xx: a body that is not a
- * GraphQL request, or one graphql-java refuses by throwing, is a 400, a missing or bad key a 401,
+ * GraphQL request, or one graphql-java refuses by throwing, is a 400, a missing or bad key a 401, an
+ * unreachable database a 503 (when no field was answered),
  * both with a GraphQL-shaped error body; every other outcome, including syntax, validation and
  * limit errors, is a 200 as the GraphQL-over-HTTP spec asks for {@code application/json}. Execution itself goes through micronaut-graphql's
  * {@link GraphQLInvocation} and so through {@link KeywardExecutionInputCustomizer}.
@@ -126,6 +127,9 @@ final class GraphQLEndpoint {
         if (ErrorCodes.isUnauthenticated(body)) {
             return respond(HttpStatus.UNAUTHORIZED, body)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + KeywardExecutionInputCustomizer.API_KEY_HEADER + "\"");
+        }
+        if (ErrorCodes.isUnavailable(body)) {
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, body);
         }
         return respond(HttpStatus.OK, body);
     }
