@@ -10,6 +10,7 @@ import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
+import dev.keyward.domain.service.VerificationService;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -18,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /** The real domain services over the domain's in-memory fakes: what the REST adapter is tested against. */
@@ -28,7 +28,12 @@ class InMemoryServiceFactory {
     private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
             new DirectTransactions(), new InMemoryInstallation(),
             new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
-            new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+            new SecureRandom(), Clock.systemUTC());
+
+    @Singleton
+    VerificationService verificationService() {
+        return services.verification();
+    }
 
     @Singleton
     AuthenticationService authenticationService() {
