@@ -48,11 +48,11 @@ class CommandLineIT extends EndToEndTest {
 
     @Test
     void check_connection_prints_the_tokens_name_id_and_permissions() {
-        var token = api.create(admin, unique("cli-check"), "AlertRead", "RuleRead");
+        var token = api.create(admin, unique("cli-check"), "OrganizationAPITokenRead", "RuleRead");
         Run run = run(token.value(), "check-connection");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("id: " + token.id()), run.out());
-        assertTrue(run.out().contains("permissions: AlertRead, RuleRead") || run.out().contains("permissions: RuleRead, AlertRead"), run.out());
+        assertTrue(run.out().contains("permissions: OrganizationAPITokenRead, RuleRead"), run.out());
         assertFalse(run.out().contains(token.value()), "the key is not printed");
     }
 

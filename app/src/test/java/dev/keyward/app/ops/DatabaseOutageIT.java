@@ -67,12 +67,15 @@ class DatabaseOutageIT extends EndToEndTest {
         System.out.println("[outage] readiness DOWN " + readinessDown.toMillis() + " ms after the cut");
         assertTrue(readinessDown.compareTo(FAST) < 0, "readiness went DOWN only after " + readinessDown);
 
+        List<String> slow = new java.util.ArrayList<>();
         Map<String, Supplier<HttpApi.Reply>> requests = new LinkedHashMap<>();
         requests.put("GraphQL list", () -> api.graphql(admin, "{ apiTokens { results { id } } }"));
         requests.put("REST list", () -> api.get("/api-tokens", admin));
         requests.put("REST get", () -> api.get("/api-tokens/" + token.id(), admin));
         requests.put("REST create", () -> api.createReply(admin, attempted, List.of("AlertRead"), null));
         requests.put("REST self as the new token", () -> api.get("/api-tokens/self", token.value()));
+        requests.put("GraphQL list again", () -> api.graphql(admin, "{ apiTokens { results { id } } }"));
+        requests.put("GraphQL self", () -> api.graphql(admin, "{ apiToken(id: \"self\") { id } }"));
         requests.put("GraphQL create", () -> api.graphql(admin,
                 "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id } } }",
                 Map.of("in", Map.of("name", attempted, "permissions", List.of("AlertRead")))));
@@ -86,9 +89,10 @@ class DatabaseOutageIT extends EndToEndTest {
             } else {
                 assertTrue(reply.message().startsWith("the token database is unavailable"), what + ": " + reply.body());
             }
-            assertTrue(reply.took().compareTo(FAST) < 0, what + " took " + reply.took());
+            slow.add(reply.took().compareTo(FAST) < 0 ? "" : what + " took " + reply.took());
         });
 
+        assertEquals(List.of(), slow.stream().filter(t -> !t.isEmpty()).toList(), "requests slower than " + FAST);
         HttpApi.Reply readiness = api.get("/health/readiness", null);
         HttpApi.Reply health = api.get("/health", null);
         HttpApi.Reply liveness = api.get("/health/liveness", null);

@@ -55,7 +55,9 @@ class GracefulShutdownIT {
         Map<String, String> database = TestDatabase.micronautProperties("ops_graceful_shutdown");
         Path log = dataDir.resolve("stdout.txt");
         ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
+                // the shipped logback.xml, not a logback-test.xml of the test jars on this class path
+                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         child.environment().keySet().removeIf(name -> name.startsWith("KEYWARD_") || name.startsWith("DATASOURCES_")
                 || name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
