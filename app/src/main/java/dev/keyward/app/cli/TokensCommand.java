@@ -21,21 +21,29 @@ final class TokensCommand {
     @ParentCommand
     KeywardCli cli;
 
-    /** Prints one JSON value on a line of its own. */
-    void print(Object json) {
-        cli.out().println(Json.write(json));
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every token as a JSON array (all pages).")
-    static final class ListAll implements Callable<Integer> {
+    /** What every {@code tokens} command has: the parent, the connection options, and a way to print. */
+    abstract static class Subcommand implements Callable<Integer> {
         @ParentCommand
         TokensCommand tokens;
         @Mixin
         KeywardCli.Connection connection = new KeywardCli.Connection();
 
+        ApiClient api() throws ApiClient.Failure {
+            return tokens.cli.client(connection);
+        }
+
+        /** Prints one JSON value on a line of its own. */
+        void print(Object json) {
+            tokens.cli.out().println(Json.write(json));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every token as a JSON array (all pages).")
+    static final class ListAll extends Subcommand {
+
         @Override
         public Integer call() throws ApiClient.Failure {
-            ApiClient api = tokens.cli.client(connection);
+            ApiClient api = api();
             List<Object> all = new ArrayList<>();
             String cursor = null;
             do {
@@ -46,18 +54,14 @@ final class TokensCommand {
                 all.addAll(results);
                 cursor = map.get("next") instanceof String next && !next.isEmpty() ? next : null;
             } while (cursor != null);
-            tokens.print(all);
+            print(all);
             return 0;
         }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token and print it as JSON, with its value (shown only this once).")
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        TokensCommand tokens;
-        @Mixin
-        KeywardCli.Connection connection = new KeywardCli.Connection();
+    static final class Create extends Subcommand {
         @Option(names = "--name", required = true, description = "the token's name")
         String name;
         @Option(names = "--permission", paramLabel = "NAME", description = "a permission, e.g. AlertRead (repeat for more)")
@@ -78,41 +82,33 @@ final class TokensCommand {
             if (expiresAt != null) {
                 body.put("expiresAt", expiresAt);
             }
-            tokens.print(tokens.cli.client(connection).post("/api-tokens", body));
+            print(api().post("/api-tokens", body));
             return 0;
         }
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = "Give a token a new value and print it as JSON, with the new value; the old one stops working.")
-    static final class Rotate implements Callable<Integer> {
-        @ParentCommand
-        TokensCommand tokens;
-        @Mixin
-        KeywardCli.Connection connection = new KeywardCli.Connection();
+    static final class Rotate extends Subcommand {
         @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
         String id;
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            tokens.print(tokens.cli.client(connection).post("/api-tokens/" + ApiClient.segment(id) + "/rotate", null));
+            print(api().post("/api-tokens/" + ApiClient.segment(id) + "/rotate", null));
             return 0;
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a token; prints {\"deleted\": ID}.")
-    static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        TokensCommand tokens;
-        @Mixin
-        KeywardCli.Connection connection = new KeywardCli.Connection();
+    static final class Delete extends Subcommand {
         @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
         String id;
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            tokens.cli.client(connection).delete("/api-tokens/" + ApiClient.segment(id));
-            tokens.print(Map.of("deleted", id));
+            api().delete("/api-tokens/" + ApiClient.segment(id));
+            print(Map.of("deleted", id));
             return 0;
         }
     }
