@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Keyward as an operator runs it: the main class in a JVM of its own, JSON logs and the access log on,
  * stopped with SIGTERM under a burst of requests. Requests in flight at the signal complete with 2xx
  * (later ones are refused at connect: the server stopped accepting), the JVM exits 143 (SIGTERM with
- * shutdown hooks run), the relay logs no error, every log line is JSON, and no key appears in the logs.
+ * shutdown hooks run), lastUsedAt is flushed, the relay logs no error, every log line is JSON, and no
+ * key appears in the logs.
  */
 class GracefulShutdownIT {
 
@@ -68,6 +69,8 @@ class GracefulShutdownIT {
         child.environment().put("KEYWARD_LOG_FORMAT", "json");
         child.environment().put("KEYWARD_HTTP_ACCESS_LOG", "true");
         child.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        // no periodic flush during the test: a stored lastUsedAt can only come from the flush at shutdown
+        child.environment().put("KEYWARD_TOKENS_LAST_USED_FLUSH_INTERVAL", "1h");
         Process process = child.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String base = "http://127.0.0.1:" + port;
@@ -140,6 +143,14 @@ class GracefulShutdownIT {
             assertEquals(List.of(), List.copyOf(problems), "every answered request was a 2xx");
             assertTrue(completed.get() > 0, "the burst reached the server");
             assertEquals(143, process.exitValue(), "SIGTERM, shutdown hooks run: 128 + 15\n" + Files.readString(log));
+
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.get("datasources.default.url"),
+                    database.get("datasources.default.username"), database.get("datasources.default.password"));
+                 java.sql.ResultSet used = connection.createStatement().executeQuery(
+                         "SELECT COUNT(*) FROM api_tokens WHERE last_used_at IS NOT NULL")) {
+                used.next();
+                assertEquals(1, used.getInt(1), "the admin's uses were flushed at shutdown (and only its: the burst's tokens were never used)");
+            }
 
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             List<Map<String, Object>> events = new ArrayList<>();
