@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * {@code isValid}); the indicator only reads its last result, so a health request never waits for an
  * unreachable database. A result older than {@link #STALE_AFTER} counts as DOWN: the probe itself hangs.
  */
-@Context // probing from the start, so readiness is known before the first probe request
+@Context // probing from the start, so readiness is known before the first health request
 @Readiness
 @Requires(property = "endpoints.health.enabled", notEquals = "false")
 public final class DatabaseHealthIndicator implements HealthIndicator {
@@ -55,7 +55,9 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
             thread.setDaemon(true);
             return thread;
         });
-        probe.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+        // The first probe before the server takes requests, so readiness is right from the first answer.
+        probeOnce();
+        probe.scheduleWithFixedDelay(this::probeOnce, PROBE_PAUSE.toMillis(), PROBE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
