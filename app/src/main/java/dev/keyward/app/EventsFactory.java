@@ -8,6 +8,8 @@ import dev.keyward.adapter.persistence.JdbcRelayTransactions;
 import dev.keyward.domain.audit.AuditBacklog;
 import dev.keyward.domain.audit.AuditPublisher;
 import dev.keyward.domain.audit.AuditRelay;
+import dev.keyward.domain.audit.AuditRelaying;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -22,10 +24,11 @@ import java.time.Clock;
 @Factory
 class EventsFactory {
 
+    /** The relay, its passes counted for the metrics ({@link MeteredAuditRelaying}). */
     @Singleton
-    AuditRelay auditRelay(AuditBacklog backlog, AuditPublisher publisher, JdbcRelayTransactions transactions, Clock clock,
-                          EventsSettings events) {
-        return new AuditRelay(backlog, publisher, transactions, clock, events.batchSize());
+    AuditRelaying auditRelay(AuditBacklog backlog, AuditPublisher publisher, JdbcRelayTransactions transactions, Clock clock,
+                             EventsSettings events, MeterRegistry registry) {
+        return new MeteredAuditRelaying(new AuditRelay(backlog, publisher, transactions, clock, events.batchSize()), registry);
     }
 
     /** Without Kafka: the JSON-lines file, by default in the data directory (an app setting, hence wired here). */

@@ -1,14 +1,17 @@
 package dev.keyward.app;
 
+import dev.keyward.app.cli.KeywardCli;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.runtime.Micronaut;
 
+import java.io.PrintWriter;
 import java.util.Optional;
 
 /**
- * Starts Keyward. A start refused for bad configuration ends with one line on standard error naming
+ * Starts Keyward, or with a command ({@code check-connection}, {@code tokens ...}, {@code --help}) runs
+ * the {@link KeywardCli command line} against a running one. A start refused for bad configuration ends with one line on standard error naming
  * what to change, and exit status 2 — not Micronaut's log of the bean path and stack trace, which
  * bury the reason; any other failure to start is left to Micronaut (logged, exit status 1).
  */
@@ -20,6 +23,11 @@ public final class Keyward {
     }
 
     public static void main(String[] args) {
+        if (KeywardCli.wanted(args)) {
+            // A command for a running Keyward: no server, no Micronaut context.
+            System.exit(KeywardCli.run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                    System.getenv(), System::console));
+        }
         new Micronaut() {
             @Override
             protected void handleStartupException(Environment environment, Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.keyward.app;
 
+import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.network.TrustedProxies;
 import dev.keyward.domain.port.out.AuditOutbox;
 import dev.keyward.domain.port.out.CheckedTokens;
@@ -79,8 +80,8 @@ class KeywardFactory {
 
     @Singleton
     VerificationService verificationService(CheckedTokens checkedTokens, TokenUses uses, SecretHasher hasher, Clock clock,
-                                            AuthFailureMonitor failures) {
-        return new VerificationService(checkedTokens, uses, hasher, clock, failures);
+                                            AuthFailureMonitor failures, CheckObserver observer) {
+        return new VerificationService(checkedTokens, uses, hasher, clock, failures, observer);
     }
 
     @Singleton

@@ -30,9 +30,12 @@ record KeywardSettings(Path dataDir, Secrets secrets, BootstrapToken bootstrap, 
     record BootstrapToken(@Nullable String token) {
     }
 
-    /** @param trustedProxies CIDR blocks whose {@code X-Forwarded-For} is believed; none by default */
+    /**
+     * @param trustedProxies CIDR blocks whose {@code X-Forwarded-For} is believed; none by default
+     * @param accessLog      one line per request on logger {@code dev.keyward.access} ({@link AccessLogFilter}); off by default
+     */
     @ConfigurationProperties("http")
-    record Http(@Nullable List<String> trustedProxies) {
+    record Http(@Nullable List<String> trustedProxies, @Bindable(defaultValue = "false") boolean accessLog) {
 
         Http {
             trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);

@@ -1,7 +1,6 @@
 package dev.keyward.adapter.events;
 
 import dev.keyward.domain.audit.AuditBacklogStatus;
-import dev.keyward.domain.audit.AuditRelaying;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -16,7 +15,7 @@ import java.util.Map;
 
 /**
  * The audit outbox backlog on {@code /health} as component {@code auditEvents}: unsent count and age of
- * the oldest unsent event. Always UP when readable: a broker outage must not take the API out of a
+ * the oldest unsent event, as {@link AuditBacklogMonitor} last read them (never waiting for the database). Always UP when readable: a broker outage must not take the API out of a
  * load balancer, since the API keeps working and the backlog drains later.
  */
 @Singleton
@@ -24,22 +23,20 @@ public final class AuditBacklogHealthIndicator implements HealthIndicator {
 
     static final String NAME = "auditEvents";
 
-    private final AuditRelaying relay;
+    private final AuditBacklogMonitor monitor;
     private final Clock clock;
 
-    public AuditBacklogHealthIndicator(AuditRelaying relay, Clock clock) {
-        this.relay = relay;
+    public AuditBacklogHealthIndicator(AuditBacklogMonitor monitor, Clock clock) {
+        this.monitor = monitor;
         this.clock = clock;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        HealthResult result;
-        try {
-            result = HealthResult.builder(NAME, HealthStatus.UP).details(details(relay.status(), clock.instant())).build();
-        } catch (RuntimeException e) {
-            result = HealthResult.builder(NAME, HealthStatus.UNKNOWN).exception(e).build();
-        }
+        AuditBacklogMonitor.Sample sample = monitor.latest();
+        HealthResult result = sample.status() == null
+                ? HealthResult.builder(NAME, HealthStatus.UNKNOWN).details(Map.of("reason", String.valueOf(sample.failure()))).build()
+                : HealthResult.builder(NAME, HealthStatus.UP).details(details(sample.status(), clock.instant())).build();
         return Publishers.just(result);
     }
 

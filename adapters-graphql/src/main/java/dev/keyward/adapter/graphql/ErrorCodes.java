@@ -183,12 +183,17 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
 
     /** True when the request failed for want of a valid key: the HTTP status then says 401. */
     static boolean isUnauthenticated(Map<String, Object> body) {
-        if (!(body.get("errors") instanceof List<?> errors)) {
-            return false;
-        }
-        return errors.stream().anyMatch(error -> error instanceof Map<?, ?> map
-                && map.get("extensions") instanceof Map<?, ?> extensions
-                && UNAUTHENTICATED.equals(extensions.get("code")));
+        return hasErrorCode(body, UNAUTHENTICATED);
+    }
+
+    /** True when a field failed because the database is out of reach: the HTTP status may then say 503. */
+    static boolean isUnavailable(Map<String, Object> body) {
+        return hasErrorCode(body, UNAVAILABLE);
+    }
+
+    private static boolean hasErrorCode(Map<String, Object> body, String code) {
+        return body.get("errors") instanceof List<?> errors && errors.stream().anyMatch(error -> error instanceof Map<?, ?> map
+                && map.get("extensions") instanceof Map<?, ?> extensions && code.equals(extensions.get("code")));
     }
 
     private static Map<String, Object> withCode(GraphQLError error) {

@@ -33,9 +33,9 @@ import java.util.Map;
 /**
  * The HTTP face of GraphQL at {@code graphql.path} (default {@code /public/graphql}), in place of
  * micronaut-graphql's own controller so that no request shape yields a 5xx: a body that is not a
- * GraphQL request, or one graphql-java refuses by throwing, is a 400, a missing or bad key a 401,
- * both with a GraphQL-shaped error body (a 401 only when no field was answered: a document whose first
- * mutation ran keeps its answer in a 200); every other outcome, including syntax, validation and
+ * GraphQL request, or one graphql-java refuses by throwing, is a 400, a missing or bad key a 401, an
+ * unreachable database a 503, both with a GraphQL-shaped error body (a 401 or 503 only when no field was
+ * answered: a document whose first mutation ran keeps its answer in a 200); every other outcome, including syntax, validation and
  * limit errors, is a 200 as the GraphQL-over-HTTP spec asks for {@code application/json}. Execution itself goes through micronaut-graphql's
  * {@link GraphQLInvocation} and so through {@link KeywardExecutionInputCustomizer}.
  */
@@ -124,9 +124,13 @@ final class GraphQLEndpoint {
             return respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.errorBody("internal error", ErrorCodes.INTERNAL_SERVER_ERROR));
         }
         Map<String, Object> body = ErrorCodes.specificationOf(result);
-        if (ErrorCodes.isUnauthenticated(body) && !anyFieldAnswered(body)) {
+        boolean answered = anyFieldAnswered(body);
+        if (ErrorCodes.isUnauthenticated(body) && !answered) {
             return respond(HttpStatus.UNAUTHORIZED, body)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + KeywardExecutionInputCustomizer.API_KEY_HEADER + "\"");
+        }
+        if (ErrorCodes.isUnavailable(body) && !answered) {
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, body);
         }
         return respond(HttpStatus.OK, body);
     }

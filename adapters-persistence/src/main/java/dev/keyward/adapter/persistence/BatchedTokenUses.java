@@ -1,12 +1,15 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.port.out.TokenUses;
 import dev.keyward.domain.token.TokenId;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +48,18 @@ public final class BatchedTokenUses implements TokenUses {
     private final TransactionOperations<Connection> transactions;
     private final ScheduledExecutorService flusher;
     private final AtomicLong batches = new AtomicLong();
+    private final CheckObserver observer;
 
     public BatchedTokenUses(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions,
                             TokenUseSettings settings) {
+        this(connections, transactions, settings, null);
+    }
+
+    /** @param observer told each flush's size (metrics); none: nobody is told */
+    @Inject
+    public BatchedTokenUses(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions,
+                            TokenUseSettings settings, @Nullable CheckObserver observer) {
+        this.observer = observer == null ? CheckObserver.NONE : observer;
         this.statements = new Statements(connections);
         this.transactions = transactions;
         this.flusher = Daemons.singleThread("keyward-last-used-flush");
@@ -106,6 +118,7 @@ public final class BatchedTokenUses implements TokenUses {
             throw e;
         }
         batches.incrementAndGet();
+        observer.usesFlushed(taken.size());
         return taken.size();
     }
 

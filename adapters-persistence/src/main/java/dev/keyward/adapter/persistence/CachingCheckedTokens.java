@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public final class CachingCheckedTokens implements CheckedTokens {
 
-    static final String UNAVAILABLE = "the token database is unreachable and this node cannot confirm the key is still valid;"
+    static final String UNAVAILABLE = "the token database is unavailable: this node cannot confirm the key is still valid;"
             + " try again shortly";
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingCheckedTokens.class);
@@ -32,6 +32,7 @@ public final class CachingCheckedTokens implements CheckedTokens {
     private final ChangeFeed feed;
     private final JdbcTokens tokens;
     private final AtomicLong databaseReads = new AtomicLong();
+    private final AtomicLong lookups = new AtomicLong();
 
     public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens) {
         this.cache = cache;
@@ -41,6 +42,7 @@ public final class CachingCheckedTokens implements CheckedTokens {
 
     @Override
     public Optional<TokenView> findByHash(SecretHash hash) {
+        lookups.incrementAndGet();
         if (feed.isFresh()) {
             CheckCache.Entry entry = cache.lookup(hash);
             if (entry instanceof CheckCache.Known known) {
@@ -70,6 +72,16 @@ public final class CachingCheckedTokens implements CheckedTokens {
         }
         cache.put(hash, found, epoch);
         return found;
+    }
+
+    /** How many checks asked (the hit ratio is 1 - {@link #databaseReads()} / this). */
+    public long lookups() {
+        return lookups.get();
+    }
+
+    /** Tokens and unknown hashes held in the cache now (an estimate). */
+    public long cachedEntries() {
+        return cache.size();
     }
 
     /** How many checks had to read the database (misses, and every check while the feed is stale). */

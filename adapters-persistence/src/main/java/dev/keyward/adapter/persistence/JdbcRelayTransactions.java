@@ -32,7 +32,7 @@ public final class JdbcRelayTransactions implements Transactions {
 
     @Override
     public <T> T inWrite(Supplier<T> work) {
-        return transactions.execute(READ_COMMITTED, status -> work.get());
+        return DatabaseUnreachable.translated(() -> transactions.execute(READ_COMMITTED, status -> work.get()));
     }
 
     private static TransactionDefinition readCommitted() {

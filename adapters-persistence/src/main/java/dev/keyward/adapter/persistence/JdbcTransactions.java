@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * {@link Transactions} on the default datasource's transaction manager: one read-write transaction
- * per use case; a nested call joins the outer one; a runtime exception rolls back and propagates as is.
+ * per use case; a nested call joins the outer one; a runtime exception rolls back and propagates as is,
+ * except that a database out of reach (at begin, mid-way or at commit) is {@link dev.keyward.domain.error.UnavailableException}.
  */
 @Singleton
 public final class JdbcTransactions implements Transactions {
@@ -22,6 +23,6 @@ public final class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T inWrite(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        return DatabaseUnreachable.translated(() -> transactions.executeWrite(status -> work.get()));
     }
 }

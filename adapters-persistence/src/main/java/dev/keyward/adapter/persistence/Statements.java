@@ -16,7 +16,8 @@ import java.util.Set;
  * Runs one prepared statement on the current transaction's connection, or on a pooled connection of
  * its own (auto-commit) when called outside {@link JdbcTransactions#inWrite}, e.g. by authentication.
  * A statement that lost a race with another transaction fails as {@link ConcurrentChangeException}
- * (see {@link #lostRace}); any other SQL failure as {@link DataAccessException}.
+ * (see {@link #lostRace}); one that cannot reach the database as {@link dev.keyward.domain.error.UnavailableException}
+ * (see {@link DatabaseUnreachable}); any other SQL failure as {@link DataAccessException}.
  */
 final class Statements {
 
@@ -42,7 +43,7 @@ final class Statements {
     }
 
     <R> R run(String sql, Work<R> work) {
-        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+        return DatabaseUnreachable.translated(() -> connections.execute(ConnectionDefinition.DEFAULT, status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 return work.apply(statement);
             } catch (SQLException e) {
@@ -52,9 +53,12 @@ final class Statements {
                     throw new ConcurrentChangeException(
                             "another request changed the same data at the same time; nothing was changed, try again");
                 }
+                if (DatabaseUnreachable.isUnreachable(e)) {
+                    throw DatabaseUnreachable.unavailable(e);
+                }
                 throw new DataAccessException("SQL failed: " + e.getMessage() + " [" + sql + "]", e);
             }
-        });
+        }));
     }
 
     /**

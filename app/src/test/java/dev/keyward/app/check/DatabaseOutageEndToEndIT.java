@@ -4,6 +4,7 @@ import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.HttpApi.Token;
 import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.app.support.TcpProxy;
 import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.Door;
 import dev.keyward.domain.check.TokenVerification;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageEndToEndIT {
 
-    private static final Pattern HOST_PORT = Pattern.compile("^(jdbc:[a-z]+://)([^/:?]+):(\\d+)(.*)$");
 
     private final String admin = KeywardTestApp.newKey();
     private TcpProxy proxy;
@@ -46,10 +44,9 @@ class DatabaseOutageEndToEndIT {
     @BeforeAll
     void startBehindAProxy() throws Exception {
         Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties("check_outage", admin));
-        Matcher url = HOST_PORT.matcher((String) properties.get("datasources.default.url"));
-        assertTrue(url.matches(), String.valueOf(properties.get("datasources.default.url")));
-        proxy = new TcpProxy(url.group(2), Integer.parseInt(url.group(3)));
-        properties.put("datasources.default.url", url.group(1) + "127.0.0.1:" + proxy.port() + url.group(4));
+        String url = (String) properties.get("datasources.default.url");
+        proxy = TcpProxy.inFrontOf(url);
+        properties.put("datasources.default.url", proxy.rewrite(url));
         properties.put("datasources.default.connection-timeout", "1000");
         properties.put("micronaut.server.port", "-1");
         server = ApplicationContext.run(EmbeddedServer.class, properties);

@@ -1,5 +1,6 @@
 package dev.keyward.domain.service;
 
+import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.TokenVerification;
 import dev.keyward.domain.check.Verification;
@@ -29,18 +30,33 @@ public final class VerificationService implements TokenVerification {
     private final SecretHasher hasher;
     private final Clock clock;
     private final AuthFailureMonitor failures;
+    private final CheckObserver observer;
 
     public VerificationService(CheckedTokens tokens, TokenUses uses, SecretHasher hasher, Clock clock,
                                AuthFailureMonitor failures) {
+        this(tokens, uses, hasher, clock, failures, CheckObserver.NONE);
+    }
+
+    /** @param observer told each check's door, outcome and time (metrics); never the key */
+    public VerificationService(CheckedTokens tokens, TokenUses uses, SecretHasher hasher, Clock clock,
+                               AuthFailureMonitor failures, CheckObserver observer) {
         this.tokens = tokens;
         this.uses = uses;
         this.hasher = hasher;
         this.clock = clock;
         this.failures = failures;
+        this.observer = observer;
     }
 
     @Override
     public Verification verify(CheckRequest request) {
+        long start = System.nanoTime();
+        Verification verification = check(request);
+        observer.observed(request.door(), verification.code(), System.nanoTime() - start);
+        return verification;
+    }
+
+    private Verification check(CheckRequest request) {
         String key = request.presentedKey();
         if (key == null || key.isEmpty()) {
             // No key at all is someone who did not try, not someone guessing: not counted as a failure.

@@ -1,0 +1,115 @@
+package dev.keyward.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code tokens list|create|rotate|delete}: the token API for scripts, each answer one line of JSON on standard output. */
+@Command(name = "tokens", mixinStandardHelpOptions = true,
+        description = "List, create, rotate and delete API tokens; the output is JSON.",
+        subcommands = {TokensCommand.ListAll.class, TokensCommand.Create.class, TokensCommand.Rotate.class, TokensCommand.Delete.class})
+final class TokensCommand {
+
+    @ParentCommand
+    KeywardCli cli;
+
+    /** What every {@code tokens} command has: the parent, the connection options, and a way to print. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        TokensCommand tokens;
+        @Mixin
+        KeywardCli.Connection connection = new KeywardCli.Connection();
+
+        ApiClient api() throws ApiClient.Failure {
+            return tokens.cli.client(connection);
+        }
+
+        /** Prints one JSON value on a line of its own. */
+        void print(Object json) {
+            tokens.cli.out().println(Json.write(json));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every token as a JSON array (all pages).")
+    static final class ListAll extends Subcommand {
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            ApiClient api = api();
+            List<Object> all = new ArrayList<>();
+            String cursor = null;
+            do {
+                Object page = api.get("/api-tokens" + (cursor == null ? "" : "?cursor=" + ApiClient.segment(cursor)));
+                if (!(page instanceof Map<?, ?> map) || !(map.get("results") instanceof List<?> results)) {
+                    throw new ApiClient.Failure("the answer to /api-tokens was not a page of tokens");
+                }
+                all.addAll(results);
+                cursor = map.get("next") instanceof String next && !next.isEmpty() ? next : null;
+            } while (cursor != null);
+            print(all);
+            return 0;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a token and print it as JSON, with its value (shown only this once).")
+    static final class Create extends Subcommand {
+        @Option(names = "--name", required = true, description = "the token's name")
+        String name;
+        @Option(names = "--permission", paramLabel = "NAME", description = "a permission, e.g. AlertRead (repeat for more)")
+        List<String> permissions = new ArrayList<>();
+        @Option(names = "--allowed-cidr", paramLabel = "CIDR", description = "a CIDR block it may be used from (repeat for more; none: anywhere)")
+        List<String> allowedCidrs = new ArrayList<>();
+        @Option(names = "--expires-at", paramLabel = "RFC3339", description = "when it expires, e.g. 2027-01-01T00:00:00Z (default: never)")
+        String expiresAt;
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            body.put("permissions", permissions);
+            if (!allowedCidrs.isEmpty()) {
+                body.put("allowedCIDRBlocks", allowedCidrs);
+            }
+            if (expiresAt != null) {
+                body.put("expiresAt", expiresAt);
+            }
+            print(api().post("/api-tokens", body));
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Give a token a new value and print it as JSON, with the new value; the old one stops working.")
+    static final class Rotate extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
+        String id;
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            print(api().post("/api-tokens/" + ApiClient.segment(id) + "/rotate", null));
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a token; prints {\"deleted\": ID}.")
+    static final class Delete extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
+        String id;
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            api().delete("/api-tokens/" + ApiClient.segment(id));
+            print(Map.of("deleted", id));
+            return 0;
+        }
+    }
+}

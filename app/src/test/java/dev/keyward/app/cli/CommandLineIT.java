@@ -1,0 +1,131 @@
+package dev.keyward.app.cli;
+
+import dev.keyward.app.support.EndToEndTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line against a running Keyward, in-process: exit statuses, JSON a script can parse, and
+ * one line on standard error for every failure. The key comes from the environment map, as from
+ * {@code KEYWARD_API_TOKEN}.
+ */
+@MicronautTest(transactional = false)
+class CommandLineIT extends EndToEndTest {
+
+    /** What one run printed and returned. */
+    record Run(int status, String out, String err) {
+        Object json() {
+            return Json.parse(out);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object() {
+            return (Map<String, Object>) json();
+        }
+    }
+
+    private Run run(String key, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> environment = key == null ? Map.of() : Map.of(KeywardCli.TOKEN_VARIABLE, key);
+        String[] withHost = new String[args.length + 2];
+        System.arraycopy(args, 0, withHost, 0, args.length);
+        withHost[args.length] = "--api-host";
+        withHost[args.length + 1] = api.base();
+        int status = KeywardCli.run(withHost, new PrintWriter(out), new PrintWriter(err), environment, () -> null);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void check_connection_prints_the_tokens_name_id_and_permissions() {
+        var token = api.create(admin, unique("cli-check"), "OrganizationAPITokenRead", "RuleRead");
+        Run run = run(token.value(), "check-connection");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("id: " + token.id()), run.out());
+        assertTrue(run.out().contains("permissions: OrganizationAPITokenRead, RuleRead"), run.out());
+        assertFalse(run.out().contains(token.value()), "the key is not printed");
+    }
+
+    @Test
+    void a_wrong_key_fails_with_one_line_and_a_non_zero_status() {
+        Run run = run(dev.keyward.app.support.KeywardTestApp.newKey(), "check-connection");
+        assertEquals(KeywardCli.FAILED, run.status());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("keyward: 401"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void without_a_key_or_a_terminal_the_cli_says_where_the_key_comes_from() {
+        Run run = run(null, "tokens", "list");
+        assertEquals(KeywardCli.FAILED, run.status());
+        assertTrue(run.err().contains(KeywardCli.TOKEN_VARIABLE), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void an_unreachable_host_fails_with_one_line() {
+        StringWriter err = new StringWriter();
+        int status = KeywardCli.run(new String[] {"check-connection", "--api-host", "http://127.0.0.1:1"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(KeywardCli.TOKEN_VARIABLE, admin), () -> null);
+        assertEquals(KeywardCli.FAILED, status);
+        assertTrue(err.toString().startsWith("keyward: cannot reach http://127.0.0.1:1"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    @Test
+    void tokens_create_list_rotate_and_delete_print_json_for_scripts() {
+        String name = unique("cli-made");
+        Run created = run(admin, "tokens", "create", "--name", name, "--permission", "AlertRead", "--permission", "RuleRead",
+                "--allowed-cidr", "10.0.0.0/8", "--expires-at", "2099-01-01T00:00:00Z");
+        assertEquals(0, created.status(), created.err());
+        Map<String, Object> token = created.object();
+        String id = (String) token.get("id");
+        String value = (String) token.get("value");
+        assertTrue(value.startsWith("kw_"), created.out());
+        assertEquals(List.of("10.0.0.0/8"), token.get("allowedCIDRBlocks"));
+        assertEquals(List.of("AlertRead", "RuleRead"), token.get("permissions"));
+
+        Run listed = run(admin, "tokens", "list");
+        assertEquals(0, listed.status(), listed.err());
+        assertTrue(((List<?>) listed.json()).stream().anyMatch(t -> id.equals(((Map<?, ?>) t).get("id"))), listed.out());
+
+        Run rotated = run(admin, "tokens", "rotate", id);
+        assertEquals(0, rotated.status(), rotated.err());
+        assertEquals(id, rotated.object().get("id"));
+        assertNotEquals(value, rotated.object().get("value"));
+
+        Run deleted = run(admin, "tokens", "delete", id);
+        assertEquals(0, deleted.status(), deleted.err());
+        assertEquals(Map.of("deleted", id), deleted.object());
+        assertEquals(404, api.get("/api-tokens/" + id, admin).status());
+    }
+
+    @Test
+    void a_refused_create_names_the_problem_on_one_line() {
+        Run run = run(admin, "tokens", "create", "--name", unique("cli-bad"), "--permission", "NoSuchPermission");
+        assertEquals(KeywardCli.FAILED, run.status());
+        assertTrue(run.err().startsWith("keyward: 400"), run.err());
+        assertTrue(run.err().contains("NoSuchPermission"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void a_token_may_rotate_itself_by_self() {
+        var token = api.create(admin, unique("cli-self"));
+        Run rotated = run(token.value(), "tokens", "rotate", "self");
+        assertEquals(0, rotated.status(), rotated.err());
+        assertEquals(token.id(), rotated.object().get("id"));
+        assertEquals(401, api.get("/api-tokens/self", token.value()).status(), "the old value stopped working");
+    }
+}

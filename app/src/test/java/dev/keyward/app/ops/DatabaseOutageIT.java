@@ -1,0 +1,147 @@
+package dev.keyward.app.ops;
+
+import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.TcpProxy;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database cut off and back, through a TCP proxy between Keyward and the real MariaDB: every
+ * request that needs the database fails fast with 503 and says why, readiness goes DOWN while
+ * liveness stays UP, nothing is half-written, and everything recovers without a restart.
+ */
+@MicronautTest(transactional = false)
+class DatabaseOutageIT extends EndToEndTest {
+
+    /** The issue asks for 2 s; the margin is for a loaded 2-core test machine. */
+    private static final Duration FAST = Duration.ofMillis(2500);
+
+    private TcpProxy proxy;
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(super.getProperties());
+        String url = properties.get("datasources.default.url");
+        proxy = TcpProxy.inFrontOf(url);
+        properties.put("datasources.default.url", proxy.rewrite(url));
+        return properties;
+    }
+
+    @AfterAll
+    void closeTheProxy() {
+        proxy.close();
+    }
+
+    @Test
+    void with_the_database_cut_off_requests_fail_fast_with_503_and_recover_when_it_returns() throws Exception {
+        HttpApi.Token token = api.create(admin, unique("before-the-cut"), "OrganizationAPITokenRead");
+        awaitReadiness(200, Duration.ofSeconds(20));
+        long rowsBefore = count("api_tokens");
+        long eventsBefore = count("audit_outbox");
+        String attempted = unique("during-the-cut");
+
+        proxy.cut();
+        long cutAt = System.nanoTime();
+        Duration readinessDown = awaitReadiness(503, Duration.ofSeconds(10));
+        System.out.println("[outage] readiness DOWN " + readinessDown.toMillis() + " ms after the cut");
+        assertTrue(readinessDown.compareTo(FAST) < 0, "readiness went DOWN only after " + readinessDown);
+
+        List<String> slow = new java.util.ArrayList<>();
+        Map<String, Supplier<HttpApi.Reply>> requests = new LinkedHashMap<>();
+        requests.put("GraphQL list", () -> api.graphql(admin, "{ apiTokens { results { id } } }"));
+        requests.put("REST list", () -> api.get("/api-tokens", admin));
+        requests.put("REST get", () -> api.get("/api-tokens/" + token.id(), admin));
+        requests.put("REST create", () -> api.createReply(admin, attempted, List.of("AlertRead"), null));
+        requests.put("REST self as the new token", () -> api.get("/api-tokens/self", token.value()));
+        requests.put("GraphQL list again", () -> api.graphql(admin, "{ apiTokens { results { id } } }"));
+        requests.put("GraphQL self", () -> api.graphql(admin, "{ apiToken(id: \"self\") { id } }"));
+        requests.put("GraphQL create", () -> api.graphql(admin,
+                "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id } } }",
+                Map.of("in", Map.of("name", attempted, "permissions", List.of("AlertRead")))));
+        requests.forEach((what, request) -> {
+            HttpApi.Reply reply = request.get();
+            System.out.println("[outage] " + what + ": " + reply.status() + " in " + reply.took().toMillis() + " ms");
+            assertEquals(503, reply.status(), what + ": " + reply.body());
+            if (what.startsWith("GraphQL")) {
+                assertEquals("UNAVAILABLE", reply.errorCode(), reply.body());
+                assertTrue(reply.errorMessage().startsWith("the token database is unavailable"), what + ": " + reply.body());
+            } else {
+                assertTrue(reply.message().startsWith("the token database is unavailable"), what + ": " + reply.body());
+            }
+            slow.add(reply.took().compareTo(FAST) < 0 ? "" : what + " took " + reply.took());
+        });
+
+        assertEquals(List.of(), slow.stream().filter(t -> !t.isEmpty()).toList(), "requests slower than " + FAST);
+        HttpApi.Reply readiness = api.get("/health/readiness", null);
+        HttpApi.Reply health = api.get("/health", null);
+        HttpApi.Reply liveness = api.get("/health/liveness", null);
+        System.out.println("[outage] readiness " + readiness.status() + " in " + readiness.took().toMillis() + " ms, health "
+                + health.status() + " in " + health.took().toMillis() + " ms, liveness " + liveness.status() + " in "
+                + liveness.took().toMillis() + " ms");
+        assertEquals(503, readiness.status(), readiness.body());
+        assertEquals("DOWN", readiness.string("status"), readiness.body());
+        assertEquals(503, health.status(), health.body());
+        assertTrue(health.took().compareTo(FAST) < 0, "/health took " + health.took());
+        assertEquals(200, liveness.status(), liveness.body());
+        assertEquals("UP", liveness.string("status"), liveness.body());
+        System.out.println("[outage] the cut lasted " + Duration.ofNanos(System.nanoTime() - cutAt).toMillis() + " ms");
+
+        proxy.open();
+        Duration readinessUp = awaitReadiness(200, Duration.ofSeconds(20));
+        System.out.println("[outage] readiness UP " + readinessUp.toMillis() + " ms after the database came back");
+        HttpApi.Reply list = api.get("/api-tokens", admin);
+        assertEquals(200, list.status(), list.body());
+        assertTrue(list.results().stream().noneMatch(t -> attempted.equals(t.get("name"))), "the create during the cut left a token");
+        assertEquals(rowsBefore, count("api_tokens"), "token rows");
+        assertEquals(eventsBefore, count("audit_outbox"), "outbox events");
+        assertEquals(200, api.get("/api-tokens/self", token.value()).status());
+        HttpApi.Reply created = api.createReply(admin, unique("after-the-cut"), List.of("AlertRead"), null);
+        assertEquals(200, created.status(), created.body());
+        assertEquals(eventsBefore + 1, count("audit_outbox"), "the create after the cut wrote its event");
+    }
+
+    /** Polls {@code /health/readiness} until it answers {@code status}; returns how long that took. */
+    private Duration awaitReadiness(int status, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            HttpApi.Reply reply = api.get("/health/readiness", null);
+            assertTrue(reply.took().compareTo(FAST) < 0, "/health/readiness took " + reply.took());
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            if (reply.status() == status) {
+                return waited;
+            }
+            assertTrue(waited.compareTo(limit) < 0, "readiness still " + reply.status() + " after " + waited + ": " + reply.body());
+            Thread.sleep(50);
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
