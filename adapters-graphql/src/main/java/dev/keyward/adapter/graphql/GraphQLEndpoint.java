@@ -1,5 +1,6 @@
 package dev.keyward.adapter.graphql;
 
+import dev.keyward.domain.check.PresentedKey;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -125,7 +126,7 @@ final class GraphQLEndpoint {
         Map<String, Object> body = ErrorCodes.specificationOf(result);
         if (ErrorCodes.isUnauthenticated(body)) {
             return respond(HttpStatus.UNAUTHORIZED, body)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + KeywardExecutionInputCustomizer.API_KEY_HEADER + "\"");
+                    .header(HttpHeaders.WWW_AUTHENTICATE, PresentedKey.CHALLENGE);
         }
         return respond(HttpStatus.OK, body);
     }

@@ -98,7 +98,7 @@ class GraphQLEngineTest {
                 .query(DocumentNormaliser.normalise(document))
                 .operationName(operationName)
                 .variables(variables)
-                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key == null ? List.of() : List.of(key), IpAddress.parse("127.0.0.1"), false)))
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key, IpAddress.parse("127.0.0.1"), false)))
                 .build();
         return ErrorCodes.specificationOf(graphQL.execute(input));
     }
@@ -227,7 +227,7 @@ class GraphQLEngineTest {
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
         GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
-                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(List.of(adminKey), IpAddress.parse("127.0.0.1"), false))).build();
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false))).build();
 
         Map<String, Object> body = ErrorCodes.specificationOf(broken.execute(input));
 

@@ -25,10 +25,16 @@ import java.util.List;
 @Factory
 class InMemoryServiceFactory {
 
-    private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
-            new DirectTransactions(), new InMemoryInstallation(),
-            new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
-            new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+    private final InMemoryTokens tokens = new InMemoryTokens();
+    private final SecretHasher hasher = new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII));
+    private final TokenServices services = TokenServices.over(tokens, new RecordingAuditOutbox(),
+            new DirectTransactions(), new InMemoryInstallation(), hasher, new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
+    private final TestVerification verification = new TestVerification(tokens, hasher, Clock.systemUTC());
+
+    @Singleton
+    TestVerification tokenVerification() {
+        return verification;
+    }
 
     @Singleton
     AuthenticationService authenticationService() {
