@@ -2,13 +2,17 @@ package dev.keyward.app;
 
 import dev.keyward.domain.network.TrustedProxies;
 import dev.keyward.domain.port.out.AuditOutbox;
+import dev.keyward.domain.port.out.CheckedTokens;
+import dev.keyward.domain.port.out.TokenUses;
 import dev.keyward.domain.port.out.Installation;
 import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.service.AuthFailureMonitor;
 import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
+import dev.keyward.domain.service.VerificationService;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -19,6 +23,10 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the annotation-free domain to its adapters and to configuration. */
 @Factory
@@ -55,9 +63,28 @@ class KeywardFactory {
         }
     }
 
+    /** Off the request's path: a failing address's report waits for a write transaction, its check does not. */
     @Singleton
-    AuthenticationService authenticationService(Tokens tokens, SecretHasher hasher, Clock clock, KeywardSettings settings) {
-        return new AuthenticationService(tokens, hasher, clock, settings.tokens().lastUsedResolution());
+    AuthFailureMonitor authFailureMonitor(AuditOutbox outbox, Transactions transactions, KeywardSettings settings) {
+        KeywardSettings.Security.AuthFailures limits = settings.security().authFailures();
+        ExecutorService reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "keyward-auth-failures");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return new AuthFailureMonitor(outbox, transactions, reporter, limits.threshold(), limits.window(), limits.maxAddresses());
+    }
+
+    @Singleton
+    VerificationService verificationService(CheckedTokens checkedTokens, TokenUses uses, SecretHasher hasher, Clock clock,
+                                            AuthFailureMonitor failures) {
+        return new VerificationService(checkedTokens, uses, hasher, clock, failures);
+    }
+
+    @Singleton
+    AuthenticationService authenticationService(VerificationService verification) {
+        return new AuthenticationService(verification);
     }
 
     @Singleton

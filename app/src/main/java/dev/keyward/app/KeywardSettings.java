@@ -11,14 +11,14 @@ import java.util.List;
 
 /**
  * The {@code keyward.*} settings the app itself reads (the adapters own theirs: {@code keyward.events.*},
- * {@code keyward.graphql.*}), each default written here and only here — except the data directory's:
+ * {@code keyward.graphql.*}, {@code keyward.check.*}, {@code keyward.tokens.*}), each default written here and only here — except the data directory's:
  * {@code application.yml} holds {@code ./data}, because the default H2 URL there is built from it.
  * Environment variables map as Micronaut maps them: {@code KEYWARD_DATA_DIR} is {@code keyward.data-dir}.
  * Bound at start ({@link Context}), so a bad value refuses the start with its reason.
  */
 @Context
 @ConfigurationProperties("keyward")
-record KeywardSettings(Path dataDir, Secrets secrets, BootstrapToken bootstrap, Http http, Tokens tokens) {
+record KeywardSettings(Path dataDir, Secrets secrets, BootstrapToken bootstrap, Http http, Security security) {
 
     /** @param pepper the HMAC key of stored token hashes ({@code KEYWARD_SECRETS_PEPPER}); see {@link Pepper} */
     @ConfigurationProperties("secrets")
@@ -39,13 +39,27 @@ record KeywardSettings(Path dataDir, Secrets secrets, BootstrapToken bootstrap, 
         }
     }
 
-    /** @param lastUsedResolution how stale {@code lastUsedAt} may get before a use is written back */
-    @ConfigurationProperties("tokens")
-    record Tokens(@Bindable(defaultValue = "5s") Duration lastUsedResolution) {
+    /** @param authFailures when failed checks from one address are reported ({@code dev.keyward.security.auth-failures}) */
+    @ConfigurationProperties("security")
+    record Security(AuthFailures authFailures) {
 
-        Tokens {
-            if (lastUsedResolution.isNegative()) {
-                throw new StartupRefusedException("keyward.tokens.last-used-resolution must not be negative, was " + lastUsedResolution);
+        /**
+         * @param threshold    failed checks one client address may have within one window unreported
+         * @param window       how long a window lasts; an address is reported at most once per window
+         * @param maxAddresses how many addresses are counted at once (bounds memory under a flood)
+         */
+        @ConfigurationProperties("auth-failures")
+        record AuthFailures(@Bindable(defaultValue = "20") int threshold,
+                            @Bindable(defaultValue = "1m") Duration window,
+                            @Bindable(defaultValue = "100000") int maxAddresses) {
+
+            AuthFailures {
+                if (threshold < 1 || maxAddresses < 1) {
+                    throw new StartupRefusedException("keyward.security.auth-failures.threshold and .max-addresses must be at least 1");
+                }
+                if (window.isNegative() || window.isZero()) {
+                    throw new StartupRefusedException("keyward.security.auth-failures.window must be a positive duration, was " + window);
+                }
             }
         }
     }

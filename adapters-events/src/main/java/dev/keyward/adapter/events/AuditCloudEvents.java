@@ -3,10 +3,13 @@ package dev.keyward.adapter.events;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.domain.event.AuditEvent;
+import dev.keyward.domain.event.AuthFailuresObserved;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.audit.PendingAuditEvent;
+import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.TokenView;
 import io.cloudevents.CloudEvent;
@@ -22,13 +25,16 @@ import java.util.List;
 
 /**
  * Maps an outbox event to its CloudEvent (spec 1.0): the outbox id as {@code id}, so a re-delivery
- * carries the same id; the token id as {@code subject}; and as {@code data} only what the API shows of a
- * token, never its value or hash. The catalogue is docs/audit-events.md.
+ * carries the same id; the token id (or, for a security observation, the client address) as
+ * {@code subject}; and as {@code data} only what the API shows of a token, never its value or hash. The catalogue is docs/audit-events.md.
  */
 @Singleton
 public final class AuditCloudEvents {
 
     public static final String DATA_CONTENT_TYPE = "application/json";
+
+    /** The subject of an auth-failures observation whose client address was unknown. */
+    public static final String UNKNOWN_ADDRESS = "unknown";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -48,20 +54,43 @@ public final class AuditCloudEvents {
     }
 
     public CloudEvent toCloudEvent(PendingAuditEvent pending) {
-        TokenEvent event = pending.event();
+        AuditEvent event = pending.event();
         return CloudEventBuilder.v1()
                 .withId(pending.id().toString())
                 .withSource(source)
                 .withType(type(event))
-                .withSubject(event.token().id().toString())
-                .withTime(event.origin().at().atOffset(ZoneOffset.UTC))
+                .withSubject(subject(event))
+                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(DATA_CONTENT_TYPE)
-                .withData(JsonCloudEventData.wrap(data(event)))
+                .withData(JsonCloudEventData.wrap(event instanceof TokenEvent tokenEvent
+                        ? data(tokenEvent) : data((AuthFailuresObserved) event)))
                 .build();
     }
 
-    static String type(TokenEvent event) {
+    static String type(AuditEvent event) {
         return event.type().cloudEventType();
+    }
+
+    /**
+     * The CloudEvent {@code subject}, also the Kafka record key (one partition per subject keeps its
+     * order): the token id, or for an auth-failures observation the client address ({@code unknown}).
+     */
+    public static String subject(AuditEvent event) {
+        if (event instanceof TokenEvent tokenEvent) {
+            return tokenEvent.token().id().toString();
+        }
+        IpAddress address = ((AuthFailuresObserved) event).clientAddress();
+        return address == null ? UNKNOWN_ADDRESS : address.toString();
+    }
+
+    /** {@code clientAddress} (null when unknown), {@code failures}, {@code windowStart}, {@code windowEnd}. */
+    static ObjectNode data(AuthFailuresObserved observed) {
+        ObjectNode data = JSON.objectNode();
+        data.put("clientAddress", observed.clientAddress() == null ? null : observed.clientAddress().toString());
+        data.put("failures", observed.failures());
+        data.put("windowStart", text(observed.windowStart()));
+        data.put("windowEnd", text(observed.windowEnd()));
+        return data;
     }
 
     /** {@code token} after the change, {@code actor}, {@code clientAddress}, and for updates {@code changes}. */

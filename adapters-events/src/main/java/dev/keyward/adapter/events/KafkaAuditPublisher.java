@@ -97,7 +97,7 @@ public final class KafkaAuditPublisher implements AuditPublisher, AutoCloseable 
             }
             Future<RecordMetadata> future;
             try {
-                future = producer.send(new ProducerRecord<>(topic, event.event().token().id().toString(),
+                future = producer.send(new ProducerRecord<>(topic, AuditCloudEvents.subject(event.event()),
                         cloudEvents.toCloudEvent(event)));
             } catch (RuntimeException e) {
                 // Stop here: sending later events past a failed one could reorder a token's events.

@@ -40,7 +40,7 @@ class AuditCloudEventsTest {
             assertEquals(life.get(i).id().toString(), event.getId());
             assertEquals(URI.create("/keyward/test-node"), event.getSource());
             assertEquals(id.toString(), event.getSubject());
-            assertEquals(OffsetDateTime.ofInstant(life.get(i).event().origin().at(), ZoneOffset.UTC), event.getTime());
+            assertEquals(OffsetDateTime.ofInstant(life.get(i).event().occurredAt(), ZoneOffset.UTC), event.getTime());
             assertEquals("application/json", event.getDataContentType());
         }
     }

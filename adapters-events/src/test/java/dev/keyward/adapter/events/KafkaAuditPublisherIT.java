@@ -69,7 +69,7 @@ class KafkaAuditPublisherIT {
             idsByKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event.getId());
         }
         for (TokenId token : tokens) {
-            List<String> expected = events.stream().filter(e -> e.event().token().id().equals(token))
+            List<String> expected = events.stream().filter(e -> token.equals(e.tokenId()))
                     .map(e -> e.id().toString()).toList();
             assertEquals(expected, idsByKey.get(token.toString()), "one token's events in publishing order");
         }

@@ -27,8 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,6 @@ class GraphQLEngineTest {
         @Override public boolean isEmpty() { return rows.isEmpty(); }
         @Override public void add(ApiToken token) { rows.add(token); }
         @Override public void remove(ApiToken token) { rows.remove(token); }
-        @Override public void recordUse(TokenId id, Instant at) { rows.recordUse(id, at); }
 
         @Override
         public void update(ApiToken token) {
@@ -80,7 +77,7 @@ class GraphQLEngineTest {
         byte[] pepper = new byte[32];
         new SecureRandom().nextBytes(pepper);
         TokenServices services = TokenServices.over(new RacingTokens(), outbox, new DirectTransactions(), new dev.keyward.domain.fake.InMemoryInstallation(),
-                new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC(), Duration.ofSeconds(5));
+                new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC());
         adminKey = services.bootstrap().bootstrap(Optional.empty()).orElseThrow().reveal();
         graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.authentication()), new DocumentLimits(6, 60, 3, 2));
     }

@@ -1,8 +1,10 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.event.AuditEvent;
+import dev.keyward.domain.event.AuthFailuresObserved;
 import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.event.TokenEventType;
+import dev.keyward.domain.event.AuditEventType;
 import dev.keyward.domain.event.TokenCreated;
 import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenRotated;
@@ -45,11 +47,6 @@ record AuditPayload(
         String occurredAt,
         @Nullable List<Change> changes) {
 
-    /** The event type stored beside the payload. */
-    static String typeOf(TokenEvent event) {
-        return event.type().wireName();
-    }
-
     static AuditPayload of(TokenEvent event) {
         Origin origin = event.origin();
         List<Change> changes = event instanceof TokenUpdated updated
@@ -60,9 +57,42 @@ record AuditPayload(
                 origin.at().toString(), changes);
     }
 
+    /** The event type stored beside any event's payload. */
+    static String typeOf(AuditEvent event) {
+        return event.type().wireName();
+    }
+
+    /** The payload JSON of any audit event. */
+    static String write(ObjectMapper json, AuditEvent event) throws IOException {
+        if (event instanceof TokenEvent tokenEvent) {
+            return json.writeValueAsString(of(tokenEvent));
+        }
+        return json.writeValueAsString(AuthFailuresPayload.of((AuthFailuresObserved) event));
+    }
+
     /** Reads a stored row back into its domain event. */
-    static TokenEvent read(ObjectMapper json, String eventType, String payload) throws IOException {
+    static AuditEvent read(ObjectMapper json, String eventType, String payload) throws IOException {
+        if (AuditEventType.AUTH_FAILURES.wireName().equals(eventType)) {
+            return json.readValue(payload, AuthFailuresPayload.class).toEvent();
+        }
         return json.readValue(payload, AuditPayload.class).toEvent(eventType);
+    }
+
+    /** The JSON of an {@link AuthFailuresObserved}: the address (null: unknown), the count, the window. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AuthFailuresPayload(@Nullable String clientAddress, int failures, String windowStart, String windowEnd,
+                               String observedAt) {
+
+        static AuthFailuresPayload of(AuthFailuresObserved observed) {
+            return new AuthFailuresPayload(observed.clientAddress() == null ? null : observed.clientAddress().toString(),
+                    observed.failures(), text(observed.windowStart()), text(observed.windowEnd()), text(observed.observedAt()));
+        }
+
+        AuthFailuresObserved toEvent() {
+            return new AuthFailuresObserved(clientAddress == null ? null : IpAddress.parse(clientAddress), failures,
+                    instant(windowStart), instant(windowEnd), instant(observedAt));
+        }
     }
 
     /** Rebuilds the domain event this payload was written for; {@code eventType} is the row's. */
@@ -70,7 +100,7 @@ record AuditPayload(
         TokenView view = token.toView();
         Origin origin = new Origin(actor.toActor(), clientAddress == null ? null : IpAddress.parse(clientAddress),
                 Instant.parse(occurredAt));
-        TokenEventType type = TokenEventType.fromWireName(eventType)
+        AuditEventType type = AuditEventType.fromWireName(eventType)
                 .orElseThrow(() -> new IllegalArgumentException("unknown audit event type '" + eventType + "'"));
         return switch (type) {
             case CREATED -> new TokenCreated(view, origin);
@@ -78,6 +108,7 @@ record AuditPayload(
                     : changes.stream().map(Change::toFieldChange).toList());
             case ROTATED -> new TokenRotated(view, origin);
             case DELETED -> new TokenDeleted(view, origin);
+            case AUTH_FAILURES -> throw new IllegalArgumentException("not a token event: " + eventType);
         };
     }
 
@@ -95,13 +126,15 @@ record AuditPayload(
             @Nullable ActorJson updatedBy,
             @Nullable String expiresAt,
             @Nullable String lastUsedAt,
+            @Nullable String lastUsedFrom,
             @Nullable String rotatedAt) {
 
         static TokenState of(TokenView view) {
             return new TokenState(view.id().toString(), view.name().value(), view.permissions().names(),
                     view.allowlist().texts(), text(view.createdAt()), ActorJson.of(view.createdBy()),
                     text(view.updatedAt()), ActorJson.of(view.updatedBy()), text(view.expiresAt()),
-                    text(view.lastUsedAt()), text(view.rotatedAt()));
+                    text(view.lastUsedAt()), view.lastUsedFrom() == null ? null : view.lastUsedFrom().toString(),
+                    text(view.rotatedAt()));
         }
 
         TokenView toView() {
@@ -109,7 +142,8 @@ record AuditPayload(
                     PermissionSet.parse("permissions", permissions == null ? List.of() : permissions),
                     new IpAllowlist(allowedCIDRBlocks == null ? List.of() : allowedCIDRBlocks.stream().map(CidrBlock::parse).toList()), instant(createdAt),
                     createdBy.toActor(), instant(updatedAt), updatedBy == null ? null : updatedBy.toActor(),
-                    instant(expiresAt), instant(lastUsedAt), instant(rotatedAt));
+                    instant(expiresAt), instant(lastUsedAt), lastUsedFrom == null ? null : IpAddress.parse(lastUsedFrom),
+                    instant(rotatedAt));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.event.AuditEvent;
 import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.port.out.AuditOutbox;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * {@link AuditOutbox} as rows of {@code audit_outbox}, inserted on the caller's transaction so an
  * event commits (or rolls back) with the change it describes; a relay publishes them later in
- * {@code seq} order. The payload is {@link AuditPayload}: never a secret. An insert that loses a race
+ * {@code seq} order. The payload is {@link AuditPayload}: never a secret. A
+ * security observation concerns no token: its {@code token_id} is null. An insert that loses a race
  * (e.g. a deadlock) fails as {@link dev.keyward.domain.error.ConcurrentChangeException}, via {@link Statements}.
  */
 @Singleton
@@ -29,24 +31,24 @@ public final class JdbcAuditOutbox implements AuditOutbox {
     }
 
     @Override
-    public void append(TokenEvent event) {
-        String payload = write(AuditPayload.of(event));
+    public void append(AuditEvent event) {
+        String payload = write(event);
         statements.run("INSERT INTO audit_outbox (event_id, token_id, event_type, occurred_at, payload) "
                 + "VALUES (?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, UUID.randomUUID().toString());
-                    ps.setString(2, event.token().id().toString());
+                    ps.setString(2, event instanceof TokenEvent tokenEvent ? tokenEvent.token().id().toString() : null);
                     ps.setString(3, AuditPayload.typeOf(event));
-                    TokenRowMapper.bindInstant(ps, 4, event.origin().at());
+                    TokenRowMapper.bindInstant(ps, 4, event.occurredAt());
                     ps.setString(5, payload);
                     return ps.executeUpdate();
                 });
     }
 
-    private String write(AuditPayload payload) {
+    private String write(AuditEvent event) {
         try {
-            return json.writeValueAsString(payload);
+            return AuditPayload.write(json, event);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit payload of token " + payload.token().id(), e);
+            throw new UncheckedIOException("cannot write the audit payload of a " + event.type().wireName() + " event", e);
         }
     }
 }

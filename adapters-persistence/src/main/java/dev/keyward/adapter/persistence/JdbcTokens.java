@@ -7,9 +7,10 @@ import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,12 +33,14 @@ public final class JdbcTokens implements Tokens {
 
     private static final String SELECT = "SELECT " + TokenRowMapper.COLUMNS + " FROM api_tokens ";
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcTokens.class);
-
     private final Statements statements;
+    private final TransactionOperations<Connection> transactions;
+    private final CheckCache cache;
 
-    public JdbcTokens(ConnectionOperations<Connection> connections) {
+    public JdbcTokens(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions, CheckCache cache) {
         this.statements = new Statements(connections);
+        this.transactions = transactions;
+        this.cache = cache;
     }
 
     @Override
@@ -85,11 +88,13 @@ public final class JdbcTokens implements Tokens {
     @Override
     public void add(ApiToken token) {
         try {
-            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         TokenRowMapper.bindAll(ps, 1, token);
                         return ps.executeUpdate();
                     });
+            // The new hash may sit in some node's negative cache.
+            changed(token.secretHash());
         } catch (DataAccessException e) {
             if (isIntegrityViolation(e)) {
                 throw new IllegalStateException("a token with id " + token.id() + " or with the same secret hash already exists", e);
@@ -99,14 +104,24 @@ public final class JdbcTokens implements Tokens {
     }
 
     /**
-     * Writes everything that may change after issue. {@code last_used_at} only moves forward, so a
-     * write from a read taken before a concurrent {@link #recordUse} does not erase that use.
+     * Writes everything that may change after issue. {@code last_used_at} and {@code last_used_from}
+     * are not among them: only {@link BatchedTokenUses} writes those, so an update never erases a use.
+     * The row is locked first to learn the hash it replaces: a rotation changes the answer for both.
      */
     @Override
     public void update(ApiToken token) {
+        Optional<SecretHash> before = query("SELECT secret_hash FROM api_tokens WHERE id = ? AND version = ? FOR UPDATE", ps -> {
+            ps.setString(1, token.id().toString());
+            ps.setLong(2, token.version());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new SecretHash(rs.getBytes(1))) : Optional.<SecretHash>empty();
+            }
+        });
+        if (before.isEmpty()) {
+            requireOneRow(0, token);
+        }
         int changed = query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
                 + "updated_at = ?, updated_by_id = ?, updated_by_type = ?, rotated_at = ?, secret_hash = ?, "
-                + "last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_at END, "
                 + "version = version + 1 WHERE id = ? AND version = ?", ps -> {
                     ps.setString(1, token.name().value());
                     ps.setString(2, TokenRowMapper.permissionsText(token));
@@ -116,13 +131,17 @@ public final class JdbcTokens implements Tokens {
                     ps.setString(6, token.updatedBy() == null ? null : token.updatedBy().type().wireName());
                     TokenRowMapper.bindInstant(ps, 7, token.rotatedAt());
                     ps.setBytes(8, token.secretHash().bytes());
-                    TokenRowMapper.bindInstant(ps, 9, token.lastUsedAt());
-                    TokenRowMapper.bindInstant(ps, 10, token.lastUsedAt());
-                    ps.setString(11, token.id().toString());
-                    ps.setLong(12, token.version());
+                    ps.setString(9, token.id().toString());
+                    ps.setLong(10, token.version());
                     return ps.executeUpdate();
                 });
         requireOneRow(changed, token);
+        SecretHash old = before.get();
+        if (old.equals(token.secretHash())) {
+            changed(old);
+        } else {
+            changed(old, token.secretHash());
+        }
     }
 
     @Override
@@ -133,29 +152,38 @@ public final class JdbcTokens implements Tokens {
             return ps.executeUpdate();
         });
         requireOneRow(changed, token);
+        changed(token.secretHash());
     }
 
     /**
-     * Best effort: when the row is busy (a rotation holds it, a lock wait times out) the use is dropped,
-     * not the request it authenticates. Only on an auto-commit connection: inside a transaction such a
-     * failure has rolled the whole transaction back, which its owner must learn.
+     * Appends one {@code token_changes} row per hash in the caller's transaction, so other nodes see the
+     * change exactly when it commits; and drops the hashes from this node's cache once the transaction
+     * has completed (before the use case returns), or at once without a transaction.
      */
-    @Override
-    public void recordUse(TokenId id, Instant at) {
-        query("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)", ps -> {
-            TokenRowMapper.bindInstant(ps, 1, at);
-            ps.setString(2, id.toString());
-            TokenRowMapper.bindInstant(ps, 3, at);
-            try {
-                return ps.executeUpdate();
-            } catch (SQLException e) {
-                if (Statements.lostRace(e) && ps.getConnection().getAutoCommit()) {
-                    LOG.debug("use of token {} at {} not recorded: another transaction held the row", id, at, e);
-                    return 0;
-                }
-                throw e;
+    private void changed(SecretHash... hashes) {
+        // changed_at only dates the row for pruning: this node's wall clock is precise enough.
+        Instant when = Instant.now();
+        query("INSERT INTO token_changes (secret_hash, changed_at) VALUES (?, ?)", ps -> {
+            for (SecretHash hash : hashes) {
+                ps.setBytes(1, hash.bytes());
+                TokenRowMapper.bindInstant(ps, 2, when);
+                ps.addBatch();
             }
+            return ps.executeBatch();
         });
+        List<SecretHash> changed = List.of(hashes);
+        Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
+        if (transaction.isPresent()) {
+            transaction.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(Status status) {
+                    // Also after a rollback: a needless invalidation is only a cache miss.
+                    cache.invalidate(changed);
+                }
+            });
+        } else {
+            cache.invalidate(changed);
+        }
     }
 
     private <R> R query(String sql, Statements.Work<R> work) {

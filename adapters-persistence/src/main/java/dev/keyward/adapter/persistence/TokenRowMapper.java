@@ -1,6 +1,7 @@
 package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.network.CidrBlock;
+import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
@@ -30,7 +31,7 @@ import java.util.List;
 final class TokenRowMapper {
 
     static final String COLUMNS = "id, name, permissions, allowed_cidr_blocks, created_at, created_by_id, "
-            + "created_by_type, updated_at, updated_by_id, updated_by_type, expires_at, last_used_at, rotated_at, "
+            + "created_by_type, updated_at, updated_by_id, updated_by_type, expires_at, last_used_at, last_used_from, rotated_at, "
             + "secret_hash, version";
 
     private static final String SEPARATOR = ",";
@@ -50,6 +51,7 @@ final class TokenRowMapper {
                 actor(rs.getString("updated_by_id"), rs.getString("updated_by_type")),
                 instant(rs, "expires_at"),
                 instant(rs, "last_used_at"),
+                address(rs.getString("last_used_from")),
                 instant(rs, "rotated_at"),
                 new SecretHash(rs.getBytes("secret_hash")),
                 rs.getLong("version"));
@@ -69,9 +71,10 @@ final class TokenRowMapper {
         ps.setString(index + 9, token.updatedBy() == null ? null : token.updatedBy().type().wireName());
         bindInstant(ps, index + 10, token.expiresAt());
         bindInstant(ps, index + 11, token.lastUsedAt());
-        bindInstant(ps, index + 12, token.rotatedAt());
-        ps.setBytes(index + 13, token.secretHash().bytes());
-        ps.setLong(index + 14, token.version());
+        ps.setString(index + 12, token.lastUsedFrom() == null ? null : token.lastUsedFrom().toString());
+        bindInstant(ps, index + 13, token.rotatedAt());
+        ps.setBytes(index + 14, token.secretHash().bytes());
+        ps.setLong(index + 15, token.version());
     }
 
     static String permissionsText(ApiToken token) {
@@ -94,6 +97,10 @@ final class TokenRowMapper {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private static IpAddress address(String text) {
+        return text == null ? null : IpAddress.parse(text);
     }
 
     private static PermissionSet permissions(String text) {

@@ -57,7 +57,7 @@ class JdbcAuditBacklogIT extends JdbcAuditBacklogContract implements TestPropert
     void unsent_sequences_include_events_another_relay_holds() throws Exception {
         appendIssued(2);
         List<PendingAuditEvent> all = relayTransactions.inWrite(() -> backlog.claimOldest(10));
-        TokenId first = all.get(0).event().token().id();
+        TokenId first = all.get(0).tokenId();
 
         Map<TokenId, List<Long>> seen = whileClaimHeld(relayTransactions, 1,
                 () -> relayTransactions.inWrite(() -> backlog.unsentSequences(Set.of(first), Long.MAX_VALUE)), held -> held);

@@ -79,7 +79,7 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
     void every_payload_reads_back_into_the_event_it_was_written_for() throws IOException {
         List<TokenEvent> events = lifeOfAToken();
 
-        List<TokenEvent> rebuilt = new ArrayList<>();
+        List<dev.keyward.domain.event.AuditEvent> rebuilt = new ArrayList<>();
         for (Map<String, Object> row : outboxRows()) {
             rebuilt.add(AuditPayload.read(objectMapper, (String) row.get("event_type"), (String) row.get("payload")));
         }

@@ -34,6 +34,15 @@ abstract class JdbcTokensContract extends TokensContract {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    BatchedTokenUses uses;
+
+    /** Stores one use now, through the batched flush as in production. */
+    private void use(ApiToken token, java.time.Instant at) {
+        uses.record(token.id(), at, null);
+        uses.flush();
+    }
+
     @Override
     protected Tokens emptyTokens() {
         TestRows rows = new TestRows(dataSource);
@@ -56,7 +65,7 @@ abstract class JdbcTokensContract extends TokensContract {
                 TimeZone.setDefault(TimeZone.getTimeZone(zone));
                 ApiToken token = issued(T0);
                 tokens.add(token);
-                tokens.recordUse(token.id(), T0.plusNanos(1_000));
+                use(token, T0.plusNanos(1_000));
 
                 ApiToken read = tokens.findById(token.id()).orElseThrow();
 
@@ -101,7 +110,7 @@ abstract class JdbcTokensContract extends TokensContract {
         ApiToken token = issued(T0);
         tokens.add(token);
 
-        tokens.recordUse(token.id(), T0.plusSeconds(1).plusNanos(999));
+        use(token, T0.plusSeconds(1).plusNanos(999));
 
         assertEquals(T0.plusSeconds(1), tokens.findById(token.id()).orElseThrow().lastUsedAt());
     }

@@ -18,18 +18,17 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /** The real domain services over the domain's in-memory fakes: what the REST adapter is tested against. */
 @Factory
 class InMemoryServiceFactory {
 
-    private final InMemoryTokens tokens = new InMemoryTokens();
-    private final SecretHasher hasher = new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII));
-    private final TokenServices services = TokenServices.over(tokens, new RecordingAuditOutbox(),
-            new DirectTransactions(), new InMemoryInstallation(), hasher, new SecureRandom(), Clock.systemUTC(), Duration.ZERO);
-    private final TestVerification verification = new TestVerification(tokens, hasher, Clock.systemUTC());
+    private final TokenServices services = TokenServices.over(new InMemoryTokens(), new RecordingAuditOutbox(),
+            new DirectTransactions(), new InMemoryInstallation(),
+            new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
+            new SecureRandom(), Clock.systemUTC());
+    private final TestVerification verification = new TestVerification(services.verification());
 
     @Singleton
     TestVerification tokenVerification() {

@@ -3,30 +3,17 @@ package dev.keyward.adapter.rest;
 import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.TokenVerification;
 import dev.keyward.domain.check.Verification;
-import dev.keyward.domain.check.VerificationCode;
-import dev.keyward.domain.permission.Permission;
-import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.port.out.Tokens;
-import dev.keyward.domain.token.ApiToken;
-import dev.keyward.domain.token.SecretHasher;
-import dev.keyward.domain.token.TokenValue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The check over the in-memory tokens, for the adapter's tests: the domain's rules in the order the
- * in-port promises, plus switches for what the adapter must handle — answered "from the cache" on the
- * event loop or not, and a node that cannot answer at all.
+ * The domain's check with switches for what the adapter must handle: a check answered "from the
+ * cache" (on the event loop) or not, and a node that cannot answer at all.
  */
 final class TestVerification implements TokenVerification {
 
-    private final Tokens tokens;
-    private final SecretHasher hasher;
-    private final Clock clock;
+    private final TokenVerification check;
 
     /** Whether {@link #verifyIfCached} answers (a cache hit) or declines (a miss). */
     volatile boolean cached = true;
@@ -35,10 +22,8 @@ final class TestVerification implements TokenVerification {
     final AtomicInteger blockingChecks = new AtomicInteger();
     volatile String lastBlockingThread;
 
-    TestVerification(Tokens tokens, SecretHasher hasher, Clock clock) {
-        this.tokens = tokens;
-        this.hasher = hasher;
-        this.clock = clock;
+    TestVerification(TokenVerification check) {
+        this.check = check;
     }
 
     @Override
@@ -49,32 +34,11 @@ final class TestVerification implements TokenVerification {
         if (failing != null) {
             throw failing;
         }
-        return check(request);
+        return check.verify(request);
     }
 
     @Override
     public Optional<Verification> verifyIfCached(CheckRequest request) {
-        return cached && failure == null ? Optional.of(check(request)) : Optional.empty();
-    }
-
-    private Verification check(CheckRequest request) {
-        Optional<TokenValue> value = TokenValue.tryParse(request.presentedKey());
-        if (value.isEmpty()) {
-            return Verification.failed(VerificationCode.MALFORMED);
-        }
-        Optional<ApiToken> found = tokens.findByHash(hasher.hash(value.get()));
-        if (found.isEmpty()) {
-            return Verification.failed(VerificationCode.NOT_FOUND);
-        }
-        ApiToken token = found.get();
-        Instant now = clock.instant();
-        EnumSet<Permission> missing = EnumSet.noneOf(Permission.class);
-        request.required().permissions().stream().filter(p -> !token.permissions().contains(p)).forEach(missing::add);
-        VerificationCode code = token.isExpiredAt(now) ? VerificationCode.EXPIRED
-                : !token.acceptsUseFrom(request.clientAddress(), now) ? VerificationCode.ADDRESS_NOT_ALLOWED
-                : !missing.isEmpty() ? VerificationCode.INSUFFICIENT_PERMISSIONS
-                : VerificationCode.VALID;
-        PermissionSet lacking = code == VerificationCode.INSUFFICIENT_PERMISSIONS ? new PermissionSet(missing) : PermissionSet.of();
-        return new Verification(code, Optional.of(token.view()), lacking, token.secretHash());
+        return cached && failure == null ? Optional.of(check.verify(request)) : Optional.empty();
     }
 }

@@ -112,16 +112,23 @@ public final class AuditRelay implements AuditRelaying {
         return backlog.status();
     }
 
-    /** The claimed events that are, per token, an unbroken run of that token's oldest unsent events. */
+    /**
+     * The claimed events that are, per token, an unbroken run of that token's oldest unsent events, and
+     * every claimed event about no token (those keep no order).
+     */
     private List<PendingAuditEvent> oldestOfEachToken(List<PendingAuditEvent> claimed) {
         Map<TokenId, List<Long>> claimedByToken = new LinkedHashMap<>();
+        Set<Long> publishable = new HashSet<>();
         long last = Long.MIN_VALUE;
         for (PendingAuditEvent event : claimed) {
-            claimedByToken.computeIfAbsent(event.event().token().id(), id -> new ArrayList<>()).add(event.sequence());
+            if (event.tokenId() == null) {
+                publishable.add(event.sequence());
+                continue;
+            }
+            claimedByToken.computeIfAbsent(event.tokenId(), id -> new ArrayList<>()).add(event.sequence());
             last = Math.max(last, event.sequence());
         }
         Map<TokenId, List<Long>> unsent = backlog.unsentSequences(claimedByToken.keySet(), last);
-        Set<Long> publishable = new HashSet<>();
         claimedByToken.forEach((token, mine) -> {
             List<Long> all = unsent.getOrDefault(token, List.of());
             List<Long> sortedMine = mine.stream().sorted().toList();
@@ -138,13 +145,13 @@ public final class AuditRelay implements AuditRelaying {
         Set<TokenId> broken = new HashSet<>();
         List<PendingAuditEvent> delivered = new ArrayList<>();
         for (PendingAuditEvent event : published) {
-            TokenId token = event.event().token().id();
-            if (broken.contains(token)) {
+            TokenId token = event.tokenId();
+            if (token != null && broken.contains(token)) {
                 continue;
             }
             if (acknowledged.contains(event.id())) {
                 delivered.add(event);
-            } else {
+            } else if (token != null) {
                 broken.add(token);
             }
         }

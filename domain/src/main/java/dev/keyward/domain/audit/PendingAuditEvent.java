@@ -1,6 +1,8 @@
 package dev.keyward.domain.audit;
 
+import dev.keyward.domain.event.AuditEvent;
 import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.token.TokenId;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -14,10 +16,15 @@ import java.util.UUID;
  * @param id       the event's id, fixed when it was stored, so every re-delivery carries the same id
  * @param event    the event itself
  */
-public record PendingAuditEvent(long sequence, UUID id, TokenEvent event) {
+public record PendingAuditEvent(long sequence, UUID id, AuditEvent event) {
 
     public PendingAuditEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
+    }
+
+    /** The token whose order this event keeps; null for an event about no token, which keeps no order. */
+    public TokenId tokenId() {
+        return event instanceof TokenEvent tokenEvent ? tokenEvent.token().id() : null;
     }
 }

@@ -7,7 +7,7 @@ import dev.keyward.domain.token.TokenView;
 public record TokenCreated(TokenView token, Origin origin) implements TokenEvent {
 
     @Override
-    public TokenEventType type() {
-        return TokenEventType.CREATED;
+    public AuditEventType type() {
+        return AuditEventType.CREATED;
     }
 }

@@ -7,7 +7,7 @@ import dev.keyward.domain.token.TokenView;
 public record TokenDeleted(TokenView token, Origin origin) implements TokenEvent {
 
     @Override
-    public TokenEventType type() {
-        return TokenEventType.DELETED;
+    public AuditEventType type() {
+        return AuditEventType.DELETED;
     }
 }

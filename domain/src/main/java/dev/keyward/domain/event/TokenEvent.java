@@ -3,16 +3,24 @@ package dev.keyward.domain.event;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenView;
 
+import java.time.Instant;
+
 /**
  * Something that happened to a token, as the audit trail records it: the token's non-secret state
  * after the change and who made it, from where, when.
  */
-public sealed interface TokenEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted {
+public sealed interface TokenEvent extends AuditEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted {
 
     TokenView token();
 
     Origin origin();
 
     /** What happened; its names on the wire live there, written once. */
-    TokenEventType type();
+    @Override
+    AuditEventType type();
+
+    @Override
+    default Instant occurredAt() {
+        return origin().at();
+    }
 }

@@ -7,7 +7,7 @@ import dev.keyward.domain.token.TokenView;
 public record TokenRotated(TokenView token, Origin origin) implements TokenEvent {
 
     @Override
-    public TokenEventType type() {
-        return TokenEventType.ROTATED;
+    public AuditEventType type() {
+        return AuditEventType.ROTATED;
     }
 }

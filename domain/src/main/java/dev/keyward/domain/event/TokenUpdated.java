@@ -13,7 +13,7 @@ public record TokenUpdated(TokenView token, Origin origin, List<FieldChange> cha
     }
 
     @Override
-    public TokenEventType type() {
-        return TokenEventType.UPDATED;
+    public AuditEventType type() {
+        return AuditEventType.UPDATED;
     }
 }

@@ -67,6 +67,18 @@ public record PermissionSet(Set<Permission> permissions) {
         return wanted.permissions.stream().filter(p -> !permissions.contains(p)).findFirst();
     }
 
+    /** The permissions of {@code wanted} this set lacks; empty when it holds them all. */
+    public PermissionSet missingFrom(PermissionSet wanted) {
+        EnumSet<Permission> missing = wanted.permissions.isEmpty()
+                ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(wanted.permissions);
+        missing.removeAll(permissions);
+        return new PermissionSet(missing);
+    }
+
+    public boolean isEmpty() {
+        return permissions.isEmpty();
+    }
+
     public List<String> names() {
         return permissions.stream().map(Enum::name).toList();
     }

@@ -9,7 +9,6 @@ import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,8 @@ public final class ApiToken {
     private Instant updatedAt;
     private Actor updatedBy;
     private final Instant expiresAt;
-    private Instant lastUsedAt;
+    private final Instant lastUsedAt;
+    private final IpAddress lastUsedFrom;
     private Instant rotatedAt;
     private SecretHash secretHash;
     private final long version;
@@ -39,7 +39,7 @@ public final class ApiToken {
 
     private ApiToken(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                      Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy, Instant expiresAt,
-                     Instant lastUsedAt, Instant rotatedAt, SecretHash secretHash, long version) {
+                     Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt, SecretHash secretHash, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -50,6 +50,7 @@ public final class ApiToken {
         this.updatedBy = updatedBy;
         this.expiresAt = expiresAt;
         this.lastUsedAt = lastUsedAt;
+        this.lastUsedFrom = lastUsedFrom;
         this.rotatedAt = rotatedAt;
         this.secretHash = Objects.requireNonNull(secretHash, "secretHash");
         this.version = version;
@@ -62,17 +63,17 @@ public final class ApiToken {
             throw new IllegalArgumentException("a new token must expire in the future");
         }
         ApiToken token = new ApiToken(id, name, permissions, allowlist, origin.at(), origin.actor(),
-                origin.at(), origin.actor(), expiresAt, null, null, secretHash, 0);
+                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, 0);
         return new Created(token, new TokenCreated(token.view(), origin));
     }
 
     /** A token as it was stored; no event, no validation beyond the value objects'. */
     public static ApiToken reconstitute(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                         Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
-                                        Instant expiresAt, Instant lastUsedAt, Instant rotatedAt,
+                                        Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, long version) {
         return new ApiToken(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, rotatedAt, secretHash, version);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, version);
     }
 
     /** The result of {@link #create}. */
@@ -127,18 +128,6 @@ public final class ApiToken {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    /**
-     * Notes a use at {@code now}; returns whether it is worth storing, i.e. the stored
-     * {@code lastUsedAt} is older than {@code resolution}. This bounds write load on hot tokens.
-     */
-    public boolean recordUse(Instant now, Duration resolution) {
-        if (lastUsedAt != null && Duration.between(lastUsedAt, now).compareTo(resolution) < 0) {
-            return false;
-        }
-        lastUsedAt = now;
-        return true;
-    }
-
     private void touch(Origin origin) {
         updatedAt = origin.at();
         updatedBy = origin.actor();
@@ -152,7 +141,7 @@ public final class ApiToken {
 
     public TokenView view() {
         return new TokenView(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, rotatedAt);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt);
     }
 
     public TokenId id() {
@@ -193,6 +182,11 @@ public final class ApiToken {
 
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    /** The client address of the last recorded use; null when never used or the address was unknown. */
+    public IpAddress lastUsedFrom() {
+        return lastUsedFrom;
     }
 
     public Instant rotatedAt() {

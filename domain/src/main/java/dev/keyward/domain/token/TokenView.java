@@ -1,5 +1,6 @@
 package dev.keyward.domain.token;
 
+import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
 
@@ -7,7 +8,8 @@ import java.time.Instant;
 
 /**
  * Everything about a token that may be shown: no value, no hash. Nullable: {@code updatedAt},
- * {@code updatedBy}, {@code expiresAt} (never expires), {@code lastUsedAt}, {@code rotatedAt}.
+ * {@code updatedBy}, {@code expiresAt} (never expires), {@code lastUsedAt},
+ * {@code lastUsedFrom} (never used, or used from an unknown address), {@code rotatedAt}.
  */
 public record TokenView(
         TokenId id,
@@ -20,5 +22,6 @@ public record TokenView(
         Actor updatedBy,
         Instant expiresAt,
         Instant lastUsedAt,
+        IpAddress lastUsedFrom,
         Instant rotatedAt) {
 }

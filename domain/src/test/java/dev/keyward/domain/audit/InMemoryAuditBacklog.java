@@ -59,8 +59,8 @@ final class InMemoryAuditBacklog implements AuditBacklog {
     public Map<TokenId, List<Long>> unsentSequences(Set<TokenId> tokens, long upTo) {
         Map<TokenId, List<Long>> result = new LinkedHashMap<>();
         for (Row row : rows) {
-            TokenId token = row.event.event().token().id();
-            if (row.sentAt == null && row.event.sequence() <= upTo && tokens.contains(token)) {
+            TokenId token = row.event.tokenId();
+            if (row.sentAt == null && token != null && row.event.sequence() <= upTo && tokens.contains(token)) {
                 result.computeIfAbsent(token, t -> new ArrayList<>()).add(row.event.sequence());
             }
         }
@@ -93,7 +93,7 @@ final class InMemoryAuditBacklog implements AuditBacklog {
     @Override
     public AuditBacklogStatus status() {
         List<Row> unsent = rows.stream().filter(r -> r.sentAt == null).toList();
-        return new AuditBacklogStatus(unsent.size(), unsent.stream().map(r -> r.event.event().origin().at())
+        return new AuditBacklogStatus(unsent.size(), unsent.stream().map(r -> r.event.event().occurredAt())
                 .min(Instant::compareTo).orElse(null));
     }
 }

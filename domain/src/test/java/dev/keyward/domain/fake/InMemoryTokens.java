@@ -6,7 +6,6 @@ import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -49,38 +48,19 @@ public final class InMemoryTokens implements Tokens {
         rows.put(token.id(), copy(token, token.version()));
     }
 
-    /** Like the database: {@code lastUsedAt} only moves forward, so a use recorded since the read survives. */
+    /** Like the database: the last use is not the update's to write, so a use stored since the read survives. */
     @Override
     public synchronized void update(ApiToken token) {
         ApiToken stored = requireVersion(token);
-        Instant lastUsedAt = later(stored.lastUsedAt(), token.lastUsedAt());
         rows.put(token.id(), ApiToken.reconstitute(token.id(), token.name(), token.permissions(), token.allowlist(),
                 stored.createdAt(), stored.createdBy(), token.updatedAt(), token.updatedBy(), stored.expiresAt(),
-                lastUsedAt, token.rotatedAt(), token.secretHash(), stored.version() + 1));
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
+                stored.lastUsedAt(), stored.lastUsedFrom(), token.rotatedAt(), token.secretHash(), stored.version() + 1));
     }
 
     @Override
     public synchronized void remove(ApiToken token) {
         requireVersion(token);
         rows.remove(token.id());
-    }
-
-    @Override
-    public synchronized void recordUse(TokenId id, Instant at) {
-        ApiToken stored = rows.get(id);
-        if (stored != null && (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(at))) {
-            ApiToken touched = ApiToken.reconstitute(stored.id(), stored.name(), stored.permissions(), stored.allowlist(),
-                    stored.createdAt(), stored.createdBy(), stored.updatedAt(), stored.updatedBy(), stored.expiresAt(),
-                    at, stored.rotatedAt(), stored.secretHash(), stored.version());
-            rows.put(id, touched);
-        }
     }
 
     private ApiToken requireVersion(ApiToken token) {
@@ -97,6 +77,6 @@ public final class InMemoryTokens implements Tokens {
 
     private static ApiToken copy(ApiToken t, long version) {
         return ApiToken.reconstitute(t.id(), t.name(), t.permissions(), t.allowlist(), t.createdAt(), t.createdBy(),
-                t.updatedAt(), t.updatedBy(), t.expiresAt(), t.lastUsedAt(), t.rotatedAt(), t.secretHash(), version);
+                t.updatedAt(), t.updatedBy(), t.expiresAt(), t.lastUsedAt(), t.lastUsedFrom(), t.rotatedAt(), t.secretHash(), version);
     }
 }

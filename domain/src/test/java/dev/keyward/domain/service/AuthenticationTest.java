@@ -1,6 +1,7 @@
 package dev.keyward.domain.service;
 
 import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.fake.RecordingTokenUses;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
@@ -90,7 +91,7 @@ class AuthenticationTest {
     void every_refusal_is_unauthenticated_with_one_message_that_reveals_nothing(Refusal refusal) {
         String key = refusal.presentedKey.apply(f);
         int eventsBefore = f.outbox.events().size();
-        int writesBefore = f.tokens.useWrites.get();
+        int usesBefore = f.uses.uses().size();
 
         UnauthenticatedException e = assertThrows(UnauthenticatedException.class,
                 () -> f.authentication.authenticate(key, ADMIN_ADDRESS));
@@ -101,7 +102,7 @@ class AuthenticationTest {
             assertFalse(e.reason().contains(key.substring(3, 10)), "the log-only reason holds no secret either");
         }
         assertEquals(eventsBefore, f.outbox.events().size(), "a refusal is not an audited change");
-        assertEquals(writesBefore, f.tokens.useWrites.get(), "a refusal is not a use");
+        assertEquals(usesBefore, f.uses.uses().size(), "a refusal is not a use");
     }
 
     @ParameterizedTest(name = "''{0}''")
@@ -158,42 +159,28 @@ class AuthenticationTest {
     }
 
     @Test
-    void last_used_is_written_on_first_use_and_then_at_most_once_per_resolution() {
+    void every_authentication_is_recorded_as_a_use_with_its_time_and_client_address() {
         TokenWithValue issued = f.create("t");
-        String value = issued.value().reveal();
-        int writes = f.tokens.useWrites.get();
-        assertNull(f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt());
+        IpAddress from = IpAddress.parse("198.51.100.23");
+        f.clock.advance(Duration.ofMinutes(5));
 
-        f.authentication.authenticate(value, ADMIN_ADDRESS);
-        assertEquals(writes + 1, f.tokens.useWrites.get());
-        assertEquals(ServiceFixture.T0, f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt());
+        f.authentication.authenticate(issued.value().reveal(), from);
+        f.authentication.authenticate(issued.value().reveal(), null);
 
-        for (int second = 0; second < 60; second += 5) {
-            f.clock.set(ServiceFixture.T0.plusSeconds(second));
-            f.authentication.authenticate(value, ADMIN_ADDRESS);
-        }
-        f.clock.set(ServiceFixture.T0.plus(ServiceFixture.LAST_USED_RESOLUTION).minusNanos(1));
-        f.authentication.authenticate(value, ADMIN_ADDRESS);
-        assertEquals(writes + 1, f.tokens.useWrites.get());
-
-        f.clock.set(ServiceFixture.T0.plus(ServiceFixture.LAST_USED_RESOLUTION));
-        f.authentication.authenticate(value, ADMIN_ADDRESS);
-        assertEquals(writes + 2, f.tokens.useWrites.get());
-        assertEquals(ServiceFixture.T0.plus(ServiceFixture.LAST_USED_RESOLUTION),
-                f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt());
+        assertEquals(List.of(new RecordingTokenUses.Use(issued.token().id(), ServiceFixture.T0.plus(Duration.ofMinutes(5)), from),
+                        new RecordingTokenUses.Use(issued.token().id(), ServiceFixture.T0.plus(Duration.ofMinutes(5)), null)),
+                f.uses.usesOf(issued.token().id()));
     }
 
     @Test
-    void last_used_appears_in_the_token_view_and_is_not_an_audited_change() {
+    void a_use_is_not_an_audited_change_and_writes_nothing_to_the_token_store() {
         TokenWithValue issued = f.create("t");
         int events = f.outbox.events().size();
-        f.clock.advance(Duration.ofMinutes(5));
 
         f.authentication.authenticate(issued.value().reveal(), ADMIN_ADDRESS);
 
-        assertEquals(ServiceFixture.T0.plus(Duration.ofMinutes(5)),
-                f.queries.get(f.admin, issued.token().id().toString()).lastUsedAt());
         assertEquals(events, f.outbox.events().size());
+        assertNull(f.tokens.stored(issued.token().id()).orElseThrow().lastUsedAt(), "stored later, in bulk, by the adapter");
     }
 
     @Test

@@ -31,7 +31,7 @@ class BootstrapTest {
     private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
     private final InMemoryInstallation installation = new InMemoryInstallation();
     private final TokenServices services = TokenServices.over(tokens, outbox, new DirectTransactions(), installation,
-            new SecretHasher(ServiceFixture.PEPPER), new SplittableRandom(31), new TestClock(T0), ServiceFixture.LAST_USED_RESOLUTION);
+            new SecretHasher(ServiceFixture.PEPPER), new SplittableRandom(31), new TestClock(T0));
     private final IpAddress anywhere = IpAddress.parse("203.0.113.9");
 
     @Test

@@ -6,18 +6,16 @@ import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The in-memory fake, counting the calls a test wants to bound (lookups, last-use writes). */
+/** The in-memory fake, counting the calls a test wants to bound (lookups). */
 final class CountingTokens implements Tokens {
 
     private final InMemoryTokens delegate = new InMemoryTokens();
     final AtomicInteger lookupsById = new AtomicInteger();
     final AtomicInteger lookupsByHash = new AtomicInteger();
-    final AtomicInteger useWrites = new AtomicInteger();
 
     @Override
     public Optional<ApiToken> findById(TokenId id) {
@@ -54,12 +52,6 @@ final class CountingTokens implements Tokens {
     @Override
     public void remove(ApiToken token) {
         delegate.remove(token);
-    }
-
-    @Override
-    public void recordUse(TokenId id, Instant at) {
-        useWrites.incrementAndGet();
-        delegate.recordUse(id, at);
     }
 
     /** The stored state, read without counting. */

@@ -16,7 +16,6 @@ import dev.keyward.domain.token.TokenValue;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.random.RandomGenerator;
 final class ServiceFixture {
 
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
-    static final Duration LAST_USED_RESOLUTION = Duration.ofSeconds(60);
     static final IpAddress ADMIN_ADDRESS = IpAddress.parse("192.0.2.1");
     static final byte[] PEPPER = "pepper-for-domain-tests-only-32b".getBytes(StandardCharsets.US_ASCII);
 
@@ -38,7 +36,9 @@ final class ServiceFixture {
     final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
     final TestClock clock;
     final SecretHasher hasher = new SecretHasher(PEPPER);
+    final VerificationService verification;
     final AuthenticationService authentication;
+    final dev.keyward.domain.fake.RecordingTokenUses uses;
     final TokenQueryService queries;
     final TokenCommandService commands;
     final List<TokenValue> valuesHandedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,8 +52,10 @@ final class ServiceFixture {
     ServiceFixture(TestClock clock, Transactions transactions, RandomGenerator random) {
         this.clock = clock;
         TokenServices services = TokenServices.over(tokens, outbox, transactions, new InMemoryInstallation(),
-                hasher, random, clock, LAST_USED_RESOLUTION);
+                hasher, random, clock);
+        this.verification = services.verification();
         this.authentication = services.authentication();
+        this.uses = services.uses();
         this.queries = services.queries();
         this.commands = services.commands();
         this.adminValue = services.bootstrap().bootstrap(java.util.Optional.empty()).orElseThrow();

@@ -229,56 +229,18 @@ class ApiTokenTest {
     }
 
     @Test
-    void the_first_use_is_always_worth_storing() {
-        ApiToken token = issued();
-
-        assertTrue(token.recordUse(T0.plusSeconds(1), Duration.ofSeconds(60)));
-        assertEquals(T0.plusSeconds(1), token.lastUsedAt());
-    }
-
-    @Test
-    void uses_within_the_resolution_are_not_stored_again_and_the_first_one_after_it_is() {
-        ApiToken token = issued();
-        Duration resolution = Duration.ofSeconds(60);
-        Instant first = T0.plusSeconds(1);
-        token.recordUse(first, resolution);
-
-        assertFalse(token.recordUse(first, resolution));
-        assertFalse(token.recordUse(first.plusSeconds(59), resolution));
-        assertFalse(token.recordUse(first.plus(resolution).minusNanos(1), resolution));
-        assertEquals(first, token.lastUsedAt());
-        assertTrue(token.recordUse(first.plus(resolution), resolution));
-        assertEquals(first.plus(resolution), token.lastUsedAt());
-    }
-
-    @Test
-    void a_use_seen_with_an_earlier_clock_never_moves_last_used_backwards() {
-        ApiToken token = issued();
-        token.recordUse(T0.plusSeconds(100), Duration.ofSeconds(10));
-
-        assertFalse(token.recordUse(T0.plusSeconds(50), Duration.ofSeconds(10)));
-        assertEquals(T0.plusSeconds(100), token.lastUsedAt());
-    }
-
-    @Test
-    void a_zero_resolution_stores_every_use() {
-        ApiToken token = issued();
-
-        assertTrue(token.recordUse(T0.plusSeconds(1), Duration.ZERO));
-        assertTrue(token.recordUse(T0.plusSeconds(1), Duration.ZERO));
-    }
-
-    @Test
     void reconstituting_gives_back_every_stored_field_without_an_event() {
         TokenId id = TokenId.newId(T0, random);
         SecretHash hash = newHash();
         IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", List.of("::1/128"));
 
         ApiToken token = ApiToken.reconstitute(id, new TokenName("stored"), PermissionSet.all(), allowlist,
-                T0, CREATOR, T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), T0.plusSeconds(3), hash, 17);
+                T0, CREATOR, T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"),
+                T0.plusSeconds(3), hash, 17);
 
         assertEquals(new TokenView(id, new TokenName("stored"), PermissionSet.all(), allowlist, T0, CREATOR,
-                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), T0.plusSeconds(3)), token.view());
+                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3)),
+                token.view());
         assertEquals(hash, token.secretHash());
         assertEquals(17, token.version());
         assertFalse(token.isDeleted());
@@ -287,7 +249,7 @@ class ApiTokenTest {
     @Test
     void reconstituting_an_already_expired_token_is_allowed_because_the_row_exists() {
         ApiToken token = ApiToken.reconstitute(TokenId.newId(T0, random), new TokenName("old"), PermissionSet.of(),
-                IpAllowlist.anyAddress(), T0, CREATOR, null, null, T0.plusSeconds(1), null, null, newHash(), 0);
+                IpAllowlist.anyAddress(), T0, CREATOR, null, null, T0.plusSeconds(1), null, null, null, newHash(), 0);
 
         assertTrue(token.isExpiredAt(T0.plusSeconds(1)));
     }
@@ -295,9 +257,9 @@ class ApiTokenTest {
     @Test
     void required_fields_may_not_be_null() {
         assertThrows(NullPointerException.class, () -> ApiToken.reconstitute(null, new TokenName("x"), PermissionSet.of(),
-                IpAllowlist.anyAddress(), T0, CREATOR, null, null, null, null, null, newHash(), 0));
+                IpAllowlist.anyAddress(), T0, CREATOR, null, null, null, null, null, null, newHash(), 0));
         assertThrows(NullPointerException.class, () -> ApiToken.reconstitute(TokenId.newId(T0, random), new TokenName("x"),
-                PermissionSet.of(), IpAllowlist.anyAddress(), T0, CREATOR, null, null, null, null, null, null, 0));
+                PermissionSet.of(), IpAllowlist.anyAddress(), T0, CREATOR, null, null, null, null, null, null, null, 0));
     }
 
     @Test

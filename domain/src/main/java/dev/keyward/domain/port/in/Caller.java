@@ -23,10 +23,21 @@ public record Caller(TokenId tokenId, SecretHash credential, PermissionSet permi
      */
     public static Caller of(Verification verification, IpAddress address) {
         if (!verification.isValid()) {
-            throw new UnauthenticatedException("check failed: " + verification.code());
+            throw new UnauthenticatedException(reason(verification, address));
         }
         TokenView token = verification.token().orElseThrow();
         return new Caller(token.id(), verification.credential(), token.permissions(), address);
+    }
+
+    private static String reason(Verification checked, IpAddress address) {
+        return switch (checked.code()) {
+            case MALFORMED -> "no key presented, or a malformed one";
+            case NOT_FOUND -> "unknown, rotated or deleted key";
+            case EXPIRED -> "token " + checked.token().orElseThrow().id() + " expired at " + checked.token().orElseThrow().expiresAt();
+            case ADDRESS_NOT_ALLOWED -> "token " + checked.token().orElseThrow().id() + " is not allowed from " + address;
+            case INSUFFICIENT_PERMISSIONS -> "token " + checked.token().orElseThrow().id() + " lacks " + checked.missing().names();
+            case VALID -> throw new IllegalStateException("not a refusal");
+        };
     }
 
     public Actor actor() {

@@ -1,9 +1,12 @@
 package dev.keyward.domain.port.out;
 
-import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.event.AuditEvent;
 
-/** Stores audit events in the same transaction as the change they describe, for later publishing. */
+/**
+ * Stores audit events in the caller's transaction (for a token change: the same one as the change it
+ * describes), for later publishing.
+ */
 public interface AuditOutbox {
 
-    void append(TokenEvent event);
+    void append(AuditEvent event);
 }

@@ -4,11 +4,13 @@ import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where tokens live. Writes join the caller's {@link Transactions#inWrite} transaction, if any. */
+/**
+ * Where tokens live. Writes join the caller's {@link Transactions#inWrite} transaction, if any. Uses
+ * ({@code lastUsedAt}, {@code lastUsedFrom}) are not written here but through {@link TokenUses}.
+ */
 public interface Tokens {
 
     Optional<ApiToken> findById(TokenId id);
@@ -36,10 +38,4 @@ public interface Tokens {
      * @throws dev.keyward.domain.error.ConcurrentChangeException if another write got there first
      */
     void remove(ApiToken token);
-
-    /**
-     * Moves {@code lastUsedAt} forward to {@code at}; never backwards, never a version bump. Called on
-     * the authentication path outside any use-case transaction: a best-effort write of its own.
-     */
-    void recordUse(TokenId id, Instant at);
 }

@@ -84,7 +84,7 @@ public abstract class TokensContract {
                 T0, new Actor("user-17", ActorType.USER),
                 T0.plusNanos(1_000), Actor.token(TokenId.newId(T0, random)),
                 Instant.parse("9999-12-31T23:59:59.999999Z"), Instant.parse("1970-01-01T00:00:00.000001Z"),
-                T0.plus(Duration.ofDays(40)).plusNanos(999_000), newHash(), 41);
+                IpAddress.parse("2001:db8:ffff:ffff:ffff:ffff:ffff:fffe"), T0.plus(Duration.ofDays(40)).plusNanos(999_000), newHash(), 41);
         tokens.add(token);
 
         ApiToken read = tokens.findById(token.id()).orElseThrow();
@@ -99,7 +99,7 @@ public abstract class TokensContract {
     void nullable_fields_and_empty_sets_round_trip_as_such() {
         ApiToken token = ApiToken.reconstitute(TokenId.newId(T0, random), new TokenName("n"),
                 PermissionSet.of(), IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP,
-                null, null, null, null, null, newHash(), 0);
+                null, null, null, null, null, null, newHash(), 0);
         tokens.add(token);
 
         ApiToken read = tokens.findById(token.id()).orElseThrow();
@@ -111,6 +111,7 @@ public abstract class TokensContract {
         assertNull(read.updatedBy());
         assertNull(read.expiresAt());
         assertNull(read.lastUsedAt());
+        assertNull(read.lastUsedFrom());
         assertNull(read.rotatedAt());
     }
 
@@ -118,7 +119,7 @@ public abstract class TokensContract {
     void a_name_of_255_emoji_and_all_37_permissions_fit() {
         String name = "🦄".repeat(TokenName.MAX_LENGTH);
         ApiToken token = ApiToken.reconstitute(TokenId.newId(T0, random), new TokenName(name), PermissionSet.all(),
-                IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP, null, null, null, newHash(), 0);
+                IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP, null, null, null, null, newHash(), 0);
         tokens.add(token);
 
         ApiToken read = tokens.findById(token.id()).orElseThrow();
@@ -269,48 +270,6 @@ public abstract class TokensContract {
     }
 
     @Test
-    void record_use_moves_last_used_at_forward_only_and_never_bumps_the_version() {
-        ApiToken token = issued(T0);
-        tokens.add(token);
-
-        tokens.recordUse(token.id(), T0.plusSeconds(10));
-        ApiToken used = tokens.findById(token.id()).orElseThrow();
-        assertEquals(T0.plusSeconds(10), used.lastUsedAt());
-        assertEquals(token.version(), used.version());
-
-        tokens.recordUse(token.id(), T0.plusSeconds(5));
-        assertEquals(T0.plusSeconds(10), tokens.findById(token.id()).orElseThrow().lastUsedAt(), "never backwards");
-
-        tokens.recordUse(token.id(), T0.plusSeconds(10).plusNanos(1_000));
-        ApiToken later = tokens.findById(token.id()).orElseThrow();
-        assertEquals(T0.plusSeconds(10).plusNanos(1_000), later.lastUsedAt(), "a microsecond later counts");
-        assertEquals(token.version(), later.version());
-        assertSameToken(withLastUse(token, later.lastUsedAt()), later);
-    }
-
-    @Test
-    void a_use_recorded_after_a_read_does_not_make_that_read_stale_nor_get_erased_by_its_update() {
-        ApiToken token = issued(T0);
-        tokens.add(token);
-        ApiToken loaded = tokens.findById(token.id()).orElseThrow();
-        tokens.recordUse(token.id(), T0.plusSeconds(30));
-
-        loaded.update(new TokenName("after use"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(20)));
-        tokens.update(loaded);
-
-        ApiToken read = tokens.findById(token.id()).orElseThrow();
-        assertEquals("after use", read.name().value());
-        assertEquals(T0.plusSeconds(30), read.lastUsedAt());
-    }
-
-    @Test
-    void recording_a_use_of_an_unknown_token_changes_nothing() {
-        tokens.recordUse(TokenId.newId(T0, random), T0);
-
-        assertTrue(tokens.isEmpty());
-    }
-
-    @Test
     void adding_a_token_whose_secret_hash_is_taken_fails_and_stores_nothing() {
         ApiToken first = issued(T0);
         tokens.add(first);
@@ -354,11 +313,6 @@ public abstract class TokensContract {
         return new Origin(new Actor("ops", ActorType.USER), IpAddress.parse("2001:db8::7"), at);
     }
 
-    private static ApiToken withLastUse(ApiToken t, Instant lastUsedAt) {
-        return ApiToken.reconstitute(t.id(), t.name(), t.permissions(), t.allowlist(), t.createdAt(), t.createdBy(),
-                t.updatedAt(), t.updatedBy(), t.expiresAt(), lastUsedAt, t.rotatedAt(), t.secretHash(), t.version());
-    }
-
     /** Field by field, since {@link ApiToken} has identity equality. */
     protected static void assertSameToken(ApiToken expected, ApiToken actual) {
         assertEquals(expected.id(), actual.id(), "id");
@@ -371,6 +325,7 @@ public abstract class TokensContract {
         assertEquals(expected.updatedBy(), actual.updatedBy(), "updatedBy");
         assertEquals(expected.expiresAt(), actual.expiresAt(), "expiresAt");
         assertEquals(expected.lastUsedAt(), actual.lastUsedAt(), "lastUsedAt");
+        assertEquals(expected.lastUsedFrom(), actual.lastUsedFrom(), "lastUsedFrom");
         assertEquals(expected.rotatedAt(), actual.rotatedAt(), "rotatedAt");
         assertEquals(expected.secretHash(), actual.secretHash(), "secretHash");
         assertEquals(expected.version(), actual.version(), "version");

@@ -1,0 +1,71 @@
+package dev.keyward.adapter.persistence;
+
+import dev.keyward.domain.error.DomainException;
+import dev.keyward.domain.error.UnavailableException;
+import dev.keyward.domain.port.out.CheckedTokens;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenView;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * {@link CheckedTokens} from this node's {@link CheckCache}, trusted only while the {@link ChangeFeed}
+ * is fresh; otherwise, and on a miss, from the database. When the database cannot be reached, a cached
+ * answer is still given while the feed is fresh (no change can be older than the bound unseen);
+ * after that, or for a hash not cached, the check is refused as unavailable rather than risk accepting
+ * a value revoked meanwhile.
+ */
+@Singleton
+public final class CachingCheckedTokens implements CheckedTokens {
+
+    static final String UNAVAILABLE = "the token database is unreachable and this node cannot confirm the key is still valid;"
+            + " try again shortly";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachingCheckedTokens.class);
+
+    private final CheckCache cache;
+    private final ChangeFeed feed;
+    private final JdbcTokens tokens;
+
+    public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens) {
+        this.cache = cache;
+        this.feed = feed;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Optional<TokenView> findByHash(SecretHash hash) {
+        if (feed.isFresh()) {
+            CheckCache.Entry entry = cache.lookup(hash);
+            if (entry instanceof CheckCache.Known known) {
+                return Optional.of(known.token());
+            }
+            if (entry instanceof CheckCache.Unknown) {
+                return Optional.empty();
+            }
+        } else if (feed.isDatabaseDown()) {
+            // Fail fast: waiting for a connection that will not come would only pile up requests.
+            throw new UnavailableException(UNAVAILABLE);
+        }
+        return load(hash);
+    }
+
+    private Optional<TokenView> load(SecretHash hash) {
+        long epoch = cache.epoch();
+        Optional<TokenView> found;
+        try {
+            found = tokens.findByHash(hash).map(ApiToken::view);
+        } catch (DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("a check could not read the token database: {}", e.toString());
+            throw new UnavailableException(UNAVAILABLE);
+        }
+        cache.put(hash, found, epoch);
+        return found;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.keyward.adapter.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenView;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This node's cache of checked tokens (Caffeine): hash → token as shown, and hashes that matched
+ * nothing (for a short time), both bounded. An entry never outlives the token's {@code expiresAt}.
+ * <p>
+ * Invalidation bumps an epoch first, then drops the hashes; a load remembers the epoch it started at
+ * and takes its result back out if an invalidation happened meanwhile, so a read taken before a change
+ * committed can never stay cached after the change was invalidated.
+ */
+@Singleton
+public final class CheckCache {
+
+    /** What the cache knows of a hash. */
+    sealed interface Entry permits Known, Unknown, Missing {
+    }
+
+    /** The hash belongs to this token. */
+    record Known(TokenView token) implements Entry {
+    }
+
+    /** The hash matched no token when it was last looked up. */
+    record Unknown() implements Entry {
+    }
+
+    /** The cache does not know. */
+    record Missing() implements Entry {
+    }
+
+    private static final Entry UNKNOWN = new Unknown();
+    private static final Entry MISSING = new Missing();
+
+    private final Cache<SecretHash, TokenView> tokens;
+    private final Cache<SecretHash, Boolean> unknown;
+    private final AtomicLong epoch = new AtomicLong();
+
+    public CheckCache(CheckSettings settings) {
+        this.tokens = Caffeine.newBuilder()
+                .maximumSize(settings.cacheSize())
+                .expireAfter(new UntilExpiry())
+                .build();
+        this.unknown = Caffeine.newBuilder()
+                .maximumSize(settings.negativeCacheSize())
+                .expireAfterWrite(settings.negativeTtl())
+                .build();
+    }
+
+    Entry lookup(SecretHash hash) {
+        TokenView token = tokens.getIfPresent(hash);
+        if (token != null) {
+            return new Known(token);
+        }
+        return unknown.getIfPresent(hash) != null ? UNKNOWN : MISSING;
+    }
+
+    /** The epoch a load must remember before it reads the database. */
+    long epoch() {
+        return epoch.get();
+    }
+
+    /** Caches what a load found, unless an invalidation happened since {@code loadedAtEpoch}. */
+    void put(SecretHash hash, Optional<TokenView> found, long loadedAtEpoch) {
+        if (found.isPresent()) {
+            tokens.put(hash, found.get());
+        } else {
+            unknown.put(hash, Boolean.TRUE);
+        }
+        if (epoch.get() != loadedAtEpoch) {
+            // An invalidation raced this load: its read may predate the change, so do not keep it.
+            tokens.invalidate(hash);
+            unknown.invalidate(hash);
+        }
+    }
+
+    /** Forgets everything about these hashes (positive and negative). */
+    public void invalidate(Collection<SecretHash> hashes) {
+        epoch.incrementAndGet();
+        tokens.invalidateAll(hashes);
+        unknown.invalidateAll(hashes);
+    }
+
+    /** Forgets everything, e.g. when changes may have been missed. */
+    void invalidateAll() {
+        epoch.incrementAndGet();
+        tokens.invalidateAll();
+        unknown.invalidateAll();
+    }
+
+    long size() {
+        return tokens.estimatedSize() + unknown.estimatedSize();
+    }
+
+    /**
+     * Keeps a token no longer than until its {@code expiresAt}; forever (until evicted) if it never
+     * expires. Only memory is at stake: the check compares {@code expiresAt} with its own clock every time.
+     */
+    private static final class UntilExpiry implements Expiry<SecretHash, TokenView> {
+
+        /** Longer than this is "never" to Caffeine (and would overflow its nanoseconds). */
+        private static final Duration LONGEST = Duration.ofDays(365L * 100);
+
+        @Override
+        public long expireAfterCreate(SecretHash key, TokenView token, long currentTime) {
+            if (token.expiresAt() == null) {
+                return Long.MAX_VALUE;
+            }
+            Duration left = Duration.between(Instant.now(), token.expiresAt());
+            if (left.isNegative()) {
+                return 0;
+            }
+            return left.compareTo(LONGEST) > 0 ? Long.MAX_VALUE : left.toNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(SecretHash key, TokenView token, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, token, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(SecretHash key, TokenView token, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.keyward.domain.service;
+
+import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.TokenVerification;
+import dev.keyward.domain.check.Verification;
+import dev.keyward.domain.check.VerificationCode;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.port.out.CheckedTokens;
+import dev.keyward.domain.port.out.TokenUses;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.TokenValue;
+import dev.keyward.domain.token.TokenView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The check: parse the key (a malformed one is refused without any lookup) → find the token by its
+ * secret hash → expiry against the clock, every time → the client address against the token's
+ * allowlist (a fenced token with an unknown address fails closed) → the required permissions. A valid
+ * check notes a use in memory; a failed one is counted for its address. Reads only: no transaction.
+ */
+public final class VerificationService implements TokenVerification {
+
+    private final CheckedTokens tokens;
+    private final TokenUses uses;
+    private final SecretHasher hasher;
+    private final Clock clock;
+    private final AuthFailureMonitor failures;
+
+    public VerificationService(CheckedTokens tokens, TokenUses uses, SecretHasher hasher, Clock clock,
+                               AuthFailureMonitor failures) {
+        this.tokens = tokens;
+        this.uses = uses;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.failures = failures;
+    }
+
+    @Override
+    public Verification verify(CheckRequest request) {
+        String key = request.presentedKey();
+        if (key == null || key.isEmpty()) {
+            // No key at all is someone who did not try, not someone guessing: not counted as a failure.
+            return Verification.failed(VerificationCode.MALFORMED);
+        }
+        Optional<TokenValue> value = TokenValue.tryParse(key);
+        if (value.isEmpty()) {
+            return failed(request, Verification.failed(VerificationCode.MALFORMED));
+        }
+        SecretHash hash = hasher.hash(value.get());
+        Optional<TokenView> found = tokens.findByHash(hash);
+        if (found.isEmpty()) {
+            return failed(request, Verification.failed(VerificationCode.NOT_FOUND));
+        }
+        TokenView token = found.get();
+        Instant now = clock.instant();
+        if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
+            return failed(request, about(token, VerificationCode.EXPIRED, PermissionSet.of(), hash));
+        }
+        if (!token.allowlist().permits(request.clientAddress())) {
+            return failed(request, about(token, VerificationCode.ADDRESS_NOT_ALLOWED, PermissionSet.of(), hash));
+        }
+        PermissionSet missing = token.permissions().missingFrom(request.required());
+        if (!missing.isEmpty()) {
+            // A live key lacking a permission is a misconfiguration, not a guess: not counted as a failure.
+            return about(token, VerificationCode.INSUFFICIENT_PERMISSIONS, missing, hash);
+        }
+        uses.record(token.id(), now, request.clientAddress());
+        return about(token, VerificationCode.VALID, PermissionSet.of(), hash);
+    }
+
+    private Verification failed(CheckRequest request, Verification verification) {
+        failures.failed(request.clientAddress(), clock.instant());
+        return verification;
+    }
+
+    private static Verification about(TokenView token, VerificationCode code, PermissionSet missing, SecretHash hash) {
+        return new Verification(code, Optional.of(token), missing, hash);
+    }
+}
