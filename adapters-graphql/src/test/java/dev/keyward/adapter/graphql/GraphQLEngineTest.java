@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
-            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "rotatedAt");
+            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt");
 
     private GraphQL graphQL;
     private RecordingAuditOutbox outbox;

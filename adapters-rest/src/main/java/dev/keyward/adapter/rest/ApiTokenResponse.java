@@ -23,6 +23,7 @@ public record ApiTokenResponse(
         ActorResponse updatedBy,
         String expiresAt,
         String lastUsedAt,
+        String lastUsedFrom,
         String rotatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
 
