@@ -10,11 +10,12 @@ import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
-import java.util.concurrent.CompletableFuture;
+import io.micronaut.http.filter.FilterContinuation;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Authenticates every {@code /api-tokens} and {@code /introspect} request by its key
@@ -36,23 +37,29 @@ final class ApiKeyAuthenticationFilter {
         this.credentials = credentials;
     }
 
-    /** @return completes with null to let an authenticated request through, else with the refusal */
+    /**
+     * Proceeds down the chain itself once the check has passed: a filter that merely completed a future
+     * with "no response" from the blocking pool left Micronaut 4.10 without a response for event-loop
+     * routes (an empty 503), so the continuation is explicit.
+     */
     @RequestFilter
-    CompletableFuture<@Nullable HttpResponse<?>> authenticate(HttpRequest<?> request) {
+    Publisher<MutableHttpResponse<?>> authenticate(HttpRequest<?> request, FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         IpAddress client;
         CheckRequest check;
         try {
             client = credentials.clientAddress(request);
             check = new CheckRequest(credentials.key(request), client, PermissionSet.of(), Door.REST);
         } catch (UnauthenticatedException e) {
-            return CompletableFuture.completedFuture(DomainExceptionHandler.responseOf(request, e));
+            return Mono.just(DomainExceptionHandler.responseOf(request, e));
         }
-        return checks.check(check).handle((verification, failure) ->
-                failure != null ? Checks.refusal(request, failure) : admit(request, verification, client));
+        return Mono.fromFuture(checks.check(check).handle((verification, failure) ->
+                        failure != null ? Checks.refusal(request, failure) : admit(request, verification, client)))
+                .<MutableHttpResponse<?>>map(refusal -> refusal)
+                .switchIfEmpty(Mono.defer(() -> Mono.from(next.proceed())));
     }
 
     /** @return null when the check passed (the request goes on with its caller), else the 401 */
-    private static @Nullable HttpResponse<?> admit(HttpRequest<?> request, Verification verification, IpAddress client) {
+    private static @Nullable MutableHttpResponse<?> admit(HttpRequest<?> request, Verification verification, IpAddress client) {
         Caller caller;
         try {
             caller = Caller.of(verification, client);
