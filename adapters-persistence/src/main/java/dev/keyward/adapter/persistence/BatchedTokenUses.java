@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,11 +50,7 @@ public final class BatchedTokenUses implements TokenUses {
                             TokenUseSettings settings) {
         this.statements = new Statements(connections);
         this.transactions = transactions;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "keyward-last-used-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.flusher = Daemons.singleThread("keyward-last-used-flush");
         long every = settings.lastUsedFlushInterval().toNanos();
         flusher.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.NANOSECONDS);
     }
@@ -80,7 +75,7 @@ public final class BatchedTokenUses implements TokenUses {
      *
      * @throws RuntimeException if the database refused; the uses are kept for the next flush
      */
-    synchronized int flush() {
+    public synchronized int flush() {
         List<Map.Entry<TokenId, Use>> taken = new ArrayList<>();
         for (TokenId id : List.copyOf(pending.keySet())) {
             Use use = pending.remove(id);

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link CheckedTokens} from this node's {@link CheckCache}, trusted only while the {@link ChangeFeed}
@@ -30,6 +31,7 @@ public final class CachingCheckedTokens implements CheckedTokens {
     private final CheckCache cache;
     private final ChangeFeed feed;
     private final JdbcTokens tokens;
+    private final AtomicLong databaseReads = new AtomicLong();
 
     public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens) {
         this.cache = cache;
@@ -55,8 +57,9 @@ public final class CachingCheckedTokens implements CheckedTokens {
     }
 
     private Optional<TokenView> load(SecretHash hash) {
-        long epoch = cache.epoch();
+        long epoch = cache.epoch(hash);
         Optional<TokenView> found;
+        databaseReads.incrementAndGet();
         try {
             found = tokens.findByHash(hash).map(ApiToken::view);
         } catch (DomainException e) {
@@ -67,5 +70,10 @@ public final class CachingCheckedTokens implements CheckedTokens {
         }
         cache.put(hash, found, epoch);
         return found;
+    }
+
+    /** How many checks had to read the database (misses, and every check while the feed is stale). */
+    public long databaseReads() {
+        return databaseReads.get();
     }
 }

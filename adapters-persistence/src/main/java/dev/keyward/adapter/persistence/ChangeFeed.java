@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -66,11 +65,7 @@ public final class ChangeFeed {
         this.high = Math.max(0, newestSequence() - START_OVERLAP);
         this.lastPruneNanos = System.nanoTime();
         poll();
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "keyward-change-feed");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.poller = Daemons.singleThread("keyward-change-feed");
         long every = settings.feedPollInterval().toNanos();
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.NANOSECONDS);
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * This node's cache of checked tokens (Caffeine): hash → token as shown, and hashes that matched
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Invalidation bumps an epoch first, then drops the hashes; a load remembers the epoch it started at
  * and takes its result back out if an invalidation happened meanwhile, so a read taken before a change
- * committed can never stay cached after the change was invalidated.
+ * committed can never stay cached after the change was invalidated. Epochs are kept per stripe of
+ * hashes, so a change to one token does not discard the loads of unrelated ones.
  */
 @Singleton
 public final class CheckCache {
@@ -45,7 +47,11 @@ public final class CheckCache {
 
     private final Cache<SecretHash, TokenView> tokens;
     private final Cache<SecretHash, Boolean> unknown;
-    private final AtomicLong epoch = new AtomicLong();
+    /** Epoch stripes: a power of two, so a hash picks its stripe with a mask. */
+    private static final int STRIPES = 4096;
+
+    private final AtomicLongArray epochs = new AtomicLongArray(STRIPES);
+    private final AtomicLong everything = new AtomicLong();
 
     public CheckCache(CheckSettings settings) {
         this.tokens = Caffeine.newBuilder()
@@ -66,19 +72,20 @@ public final class CheckCache {
         return unknown.getIfPresent(hash) != null ? UNKNOWN : MISSING;
     }
 
-    /** The epoch a load must remember before it reads the database. */
-    long epoch() {
-        return epoch.get();
+    /** The epoch a load of {@code hash} must remember before it reads the database. */
+    long epoch(SecretHash hash) {
+        // Only invalidations move these forward, so the sum changes exactly when either does.
+        return everything.get() + epochs.get(stripe(hash));
     }
 
-    /** Caches what a load found, unless an invalidation happened since {@code loadedAtEpoch}. */
+    /** Caches what a load found, unless {@code hash} was invalidated since {@code loadedAtEpoch}. */
     void put(SecretHash hash, Optional<TokenView> found, long loadedAtEpoch) {
         if (found.isPresent()) {
             tokens.put(hash, found.get());
         } else {
             unknown.put(hash, Boolean.TRUE);
         }
-        if (epoch.get() != loadedAtEpoch) {
+        if (epoch(hash) != loadedAtEpoch) {
             // An invalidation raced this load: its read may predate the change, so do not keep it.
             tokens.invalidate(hash);
             unknown.invalidate(hash);
@@ -87,16 +94,20 @@ public final class CheckCache {
 
     /** Forgets everything about these hashes (positive and negative). */
     public void invalidate(Collection<SecretHash> hashes) {
-        epoch.incrementAndGet();
+        hashes.forEach(hash -> epochs.incrementAndGet(stripe(hash)));
         tokens.invalidateAll(hashes);
         unknown.invalidateAll(hashes);
     }
 
     /** Forgets everything, e.g. when changes may have been missed. */
     void invalidateAll() {
-        epoch.incrementAndGet();
+        everything.incrementAndGet();
         tokens.invalidateAll();
         unknown.invalidateAll();
+    }
+
+    private static int stripe(SecretHash hash) {
+        return hash.hashCode() & (STRIPES - 1);
     }
 
     long size() {

@@ -2,7 +2,13 @@ package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.port.out.TokensContract;
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenName;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -12,11 +18,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,6 +47,12 @@ abstract class JdbcTokensContract extends TokensContract {
     @Inject
     BatchedTokenUses uses;
 
+    @Inject
+    ConnectionOperations<Connection> connections;
+
+    @Inject
+    TransactionOperations<Connection> transactionOperations;
+
     /** Stores one use now, through the batched flush as in production. */
     private void use(ApiToken token, java.time.Instant at) {
         uses.record(token.id(), at, null);
@@ -48,6 +64,7 @@ abstract class JdbcTokensContract extends TokensContract {
         TestRows rows = new TestRows(dataSource);
         rows.execute("DELETE FROM audit_outbox");
         rows.execute("DELETE FROM api_tokens");
+        rows.execute("DELETE FROM token_changes");
         return jdbcTokens;
     }
 
@@ -113,5 +130,112 @@ abstract class JdbcTokensContract extends TokensContract {
         use(token, T0.plusSeconds(1).plusNanos(999));
 
         assertEquals(T0.plusSeconds(1), tokens.findById(token.id()).orElseThrow().lastUsedAt());
+    }
+
+    private List<SecretHash> changeRows() {
+        return new TestRows(dataSource).query("SELECT secret_hash FROM token_changes ORDER BY seq").stream()
+                .map(row -> new SecretHash((byte[]) row.get("secret_hash"))).toList();
+    }
+
+    @Test
+    void every_write_appends_one_change_row_per_secret_hash_whose_answer_changed() {
+        ApiToken token = issued(T0);
+        SecretHash first = token.secretHash();
+        tokens.add(token);
+        assertEquals(List.of(first), changeRows(), "a new hash: some node may remember it as unknown");
+
+        ApiToken renamed = tokens.findById(token.id()).orElseThrow();
+        renamed.update(new TokenName("renamed"), renamed.permissions(), renamed.allowlist(), origin(T0.plusSeconds(1)));
+        tokens.update(renamed);
+        assertEquals(List.of(first, first), changeRows());
+
+        ApiToken rotated = tokens.findById(token.id()).orElseThrow();
+        SecretHash next = newHash();
+        rotated.rotate(next, origin(T0.plusSeconds(2)));
+        tokens.update(rotated);
+        assertEquals(List.of(first, first, first, next), changeRows(), "a rotation changes the answer for both hashes");
+
+        ApiToken deleted = tokens.findById(token.id()).orElseThrow();
+        deleted.delete(origin(T0.plusSeconds(3)));
+        tokens.remove(deleted);
+        assertEquals(List.of(first, first, first, next, next), changeRows());
+    }
+
+    @Test
+    void a_write_that_loses_or_rolls_back_leaves_no_change_row() {
+        ApiToken token = issued(T0);
+        tokens.add(token);
+        ApiToken stale = tokens.findById(token.id()).orElseThrow();
+        ApiToken current = tokens.findById(token.id()).orElseThrow();
+        current.update(new TokenName("first"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(1)));
+        tokens.update(current);
+        int before = changeRows().size();
+
+        stale.update(new TokenName("second"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(2)));
+        assertThrows(ConcurrentChangeException.class, () -> tokens.update(stale));
+        assertThrows(IllegalStateException.class, () -> inTransaction(() -> {
+            tokens.add(issued(T0));
+            throw new IllegalStateException("the use case fails after the write");
+        }));
+
+        assertEquals(before, changeRows().size());
+    }
+
+    /** A flusher of its own, so the application's (flushing every few seconds) cannot take the uses first. */
+    private BatchedTokenUses ownFlusher() {
+        return new BatchedTokenUses(connections, transactionOperations, new TokenUseSettings(Duration.ofHours(1)));
+    }
+
+    @Test
+    void a_thousand_uses_of_a_hundred_tokens_are_stored_by_one_batch_holding_the_latest_use_of_each() {
+        List<ApiToken> hundred = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ApiToken token = issued(T0);
+            tokens.add(token);
+            hundred.add(token);
+        }
+        BatchedTokenUses flusher = ownFlusher();
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                flusher.record(hundred.get(i % 100).id(), T0.plusMillis(i), IpAddress.parse("192.0.2." + (i % 250)));
+            }
+
+            assertEquals(100, flusher.flush());
+            assertEquals(1, flusher.batches());
+            assertEquals(0, flusher.pendingCount());
+            for (int k = 0; k < 100; k++) {
+                ApiToken read = tokens.findById(hundred.get(k).id()).orElseThrow();
+                assertEquals(T0.plusMillis(900 + k), read.lastUsedAt());
+                assertEquals(IpAddress.parse("192.0.2." + ((900 + k) % 250)), read.lastUsedFrom());
+                assertEquals(hundred.get(k).version(), read.version(), "a use is not a change");
+            }
+            assertEquals(0, flusher.flush(), "nothing new, nothing written");
+            assertEquals(1, flusher.batches());
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void a_flush_never_moves_the_last_use_backwards_and_an_update_never_erases_it() {
+        ApiToken token = issued(T0);
+        tokens.add(token);
+        BatchedTokenUses flusher = ownFlusher();
+        try {
+            flusher.record(token.id(), T0.plusSeconds(10), IpAddress.parse("2001:db8::10"));
+            flusher.flush();
+            flusher.record(token.id(), T0.plusSeconds(5), IpAddress.parse("2001:db8::5"));
+            flusher.flush();
+            ApiToken loaded = tokens.findById(token.id()).orElseThrow();
+            loaded.update(new TokenName("after use"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(20)));
+            tokens.update(loaded);
+
+            ApiToken read = tokens.findById(token.id()).orElseThrow();
+            assertEquals(T0.plusSeconds(10), read.lastUsedAt());
+            assertEquals(IpAddress.parse("2001:db8::10"), read.lastUsedFrom());
+            assertEquals("after use", read.name().value());
+        } finally {
+            flusher.stop();
+        }
     }
 }

@@ -1,43 +1,23 @@
 package dev.keyward.app.events;
 
-import dev.keyward.app.support.EndToEndTest;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Without Kafka configured, the same CloudEvents are appended to {@code <data-dir>/audit-events.jsonl}. */
 @MicronautTest(transactional = false)
-class JsonLinesEventsEndToEndIT extends EndToEndTest {
-
-    private final Path dataDir = temporaryDirectory();
-
-    @Inject
-    DataSource dataSource;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("keyward.data-dir", dataDir.toString());
-        // blank, as an unset KAFKA_BOOTSTRAP_SERVERS would be, even where the CI sets one
-        properties.put("kafka.bootstrap.servers", "");
-        return properties;
-    }
+class JsonLinesEventsEndToEndIT extends JsonLinesEndToEndTest {
 
     @Test
     void every_change_lands_in_the_json_lines_file_under_the_data_dir_in_order() throws Exception {
@@ -64,14 +44,6 @@ class JsonLinesEventsEndToEndIT extends EndToEndTest {
                 "dev.keyward.api-token.deleted"), events.stream().filter(e -> id.equals(e.getSubject())).map(CloudEvent::getType).toList());
         for (String line : lines) {
             assertFalse(line.contains("kw_"), line);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("keyward-jsonl-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
