@@ -3,13 +3,9 @@ package dev.keyward.adapter.rest;
 import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.error.UnavailableException;
-import dev.keyward.domain.port.in.TokenBootstrap;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,38 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code /introspect}, and the thread a check runs on. The peer (loopback) is not a trusted proxy here.
  */
 @MicronautTest
-class DoorsTest {
+class DoorsTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TokenBootstrap bootstrap;
-    @Inject
-    JsonMapper json;
     @Inject
     TestVerification verification;
-
-    private RestClient client;
-    private static String admin;
-
-    @BeforeEach
-    void start() {
-        client = new RestClient(server.getPort(), json);
-        if (admin == null) {
-            admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
-        }
-    }
 
     @AfterEach
     void theCheckAnswersFromItsCacheAgain() {
         verification.cached = true;
         verification.failure = null;
-    }
-
-    private String create(String body) {
-        RestClient.Reply created = client.post("/api-tokens", admin, body);
-        assertEquals(200, created.status(), created.body());
-        return (String) created.json().get("value");
     }
 
     private RestClient.Reply bearer(String method, String path, String bearer, String key, String body) {

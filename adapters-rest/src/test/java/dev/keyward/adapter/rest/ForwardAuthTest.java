@@ -2,14 +2,10 @@ package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.error.UnavailableException;
-import dev.keyward.domain.port.in.TokenBootstrap;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,35 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code /forward-auth} asked by a trusted proxy (the loopback peer is one here). */
 @MicronautTest
 @Property(name = "test.trusted-proxies", value = "127.0.0.0/8")
-class ForwardAuthTest {
+class ForwardAuthTest extends ServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TokenBootstrap bootstrap;
-    @Inject
-    JsonMapper json;
     @Inject
     TestVerification verification;
-
-    private RestClient client;
-    private static String admin;
-
-    @BeforeEach
-    void start() {
-        client = new RestClient(server.getPort(), json);
-        if (admin == null) {
-            admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
-        }
-    }
 
     @AfterEach
     void theCheckAnswersAgain() {
         verification.failure = null;
-    }
-
-    private String create(String body) {
-        return (String) client.post("/api-tokens", admin, body).json().get("value");
     }
 
     @ParameterizedTest
