@@ -68,11 +68,21 @@ class InstallationBackfillIT {
         return new HashMap<>(chosen);
     }
 
+    /** Inserts a row as V1 shaped it (the columns of that release, not today's). */
     private static void insert(Map<String, Object> properties, ApiToken token) throws SQLException {
         try (Connection connection = connect(properties);
-             PreparedStatement ps = connection.prepareStatement(
-                     "INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            TokenRowMapper.bindAll(ps, 1, token);
+             PreparedStatement ps = connection.prepareStatement("INSERT INTO api_tokens (id, name, permissions, "
+                     + "allowed_cidr_blocks, created_at, created_by_id, created_by_type, secret_hash, version) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, token.id().toString());
+            ps.setString(2, token.name().value());
+            ps.setString(3, TokenRowMapper.permissionsText(token));
+            ps.setString(4, TokenRowMapper.allowlistText(token));
+            TokenRowMapper.bindInstant(ps, 5, token.createdAt());
+            ps.setString(6, token.createdBy().id());
+            ps.setString(7, token.createdBy().type().wireName());
+            ps.setBytes(8, token.secretHash().bytes());
+            ps.setLong(9, token.version());
             ps.executeUpdate();
         }
     }
