@@ -45,6 +45,17 @@ function describeActor(actor) {
   return actor.type + ' ' + actor.id;
 }
 
+/** When a token was last used and, when known, from which client address. */
+export function renderUse(element, iso, from) {
+  renderTime(element, iso, 'Never');
+  if (iso && from) {
+    var where = document.createElement('span');
+    where.className = 'by used-from';
+    where.textContent = 'from ' + from;
+    element.appendChild(where);
+  }
+}
+
 export function renderChange(element, iso, actor) {
   renderTime(element, iso, '—');
   if (iso && actor) {

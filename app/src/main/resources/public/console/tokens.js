@@ -1,6 +1,6 @@
 /* The list of tokens: loads every page of GET /api-tokens and shows one tile per token. */
 import { api } from './api.js';
-import { renderChange, renderTime, sentence } from './format.js';
+import { renderChange, renderTime, renderUse, sentence } from './format.js';
 import { wireMenu } from './menu.js';
 import { ALL_PERMISSIONS, LABELS } from './permissions.js';
 import { endSessionIfRefused, renderSessionName } from './session.js';
@@ -122,7 +122,7 @@ function renderTile(token) {
 
   renderChange(tile.querySelector('.fact-created'), token.createdAt, token.createdBy);
   renderChange(tile.querySelector('.fact-modified'), token.updatedAt, token.updatedBy);
-  renderTime(tile.querySelector('.fact-last-used'), token.lastUsedAt, 'Never');
+  renderUse(tile.querySelector('.fact-last-used'), token.lastUsedAt, token.lastUsedFrom);
   renderTime(tile.querySelector('.fact-expires'), token.expiresAt, 'Never');
   renderTime(tile.querySelector('.fact-rotated'), token.rotatedAt, 'Never');
   renderTime(tile.querySelector('.fact-rotation-due'), token.rotationDueAt, '—');

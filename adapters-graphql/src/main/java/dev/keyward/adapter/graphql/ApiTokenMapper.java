@@ -48,6 +48,7 @@ final class ApiTokenMapper {
         map.put("updatedBy", actor(token.updatedBy()));
         map.put("expiresAt", text(token.expiresAt()));
         map.put("lastUsedAt", text(token.lastUsedAt()));
+        map.put("lastUsedFrom", token.lastUsedFrom() == null ? null : token.lastUsedFrom().toString());
         map.put("rotatedAt", text(token.rotatedAt()));
         map.put("rotationDueAt", text(rotation.dueAt(token)));
         return map;

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.graphql;
 
+import dev.keyward.domain.check.PresentedKey;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -127,7 +128,7 @@ final class GraphQLEndpoint {
         boolean answered = anyFieldAnswered(body);
         if (ErrorCodes.isUnauthenticated(body) && !answered) {
             return respond(HttpStatus.UNAUTHORIZED, body)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + KeywardExecutionInputCustomizer.API_KEY_HEADER + "\"");
+                    .header(HttpHeaders.WWW_AUTHENTICATE, PresentedKey.CHALLENGE);
         }
         if (ErrorCodes.isUnavailable(body) && !answered) {
             return respond(HttpStatus.SERVICE_UNAVAILABLE, body);

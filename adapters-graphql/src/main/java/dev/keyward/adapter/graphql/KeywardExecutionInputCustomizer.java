@@ -1,5 +1,6 @@
 package dev.keyward.adapter.graphql;
 
+import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.TrustedProxies;
 import io.micronaut.configuration.graphql.GraphQLExecutionInputCustomizer;
@@ -16,13 +17,12 @@ import java.util.Map;
 
 /**
  * Prepares each GraphQL execution from its HTTP request: normalises Panther's empty parentheses and
- * hands the data fetchers the {@code X-API-Key} header and the client's address (the TCP peer, or
+ * hands the data fetchers the presented key ({@code X-API-Key} or {@code Authorization: Bearer}) and the client's address (the TCP peer, or
  * what trusted proxies forwarded, exactly as the REST adapter decides it).
  */
 @Singleton
 final class KeywardExecutionInputCustomizer implements GraphQLExecutionInputCustomizer {
 
-    static final String API_KEY_HEADER = "X-API-Key";
     static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
 
     private final TrustedProxies trustedProxies;
@@ -43,8 +43,10 @@ final class KeywardExecutionInputCustomizer implements GraphQLExecutionInputCust
     private RequestContext contextOf(HttpRequest<?> request) {
         boolean readOnly = request.getMethod() == HttpMethod.GET;
         try {
-            // The same rules as REST, from the domain: several keys refused, unknown peer refused, proxies walked.
-            return new RequestContext(request.getHeaders().getAll(API_KEY_HEADER),
+            // The same rules as REST, from the domain: X-API-Key or Bearer, several or conflicting keys
+            // refused, unknown peer refused, proxies walked.
+            return new RequestContext(PresentedKey.from(request.getHeaders().getAll(PresentedKey.API_KEY_HEADER),
+                    request.getHeaders().getAll(PresentedKey.AUTHORIZATION_HEADER)),
                     trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(FORWARDED_FOR_HEADER)), readOnly);
         } catch (UnauthenticatedException e) {
             return RequestContext.refused(e, readOnly);

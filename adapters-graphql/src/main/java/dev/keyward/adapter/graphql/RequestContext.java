@@ -5,7 +5,6 @@ import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.port.in.TokenAuthentication;
 
-import java.util.List;
 
 /**
  * What one HTTP request brings to its GraphQL execution: the presented key and the client's
@@ -18,22 +17,25 @@ final class RequestContext {
     /** The key under which the GraphQL context holds this object. */
     static final String KEY = RequestContext.class.getName();
 
-    private final List<String> presentedKeys;
+    private final String presentedKey;
     private final IpAddress clientAddress;
     private final boolean readOnly;
     private Caller caller;
     private UnauthenticatedException refusal;
 
-    /** @param readOnly true for GET requests, which may not run mutations */
-    RequestContext(List<String> presentedKeys, IpAddress clientAddress, boolean readOnly) {
-        this.presentedKeys = List.copyOf(presentedKeys);
+    /**
+     * @param presentedKey the one key the request presented, or null
+     * @param readOnly     true for GET requests, which may not run mutations
+     */
+    RequestContext(String presentedKey, IpAddress clientAddress, boolean readOnly) {
+        this.presentedKey = presentedKey;
         this.clientAddress = clientAddress;
         this.readOnly = readOnly;
     }
 
-    /** A request refused before any lookup, e.g. for sending several keys: every token field fails with {@code refusal}. */
+    /** A request refused before any lookup, e.g. for sending several or conflicting keys: every token field fails with {@code refusal}. */
     static RequestContext refused(UnauthenticatedException refusal, boolean readOnly) {
-        RequestContext context = new RequestContext(List.of(), null, readOnly);
+        RequestContext context = new RequestContext(null, null, readOnly);
         context.refusal = refusal;
         return context;
     }
@@ -46,7 +48,7 @@ final class RequestContext {
     synchronized Caller caller(TokenAuthentication authentication) {
         if (caller == null && refusal == null) {
             try {
-                caller = authentication.authenticate(presentedKeys, clientAddress);
+                caller = authentication.authenticate(presentedKey, clientAddress);
             } catch (UnauthenticatedException e) {
                 refusal = e;
             }

@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
-            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "rotatedAt", "rotationDueAt");
+            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt");
     private static final dev.keyward.domain.token.RotationPolicy ROTATION = new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;
@@ -96,7 +96,7 @@ class GraphQLEngineTest {
                 .query(DocumentNormaliser.normalise(document))
                 .operationName(operationName)
                 .variables(variables)
-                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key == null ? List.of() : List.of(key), IpAddress.parse("127.0.0.1"), false)))
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key, IpAddress.parse("127.0.0.1"), false)))
                 .build();
         return ErrorCodes.specificationOf(graphQL.execute(input));
     }
@@ -225,7 +225,7 @@ class GraphQLEngineTest {
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
         GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
-                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(List.of(adminKey), IpAddress.parse("127.0.0.1"), false))).build();
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false))).build();
 
         Map<String, Object> body = ErrorCodes.specificationOf(broken.execute(input));
 

@@ -50,6 +50,7 @@ final class ApiTokenMapper {
                 actor(token.updatedBy()),
                 text(token.expiresAt()),
                 text(token.lastUsedAt()),
+                token.lastUsedFrom() == null ? null : token.lastUsedFrom().toString(),
                 text(token.rotatedAt()),
                 text(rotation.dueAt(token)),
                 value);

@@ -24,6 +24,7 @@ public record ApiTokenResponse(
         ActorResponse updatedBy,
         String expiresAt,
         String lastUsedAt,
+        String lastUsedFrom,
         String rotatedAt,
         String rotationDueAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {

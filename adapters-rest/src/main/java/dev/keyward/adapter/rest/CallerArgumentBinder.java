@@ -15,6 +15,8 @@ import java.util.Optional;
 final class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
 
     static final String ATTRIBUTE = "keyward.caller";
+    /** The caller's {@code TokenView} as its check saw it. */
+    static final String CHECKED_TOKEN = "keyward.checked-token";
 
     @Override
     public Argument<Caller> argumentType() {

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.error.DomainException;
@@ -8,10 +9,12 @@ import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.error.UnavailableException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -27,6 +30,11 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
 
     @Override
     public HttpResponse<ErrorResponse> handle(HttpRequest request, DomainException exception) {
+        return responseOf(request, exception);
+    }
+
+    /** The response for {@code exception}, for the few places that answer without throwing (filters, doors). */
+    static MutableHttpResponse<ErrorResponse> responseOf(HttpRequest<?> request, DomainException exception) {
         HttpStatus status = statusOf(exception);
         if (exception instanceof UnauthenticatedException unauthenticated) {
             LOG.debug("refused {} {}: {}", request.getMethod(), TokenValue.redact(request.getPath()), unauthenticated.reason());
@@ -34,9 +42,13 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             LOG.debug("{} {} -> {}: {}", request.getMethod(), TokenValue.redact(request.getPath()), status.getCode(),
                     TokenValue.redact(exception.getMessage()));
         }
-        return HttpResponse.<ErrorResponse>status(status)
+        MutableHttpResponse<ErrorResponse> response = HttpResponse.<ErrorResponse>status(status)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorResponse(TokenValue.redact(exception.getMessage())));
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, PresentedKey.CHALLENGE);
+        }
+        return response;
     }
 
     static HttpStatus statusOf(DomainException exception) {

@@ -78,7 +78,7 @@ public class GitHubSecretScanningController {
         List<GitHubItem> items = reader.readGitHub(body);
         // The source names GitHub and where it saw the value (e.g. "github-secret-scanning:content").
         List<LeakResult> results = leaks.reportByScanner(SCANNER,
-                trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(ApiKeyAuthenticationFilter.FORWARDED_FOR_HEADER)),
+                trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(RequestCredentials.FORWARDED_FOR_HEADER)),
                 items.stream().map(GitHubItem::report).map(r -> new LeakReport(r.token(), r.location(),
                         r.source() == null ? SCANNER : SCANNER + ":" + r.source())).toList());
         List<Feedback> feedback = new ArrayList<>(results.size());

@@ -41,6 +41,16 @@ final class TokenRequestReader {
                 strings(object, "allowedCIDRBlocks"));
     }
 
+    /** {@code key} is required here: a verify without a key is a client bug, not a MALFORMED key. */
+    VerifyRequest readVerify(byte[] body) {
+        JsonNode object = readObject(body);
+        String key = string(object, "key");
+        if (key == null) {
+            throw new InvalidInputException("key", "key is required: the token value to verify");
+        }
+        return new VerifyRequest(key, strings(object, "permissions"), string(object, "clientAddress"));
+    }
+
     private JsonNode readObject(byte[] body) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("body", "a JSON object request body is required");

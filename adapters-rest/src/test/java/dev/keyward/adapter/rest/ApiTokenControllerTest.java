@@ -1,19 +1,14 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.UnauthenticatedException;
-import dev.keyward.domain.port.in.TokenBootstrap;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.keyward.adapter.rest.RestClient.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,27 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The REST adapter's own concerns, over the real domain service on in-memory fakes. */
 @MicronautTest
-class ApiTokenControllerTest {
+class ApiTokenControllerTest extends ServerTest {
 
     private static final String VALID = "{\"name\":\"ci\",\"permissions\":[\"AlertRead\"]}";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TokenBootstrap bootstrap;
-    @Inject
-    JsonMapper json;
-
-    private RestClient client;
-    private static String admin;
-
-    @BeforeEach
-    void start() {
-        client = new RestClient(server.getPort(), json);
-        if (admin == null) {
-            admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
-        }
-    }
 
     @Test
     void an_unauthenticated_request_with_a_malformed_body_is_refused_before_the_body_is_read() {

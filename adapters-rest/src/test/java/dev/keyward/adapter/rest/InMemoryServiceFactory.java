@@ -10,7 +10,6 @@ import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenQueryService;
-import dev.keyward.domain.service.VerificationService;
 import dev.keyward.domain.fake.InMemoryLeakedValues;
 import dev.keyward.domain.service.LeakResponseService;
 import dev.keyward.domain.service.TokenLifecycle;
@@ -37,10 +36,11 @@ class InMemoryServiceFactory {
     private final SecretHasher hasher = new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII));
     private final TokenServices services = TokenServices.over(tokens, outbox, new DirectTransactions(), new InMemoryInstallation(),
             hasher, new SecureRandom(), Clock.systemUTC());
+    private final TestVerification verification = new TestVerification(services.verification());
 
     @Singleton
-    VerificationService verificationService() {
-        return services.verification();
+    TestVerification tokenVerification() {
+        return verification;
     }
 
     @Singleton

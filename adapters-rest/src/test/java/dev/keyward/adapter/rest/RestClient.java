@@ -39,7 +39,7 @@ final class RestClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Cache-Control").orElse(null), json);
+            return new Reply(response.statusCode(), response.body(), response.headers(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -57,7 +57,16 @@ final class RestClient {
     }
 
     /** A response; {@link #json()} parses the body as a JSON object. */
-    record Reply(int status, String body, String cacheControl, JsonMapper mapper) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers, JsonMapper mapper) {
+
+        String cacheControl() {
+            return header("Cache-Control");
+        }
+
+        /** The first value of the response header {@code name}, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         Map<String, Object> json() {
             try {

@@ -131,6 +131,26 @@ class OpenApiEndToEndIT extends EndToEndTest {
     }
 
     @Test
+    void live_responses_of_the_doors_validate_against_the_served_document() {
+        Reply reader = api.post("/api-tokens", admin, "{\"name\":\"" + unique("door") + "\",\"permissions\":[\"AlertRead\"],"
+                + "\"allowedCIDRBlocks\":[\"10.0.0.0/8\"],\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        String key = reader.string("value");
+        String form = "application/x-www-form-urlencoded";
+
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\",\"clientAddress\":\"10.0.0.1\"}"));
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin,
+                "{\"key\":\"" + key + "\",\"permissions\":[\"RuleRead\"],\"clientAddress\":\"10.0.0.1\"}"));
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":\"kw_nothing\"}"));
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":7}"));
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", key, "{\"key\":\"" + key + "\"}"));
+        assertValid("/introspect", "post", api.send("POST", "/introspect", admin, form, "token=" + key + "&client_address=10.0.0.1"));
+        assertValid("/introspect", "post", api.send("POST", "/introspect", admin, form, "token=" + key));
+        assertValid("/introspect", "post", api.send("POST", "/introspect", admin, form, "client_address=10.0.0.1"));
+        assertValid("/introspect", "post", api.send("POST", "/introspect", null, form, "token=" + key));
+        assertValid("/forward-auth", "get", api.get("/forward-auth", key));
+    }
+
+    @Test
     void live_error_responses_validate_against_the_served_document() {
         Reply reader = api.post("/api-tokens", admin, "{\"name\":\"" + unique("reader") + "\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
 

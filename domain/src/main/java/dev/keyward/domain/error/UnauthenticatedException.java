@@ -5,7 +5,7 @@ package dev.keyward.domain.error;
  * deliberately the same for every cause so a stranger learns nothing about which tokens exist.
  */
 public final class UnauthenticatedException extends DomainException {
-    public static final String MESSAGE = "missing or invalid API key: send a live Keyward token in the X-API-Key header";
+    public static final String MESSAGE = "missing or invalid API key: send a live Keyward token in the X-API-Key header or as Authorization: Bearer";
 
     private final String reason;
 

@@ -30,6 +30,15 @@ public final class TokenQueryService implements TokenQueries {
     }
 
     @Override
+    public TokenView self(Caller caller, TokenView checked) {
+        caller.permissions().require(Permission.OrganizationAPITokenRead, "read tokens");
+        if (!checked.id().equals(caller.tokenId())) {
+            throw new IllegalArgumentException("the checked token is not the caller's");
+        }
+        return checked;
+    }
+
+    @Override
     public TokenPage list(Caller caller, String cursor, Integer limit) {
         caller.permissions().require(Permission.OrganizationAPITokenRead, "list tokens");
         PageRequest page = PageRequest.parse(cursor, limit);

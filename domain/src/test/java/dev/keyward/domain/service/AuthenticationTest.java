@@ -116,16 +116,6 @@ class AuthenticationTest {
     }
 
     @Test
-    void a_request_with_several_keys_is_refused_even_when_each_is_valid() {
-        String value = f.create("twice").value().reveal();
-
-        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(List.of(value, value), ADMIN_ADDRESS));
-        assertThrows(UnauthenticatedException.class, () -> f.authentication.authenticate(List.of(), ADMIN_ADDRESS));
-        assertEquals("twice", f.queries.get(f.admin, f.authentication.authenticate(List.of(value), ADMIN_ADDRESS).tokenId().toString())
-                .name().value());
-    }
-
-    @Test
     void a_key_with_a_bad_checksum_is_refused_without_any_database_lookup() {
         String value = f.create("t").value().reveal();
         String broken = value.substring(0, 20) + (value.charAt(20) == 'A' ? 'B' : 'A') + value.substring(21);

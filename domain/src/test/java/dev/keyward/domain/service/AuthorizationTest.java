@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import dev.keyward.domain.token.TokenView;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
@@ -131,6 +133,19 @@ class AuthorizationTest {
 
         ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.queries.get(caller, "self"));
         assertEquals(OrganizationAPITokenRead, e.permission());
+    }
+
+    @Test
+    void reading_yourself_from_your_check_needs_the_read_permission_too() {
+        Caller weak = f.callerWith(OrganizationAPITokenModify);
+        Caller reader = f.callerWith(OrganizationAPITokenRead);
+        TokenView readerView = f.queries.get(reader, "self");
+
+        ForbiddenException e = assertThrows(ForbiddenException.class,
+                () -> f.queries.self(weak, f.queries.get(f.admin, weak.tokenId().toString())));
+        assertEquals(OrganizationAPITokenRead, e.permission());
+        assertEquals(readerView, f.queries.self(reader, readerView));
+        assertThrows(IllegalArgumentException.class, () -> f.queries.self(reader, f.queries.get(f.admin, weak.tokenId().toString())));
     }
 
     @Test

@@ -10,6 +10,14 @@ public interface TokenQueries {
 
     TokenView get(Caller caller, String ref);
 
+    /**
+     * The caller's own token as its check saw it, without a second read: as fresh as the check itself
+     * (the cache's coherence bound; {@code lastUsedAt} lags by the use-flush interval in any case).
+     *
+     * @param checked the token view the caller's check returned
+     */
+    TokenView self(Caller caller, TokenView checked);
+
     /** @param cursor null for the first page; @param limit null for the default (see {@link PageRequest}) */
     TokenPage list(Caller caller, String cursor, Integer limit);
 }

@@ -1,0 +1,150 @@
+package dev.keyward.adapter.rest;
+
+import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.Door;
+import dev.keyward.domain.check.Verification;
+import dev.keyward.domain.check.VerificationCode;
+import dev.keyward.domain.error.ForbiddenException;
+import dev.keyward.domain.error.InvalidInputException;
+import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.token.TokenView;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code /forward-auth}: the door for gateways (nginx {@code auth_request}, Traefik ForwardAuth, Caddy
+ * {@code forward_auth}, Envoy {@code ext_authz}). The gateway forwards the client's request headers;
+ * Keyward answers 200 with the token's id, name and permissions as {@code X-Keyward-*} headers for
+ * the gateway to pass upstream, 401 for every authentication failure alike, 403 naming a missing
+ * permission. Only a trusted proxy may ask: anyone else could probe keys from anywhere and forge
+ * {@code X-Forwarded-For}. Any method, since gateways forward the client's.
+ */
+@Controller("/forward-auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.ALL)
+class ForwardAuthController {
+
+    static final String TOKEN_ID_HEADER = "X-Keyward-Token-Id";
+    static final String TOKEN_NAME_HEADER = "X-Keyward-Token-Name";
+    static final String PERMISSIONS_HEADER = "X-Keyward-Permissions";
+    static final String REQUIRE_PARAMETER = "require";
+
+    private final Checks checks;
+    private final RequestCredentials credentials;
+
+    ForwardAuthController(Checks checks, RequestCredentials credentials) {
+        this.checks = checks;
+        this.credentials = credentials;
+    }
+
+    @Get
+    CompletableFuture<HttpResponse<?>> get(HttpRequest<?> request) {
+        return check(request);
+    }
+
+    @Post
+    CompletableFuture<HttpResponse<?>> post(HttpRequest<?> request) {
+        return check(request);
+    }
+
+    @Put
+    CompletableFuture<HttpResponse<?>> put(HttpRequest<?> request) {
+        return check(request);
+    }
+
+    @Patch
+    CompletableFuture<HttpResponse<?>> patch(HttpRequest<?> request) {
+        return check(request);
+    }
+
+    @Delete
+    CompletableFuture<HttpResponse<?>> delete(HttpRequest<?> request) {
+        return check(request);
+    }
+
+    @Options
+    CompletableFuture<HttpResponse<?>> options(HttpRequest<?> request) {
+        return check(request);
+    }
+
+    private CompletableFuture<HttpResponse<?>> check(HttpRequest<?> request) {
+        if (!credentials.peerIsTrustedProxy(request)) {
+            return CompletableFuture.completedFuture(HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorResponse("forward-auth answers only trusted proxies: add this gateway's address to keyward.http.trusted-proxies")));
+        }
+        CheckRequest check;
+        try {
+            PermissionSet required = required(request.getParameters().getAll(REQUIRE_PARAMETER));
+            check = new CheckRequest(credentials.key(request), credentials.clientAddress(request), required, Door.FORWARD_AUTH);
+        } catch (InvalidInputException | UnauthenticatedException e) {
+            return CompletableFuture.completedFuture(DomainExceptionHandler.responseOf(request, e));
+        }
+        return checks.check(check).handle((verification, failure) ->
+                failure != null ? Checks.refusal(request, failure) : answer(request, verification));
+    }
+
+    /** {@code ?require=AlertRead,RuleRead} (the parameter may also repeat); an unknown name is the gateway's misconfiguration: 400 naming it. */
+    static PermissionSet required(List<String> values) {
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            Arrays.stream(value.split(",", -1)).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
+        }
+        return PermissionSet.parse(REQUIRE_PARAMETER, names);
+    }
+
+    private static HttpResponse<?> answer(HttpRequest<?> request, Verification verification) {
+        if (verification.code() == VerificationCode.INSUFFICIENT_PERMISSIONS) {
+            Permission missing = verification.missing().permissions().iterator().next();
+            return DomainExceptionHandler.responseOf(request, new ForbiddenException(missing,
+                    "this token lacks the " + String.join(", ", verification.missing().names()) + " permission required here"));
+        }
+        if (!verification.isValid()) {
+            return DomainExceptionHandler.responseOf(request, new UnauthenticatedException("forward-auth: " + verification.code()));
+        }
+        TokenView token = verification.token().orElseThrow();
+        MutableHttpResponse<?> ok = HttpResponse.ok();
+        return ok.header(TOKEN_ID_HEADER, token.id().toString())
+                .header(TOKEN_NAME_HEADER, percentEncoded(token.name().value()))
+                .header(PERMISSIONS_HEADER, String.join(",", token.permissions().names()));
+    }
+
+    /**
+     * A token name may hold any Unicode, but a header value is safely only visible ASCII: UTF-8
+     * percent-encoding (RFC 3986) leaves letters, digits and {@code -._~} as they are and encodes
+     * every other byte, so ASCII names mostly read as they are and any name decodes with a URL decoder.
+     */
+    static String percentEncoded(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
+    }
+}
