@@ -34,18 +34,14 @@ public final class JdbcLifecycleCalendar implements LifecycleCalendar {
             unschedule(token);
             return;
         }
-        int updated = statements.run("UPDATE token_lifecycle_due SET due_at = ? WHERE token_id = ?", ps -> {
-            TokenRowMapper.bindInstant(ps, 1, next);
-            ps.setString(2, token.toString());
+        // One statement, not UPDATE-then-INSERT: at REPEATABLE READ an UPDATE that matches no row locks the
+        // index gap, and two creates doing that at once deadlock on each other's INSERT.
+        statements.run("INSERT INTO token_lifecycle_due (token_id, due_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE due_at = ?", ps -> {
+            ps.setString(1, token.toString());
+            TokenRowMapper.bindInstant(ps, 2, next);
+            TokenRowMapper.bindInstant(ps, 3, next);
             return ps.executeUpdate();
         });
-        if (updated == 0) {
-            statements.run("INSERT INTO token_lifecycle_due (token_id, due_at) VALUES (?, ?)", ps -> {
-                ps.setString(1, token.toString());
-                TokenRowMapper.bindInstant(ps, 2, next);
-                return ps.executeUpdate();
-            });
-        }
     }
 
     @Override

@@ -55,6 +55,30 @@ class JdbcLifecycleIT extends JdbcLifecycleContract implements TestPropertyProvi
         assertEquals(Set.of(), secondIds);
     }
 
+    @Test
+    void tokens_created_at_the_same_time_get_their_entries_without_deadlocking_each_other() throws Exception {
+        Instant at = TestTokens.now().plusSeconds(60);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> creates = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            TokenId id = newId();
+            creates.add(CompletableFuture.runAsync(() -> {
+                await(start);
+                for (int n = 0; n < 5; n++) {
+                    Instant next = at.plusSeconds(n);
+                    transactions.inWrite(() -> {
+                        calendar.schedule(id, next);
+                        return null;
+                    });
+                }
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertEquals(8, rows.count("token_lifecycle_due"));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
