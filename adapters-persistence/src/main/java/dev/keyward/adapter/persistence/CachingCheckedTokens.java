@@ -58,6 +58,23 @@ public final class CachingCheckedTokens implements CheckedTokens {
         return load(hash);
     }
 
+    @Override
+    public Optional<Optional<TokenView>> findCached(SecretHash hash) {
+        if (!feed.isFresh()) {
+            return Optional.empty();
+        }
+        CheckCache.Entry entry = cache.lookup(hash);
+        if (entry instanceof CheckCache.Known known) {
+            lookups.incrementAndGet();
+            return Optional.of(Optional.of(known.token()));
+        }
+        if (entry instanceof CheckCache.Unknown) {
+            lookups.incrementAndGet();
+            return Optional.of(Optional.empty());
+        }
+        return Optional.empty();
+    }
+
     private Optional<TokenView> load(SecretHash hash) {
         long epoch = cache.epoch(hash);
         Optional<TokenView> found;

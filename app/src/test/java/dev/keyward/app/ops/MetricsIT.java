@@ -27,7 +27,7 @@ class MetricsIT extends EndToEndTest {
         String scrape = awaitScrape();
         System.out.println("[metrics] " + scrape.lines().filter(l -> l.startsWith("keyward_")).toList());
 
-        assertTrue(value(scrape, "http_server_requests_seconds_count", "uri=\"/api-tokens/{id}\"").orElse(0) >= 2, "HTTP server requests");
+        assertTrue(value(scrape, "http_server_requests_seconds_count", "uri=\"/api-tokens/self\"").orElse(0) >= 2, "HTTP server requests");
         assertTrue(value(scrape, "jvm_memory_used_bytes", "").orElse(0) > 0, "JVM memory");
         assertTrue(scrape.lines().anyMatch(l -> l.startsWith("hikaricp_connections") || l.startsWith("jdbc_connections")), "pool metrics");
         assertTrue(value(scrape, "keyward_outbox_backlog", "").isPresent(), "outbox backlog gauge");

@@ -32,7 +32,7 @@ class SafeHeadersEndToEndIT extends EndToEndTest {
         Reply badRequest = api.post("/api-tokens", admin, "{\"name\":");
         Reply graphql = api.graphql(admin, "{ apiTokens { results { id } } }");
         Reply health = api.get("/health", null);
-        Reply console = api.get("/console/console.js", null);
+        Reply console = api.get("/console/main.js", null);
         Reply playground = api.get("/public/graphiql", null);
 
         assertEquals(List.of(200, 401, 404, 400, 200, 200, 200, 200), List.of(json.status(), unauthenticated.status(), notFound.status(),
@@ -44,7 +44,7 @@ class SafeHeadersEndToEndIT extends EndToEndTest {
 
     @Test
     void the_console_sends_the_policy_of_its_page_as_a_header_that_also_forbids_framing() throws IOException {
-        for (String path : List.of("/console/index.html", "/console/console.js", "/console/console.css")) {
+        for (String path : List.of("/console/index.html", "/console/main.js", "/console/console.css")) {
             Reply reply = api.get(path, null);
 
             assertEquals(200, reply.status(), path);

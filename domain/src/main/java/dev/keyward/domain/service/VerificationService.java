@@ -16,6 +16,7 @@ import dev.keyward.domain.token.TokenView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The check: parse the key (a malformed one is refused without any lookup) → find the token by its
@@ -51,23 +52,40 @@ public final class VerificationService implements TokenVerification {
     @Override
     public Verification verify(CheckRequest request) {
         long start = System.nanoTime();
-        Verification verification = check(request);
+        Verification verification = check(request, hash -> Optional.of(tokens.findByHash(hash))).orElseThrow();
         observer.observed(request.door(), verification.code(), System.nanoTime() - start);
         return verification;
     }
 
-    private Verification check(CheckRequest request) {
+    /** The same check, answered only when the token source can answer without I/O (see {@link CheckedTokens#findCached}). */
+    @Override
+    public Optional<Verification> verifyIfCached(CheckRequest request) {
+        long start = System.nanoTime();
+        Optional<Verification> verification = check(request, tokens::findCached);
+        verification.ifPresent(answer -> observer.observed(request.door(), answer.code(), System.nanoTime() - start));
+        return verification;
+    }
+
+    /** @param lookup the token by hash, or empty when the lookup declines to answer (then so does the check) */
+    private Optional<Verification> check(CheckRequest request, Function<SecretHash, Optional<Optional<TokenView>>> lookup) {
         String key = request.presentedKey();
         if (key == null || key.isEmpty()) {
             // No key at all is someone who did not try, not someone guessing: not counted as a failure.
-            return Verification.failed(VerificationCode.MALFORMED);
+            return Optional.of(Verification.failed(VerificationCode.MALFORMED));
         }
         Optional<TokenValue> value = TokenValue.tryParse(key);
         if (value.isEmpty()) {
-            return failed(request, Verification.failed(VerificationCode.MALFORMED));
+            return Optional.of(failed(request, Verification.failed(VerificationCode.MALFORMED)));
         }
         SecretHash hash = hasher.hash(value.get());
-        Optional<TokenView> found = tokens.findByHash(hash);
+        Optional<Optional<TokenView>> answer = lookup.apply(hash);
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(judge(request, hash, answer.get()));
+    }
+
+    private Verification judge(CheckRequest request, SecretHash hash, Optional<TokenView> found) {
         if (found.isEmpty()) {
             return failed(request, Verification.failed(VerificationCode.NOT_FOUND));
         }

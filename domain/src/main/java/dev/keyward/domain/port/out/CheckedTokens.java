@@ -19,4 +19,13 @@ public interface CheckedTokens {
      *         token database is unreachable and what this node knows may be outdated)
      */
     Optional<TokenView> findByHash(SecretHash hash);
+
+    /**
+     * The answer {@link #findByHash} would give, if this node can give it without any I/O (a cache hit,
+     * or a remembered miss, while the cache may be trusted); empty when answering needs the database.
+     * Lets a door answer on its event loop and hop to a blocking thread only on a miss.
+     */
+    default Optional<Optional<TokenView>> findCached(SecretHash hash) {
+        return Optional.empty();
+    }
 }
