@@ -1,18 +1,12 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.port.in.TokenBootstrap;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,25 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /leaked-tokens} and the unconfigured GitHub door, over the real domain service on in-memory fakes. */
 @MicronautTest
-class LeakedTokensControllerTest {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TokenBootstrap bootstrap;
-    @Inject
-    JsonMapper json;
-
-    private RestClient client;
-    private static String admin;
-
-    @BeforeEach
-    void start() {
-        client = new RestClient(server.getPort(), json);
-        if (admin == null) {
-            admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
-        }
-    }
+class LeakedTokensControllerTest extends ServerTest {
 
     private List<Map<String, Object>> results(RestClient.Reply reply) throws IOException {
         assertEquals(200, reply.status(), reply.body());
@@ -46,7 +22,7 @@ class LeakedTokensControllerTest {
     }
 
     private String newValue() {
-        return (String) client.post("/api-tokens", admin, "{\"name\":\"ci\",\"permissions\":[\"AlertRead\"]}").json().get("value");
+        return create("{\"name\":\"ci\",\"permissions\":[\"AlertRead\"]}");
     }
 
     @Test
