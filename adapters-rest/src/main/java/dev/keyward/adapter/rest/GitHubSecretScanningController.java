@@ -1,6 +1,5 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.network.TrustedProxies;
 import dev.keyward.domain.port.in.LeakReports;
 import dev.keyward.adapter.rest.LeakReportReader.GitHubItem;
 import dev.keyward.domain.port.in.LeakReports.LeakReport;
@@ -43,14 +42,14 @@ public class GitHubSecretScanningController {
     private final LeakReports leaks;
     private final LeakReportReader reader;
     private final GitHubSignatures signatures;
-    private final TrustedProxies trustedProxies;
+    private final RequestCredentials credentials;
 
     GitHubSecretScanningController(LeakReports leaks, LeakReportReader reader, GitHubSignatures signatures,
-                                   TrustedProxies trustedProxies) {
+                                   RequestCredentials credentials) {
         this.leaks = leaks;
         this.reader = reader;
         this.signatures = signatures;
-        this.trustedProxies = trustedProxies;
+        this.credentials = credentials;
     }
 
     /** One feedback item: {@code label} is {@code true_positive} (a Keyward token, now dead) or {@code false_positive}. */
@@ -78,7 +77,7 @@ public class GitHubSecretScanningController {
         List<GitHubItem> items = reader.readGitHub(body);
         // The source names GitHub and where it saw the value (e.g. "github-secret-scanning:content").
         List<LeakResult> results = leaks.reportByScanner(SCANNER,
-                trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(RequestCredentials.FORWARDED_FOR_HEADER)),
+                credentials.clientAddress(request),
                 items.stream().map(GitHubItem::report).map(r -> new LeakReport(r.token(), r.location(),
                         r.source() == null ? SCANNER : SCANNER + ":" + r.source())).toList());
         List<Feedback> feedback = new ArrayList<>(results.size());
