@@ -7,7 +7,10 @@ import { byId, hideAlert, setBusy, showAlert } from './ui.js';
 var dialogAction = null;
 var dialogBusy = false;
 
-/** options: title, paragraphs, confirmLabel, danger, and action (returns a promise). */
+/**
+ * options: title, paragraphs, confirmLabel, danger, action (returns a promise), and optionally fill,
+ * which puts more content (such as a choice the action reads) into the body after the paragraphs.
+ */
 export function openDialog(options) {
   var dialog = byId('confirm-dialog');
   byId('confirm-title').textContent = options.title;
@@ -18,6 +21,9 @@ export function openDialog(options) {
     p.textContent = text;
     body.appendChild(p);
   });
+  if (options.fill) {
+    options.fill(body);
+  }
   hideAlert('confirm-error');
   var ok = byId('confirm-ok');
   ok.hidden = false;

@@ -12,18 +12,28 @@ export function sentence(message) {
 
 export const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** A <time> element showing the RFC 3339 instant in the reader's time zone (the instant itself as its title). */
+export function timeElement(iso) {
+  var time = document.createElement('time');
+  time.dateTime = iso;
+  var date = new Date(iso);
+  time.textContent = isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  time.title = iso;
+  return time;
+}
+
 export function renderTime(element, iso, whenAbsent) {
   element.textContent = '';
   if (!iso) {
     element.textContent = whenAbsent;
     return;
   }
-  var time = document.createElement('time');
-  time.dateTime = iso;
-  var date = new Date(iso);
-  time.textContent = isNaN(date.getTime()) ? iso : dateFormat.format(date);
-  time.title = iso;
-  element.appendChild(time);
+  element.appendChild(timeElement(iso));
+}
+
+/** Whether the RFC 3339 instant has come; false when there is none. */
+export function hasPassed(iso) {
+  return Boolean(iso) && new Date(iso).getTime() <= Date.now();
 }
 
 function describeActor(actor) {

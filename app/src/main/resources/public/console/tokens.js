@@ -1,6 +1,6 @@
 /* The list of tokens: loads every page of GET /api-tokens and shows one tile per token. */
 import { api } from './api.js';
-import { renderChange, renderTime, renderUse, sentence } from './format.js';
+import { hasPassed, renderChange, renderTime, renderUse, sentence } from './format.js';
 import { wireMenu } from './menu.js';
 import { ALL_PERMISSIONS, LABELS } from './permissions.js';
 import { endSessionIfRefused, renderSessionName } from './session.js';
@@ -101,10 +101,10 @@ function renderTile(token) {
   var self = isSelf(token);
   tile.querySelector('.badge-self').hidden = !self;
   tile.classList.toggle('tile-self', self);
-  var expired = token.expiresAt && new Date(token.expiresAt).getTime() <= Date.now();
+  var expired = hasPassed(token.expiresAt);
   tile.querySelector('.badge-expired').hidden = !expired;
   // rotationDueAt comes from the server's rotation period; an expired token needs no rotation.
-  var rotationDue = !expired && token.rotationDueAt && new Date(token.rotationDueAt).getTime() <= Date.now();
+  var rotationDue = !expired && hasPassed(token.rotationDueAt);
   tile.querySelector('.badge-rotation-due').hidden = !rotationDue;
   tile.querySelector('.token-id').textContent = token.id;
 
@@ -126,7 +126,17 @@ function renderTile(token) {
   renderTime(tile.querySelector('.fact-expires'), token.expiresAt, 'Never');
   renderTime(tile.querySelector('.fact-rotated'), token.rotatedAt, 'Never');
   renderTime(tile.querySelector('.fact-rotation-due'), token.rotationDueAt, '—');
+  renderPreviousValue(tile, token.previousValueExpiresAt);
   return tile;
+}
+
+/** After a rotation with an overlap, until when the value before it still works; no fact once it has stopped. */
+function renderPreviousValue(tile, iso) {
+  var stillValid = Boolean(iso) && !hasPassed(iso);
+  tile.querySelector('.fact-previous').hidden = !stillValid;
+  if (stillValid) {
+    renderTime(tile.querySelector('.fact-previous-until'), iso, '');
+  }
 }
 
 function renderCidrs(tile, token) {

@@ -11,6 +11,7 @@ import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.service.AuthFailureMonitor;
 import dev.keyward.domain.service.AuthenticationService;
 import dev.keyward.domain.service.BootstrapService;
+import dev.keyward.domain.service.ReuseDetector;
 import dev.keyward.domain.service.TokenCommandService;
 import dev.keyward.domain.service.TokenLifecycle;
 import dev.keyward.domain.service.TokenQueryService;
@@ -69,19 +70,24 @@ class KeywardFactory {
     @Singleton
     AuthFailureMonitor authFailureMonitor(AuditOutbox outbox, Transactions transactions, KeywardSettings settings) {
         KeywardSettings.Security.AuthFailures limits = settings.security().authFailures();
-        ExecutorService reporter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
+        return new AuthFailureMonitor(outbox, transactions, boundedDaemon("keyward-auth-failures"), limits.threshold(),
+                limits.window(), limits.maxAddresses());
+    }
+
+    /** One daemon thread with a queue of 1,000 tasks; beyond that a task is refused (the caller drops it). */
+    static ExecutorService boundedDaemon(String name) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
                 runnable -> {
-                    Thread thread = new Thread(runnable, "keyward-auth-failures");
+                    Thread thread = new Thread(runnable, name);
                     thread.setDaemon(true);
                     return thread;
                 });
-        return new AuthFailureMonitor(outbox, transactions, reporter, limits.threshold(), limits.window(), limits.maxAddresses());
     }
 
     @Singleton
     VerificationService verificationService(CheckedTokens checkedTokens, TokenUses uses, SecretHasher hasher, Clock clock,
-                                            AuthFailureMonitor failures, CheckObserver observer) {
-        return new VerificationService(checkedTokens, uses, hasher, clock, failures, observer);
+                                            AuthFailureMonitor failures, CheckObserver observer, ReuseDetector reuse) {
+        return new VerificationService(checkedTokens, uses, hasher, clock, failures, observer, reuse);
     }
 
     @Singleton

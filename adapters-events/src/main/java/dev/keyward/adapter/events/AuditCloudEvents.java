@@ -9,6 +9,8 @@ import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.event.TokenExpiring;
 import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenReused;
+import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenRotationDue;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.audit.PendingAuditEvent;
@@ -98,7 +100,8 @@ public final class AuditCloudEvents {
 
     /**
      * {@code token} after the change, {@code actor}, {@code clientAddress}; for updates {@code changes}, for
-     * expiry warnings {@code warning}, for rotations due {@code rotationDueAt}, for leaks {@code location} and {@code source}.
+     * expiry warnings {@code warning}, for rotations due {@code rotationDueAt}, for leaks {@code location} and
+     * {@code source}, for rotations {@code previousValueExpiresAt}, for reuses {@code retiredAt} and {@code revoked}.
      */
     static ObjectNode data(TokenEvent event) {
         ObjectNode data = JSON.objectNode();
@@ -122,6 +125,11 @@ public final class AuditCloudEvents {
         } else if (event instanceof TokenLeaked leaked) {
             data.put("location", leaked.location());
             data.put("source", leaked.source());
+        } else if (event instanceof TokenRotated rotated) {
+            data.put("previousValueExpiresAt", text(rotated.token().previousValueExpiresAt()));
+        } else if (event instanceof TokenReused reused) {
+            data.put("retiredAt", text(reused.retiredAt()));
+            data.put("revoked", reused.revoked());
         }
         return data;
     }
@@ -136,6 +144,7 @@ public final class AuditCloudEvents {
         view.allowlist().texts().forEach(blocks::add);
         token.put("expiresAt", text(view.expiresAt()));
         token.put("rotatedAt", text(view.rotatedAt()));
+        token.put("previousValueExpiresAt", text(view.previousValueExpiresAt()));
         return token;
     }
 

@@ -8,6 +8,7 @@ import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.event.TokenExpired;
 import dev.keyward.domain.event.TokenExpiring;
 import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenReused;
 import dev.keyward.domain.event.TokenRotationDue;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenId;
@@ -62,9 +63,9 @@ class AuditCloudEventsTest {
         assertEquals(json.readTree("""
                 {"token": {"id": "%s", "name": "ci-renamed", "permissions": ["OrganizationAPITokenRead", "RuleRead"],
                            "allowedCIDRBlocks": ["10.0.0.0/8"], "expiresAt": "2026-11-03T10:00:00.123456Z",
-                           "rotatedAt": "2026-11-02T10:00:02.123456Z"},
+                           "rotatedAt": "2026-11-02T10:00:02.123456Z", "previousValueExpiresAt": null},
                  "actor": {"id": "0192f0c4-0000-7000-8000-000000000001", "type": "api-token"},
-                 "clientAddress": "192.0.2.7"}
+                 "clientAddress": "192.0.2.7", "previousValueExpiresAt": null}
                 """.formatted(id)), data);
     }
 
@@ -86,17 +87,38 @@ class AuditCloudEventsTest {
         Origin origin = TestEvents.origin(TestEvents.T0);
         List<TokenEvent> events = List.of(new TokenExpiring(view, origin, Duration.ofDays(7)), new TokenExpired(view, origin),
                 new TokenRotationDue(view, origin, TestEvents.T0.minusSeconds(60)),
-                new TokenLeaked(view, origin, "https://example.com/x", "gitleaks"));
+                new TokenLeaked(view, origin, "https://example.com/x", "gitleaks"),
+                new TokenReused(view, origin, TestEvents.T0.minusSeconds(90), true));
 
         List<CloudEvent> cloud = events.stream().map(TestEvents::pending).map(mapper::toCloudEvent).toList();
 
         assertEquals(List.of("dev.keyward.api-token.expiring", "dev.keyward.api-token.expired",
-                "dev.keyward.api-token.rotation-due", "dev.keyward.api-token.leaked"), cloud.stream().map(CloudEvent::getType).toList());
+                "dev.keyward.api-token.rotation-due", "dev.keyward.api-token.leaked", "dev.keyward.api-token.reused"),
+                cloud.stream().map(CloudEvent::getType).toList());
+        JsonNode reuse = json.readTree(cloud.get(4).getData().toBytes());
+        assertEquals(TestEvents.T0.minusSeconds(90).toString(), reuse.get("retiredAt").asText());
+        assertTrue(reuse.get("revoked").asBoolean());
+        assertEquals("192.0.2.7", reuse.get("clientAddress").asText());
+        assertEquals(id.toString(), cloud.get(4).getSubject());
         assertEquals("PT168H", json.readTree(cloud.get(0).getData().toBytes()).get("warning").asText());
         assertEquals(TestEvents.T0.minusSeconds(60).toString(), json.readTree(cloud.get(2).getData().toBytes()).get("rotationDueAt").asText());
         JsonNode leak = json.readTree(cloud.get(3).getData().toBytes());
         assertEquals("https://example.com/x", leak.get("location").asText());
         assertEquals("gitleaks", leak.get("source").asText());
+    }
+
+    @Test
+    void a_rotation_with_a_grace_period_says_until_when_the_previous_value_works() throws Exception {
+        Instant until = TestEvents.T0.plusSeconds(3_600);
+        TokenView view = TestEvents.view(id, "ci", TestEvents.T0);
+        TokenView overlapping = new TokenView(view.id(), view.name(), view.permissions(), view.allowlist(), view.createdAt(),
+                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until);
+
+        JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenRotated(overlapping, TestEvents.origin(TestEvents.T0))))
+                .getData().toBytes());
+
+        assertEquals(until.toString(), data.get("previousValueExpiresAt").asText());
+        assertEquals(until.toString(), data.at("/token/previousValueExpiresAt").asText());
     }
 
     @Test

@@ -51,6 +51,7 @@ final class ApiTokenMapper {
         map.put("lastUsedFrom", token.lastUsedFrom() == null ? null : token.lastUsedFrom().toString());
         map.put("rotatedAt", text(token.rotatedAt()));
         map.put("rotationDueAt", text(rotation.dueAt(token)));
+        map.put("previousValueExpiresAt", text(token.previousValueExpiresAt()));
         return map;
     }
 

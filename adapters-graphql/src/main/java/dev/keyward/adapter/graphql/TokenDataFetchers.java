@@ -51,7 +51,9 @@ final class TokenDataFetchers {
                         }))
                         .dataFetcher("rotateAPIToken", authenticated((caller, env) -> {
                             String ref = env.getArgument("id");
-                            return payload(mapper.toMap(commands.rotate(caller, ref == null ? TokenRef.SELF : ref)));
+                            Integer grace = env.getArgument("gracePeriodSeconds");
+                            return payload(mapper.toMap(commands.rotate(caller, ref == null ? TokenRef.SELF : ref,
+                                    grace == null ? null : grace.longValue())));
                         })))
                 .build();
     }

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
-            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt");
+            "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt",
+            "previousValueExpiresAt");
     private static final dev.keyward.domain.token.RotationPolicy ROTATION = new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;
@@ -173,6 +174,29 @@ class GraphQLEngineTest {
         assertNotNull(at(body, "data", "rotateAPIToken", "token", "rotatedAt"));
         assertEquals("UNAUTHENTICATED", codeOf(run(adminKey, "{ apiToken(id: \"self\") { id } }")));
         assertNull(run(value, "{ apiToken(id: \"self\") { id } }").get("errors"));
+    }
+
+    @Test
+    void rotate_with_a_grace_period_keeps_the_old_value_working_but_not_for_changing_the_token() {
+        Map<String, Object> body = run(adminKey, "mutation { rotateAPIToken(gracePeriodSeconds: 3600) { token { value previousValueExpiresAt } } }");
+
+        String value = at(body, "data", "rotateAPIToken", "token", "value");
+        assertNotNull(at(body, "data", "rotateAPIToken", "token", "previousValueExpiresAt"));
+        assertEquals(this.<String>at(body, "data", "rotateAPIToken", "token", "previousValueExpiresAt"),
+                this.<String>at(run(adminKey, "{ apiToken(id: \"self\") { previousValueExpiresAt } }"), "data", "apiToken", "previousValueExpiresAt"));
+        Map<String, Object> refused = run(adminKey, "mutation { rotateAPIToken { token { value } } }");
+        assertEquals("UNAUTHENTICATED", codeOf(refused));
+        assertTrue(this.<String>at(refused, "errors", "0", "message").contains("previous value"), refused.toString());
+        assertNull(run(value, "{ apiToken(id: \"self\") { id } }").get("errors"));
+    }
+
+    @Test
+    void a_grace_period_beyond_the_cap_is_bad_user_input_naming_the_field() {
+        Map<String, Object> refused = run(adminKey, "mutation { rotateAPIToken(id: \"self\", gracePeriodSeconds: 86401) { token { value } } }");
+
+        assertEquals("BAD_USER_INPUT", codeOf(refused));
+        assertEquals("gracePeriodSeconds", at(refused, "errors", "0", "extensions", "field"));
+        assertNull(run(adminKey, "{ apiToken(id: \"self\") { id } }").get("errors"), "nothing was rotated");
     }
 
     @Test

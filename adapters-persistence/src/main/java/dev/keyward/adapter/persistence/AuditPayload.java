@@ -10,6 +10,7 @@ import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenExpired;
 import dev.keyward.domain.event.TokenExpiring;
 import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenReused;
 import dev.keyward.domain.event.TokenRotationDue;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
@@ -118,28 +119,34 @@ record AuditPayload(
             case EXPIRED -> new TokenExpired(view, origin);
             case ROTATION_DUE -> new TokenRotationDue(view, origin, instant(details().rotationDueAt()));
             case LEAKED -> new TokenLeaked(view, origin, details().location(), details().source());
+            case REUSED -> new TokenReused(view, origin, instant(details().retiredAt()), Boolean.TRUE.equals(details().revoked()));
             case AUTH_FAILURES -> throw new IllegalArgumentException("not a token event: " + eventType);
         };
     }
 
     /**
-     * What the lifecycle and leak events say beyond the token: the lead time of an expiry warning
-     * (ISO 8601), when a rotation fell due, and where and by whom a leaked value was found.
+     * What the lifecycle, leak and reuse events say beyond the token: the lead time of an expiry warning
+     * (ISO 8601), when a rotation fell due, where and by whom a leaked value was found, and when a reused
+     * value had been retired and whether the reuse revoked the token. Rows written before a field
+     * existed read it as null.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Details(@Nullable String warning, @Nullable String rotationDueAt, @Nullable String location,
-                   @Nullable String source) {
+                   @Nullable String source, @Nullable String retiredAt, @Nullable Boolean revoked) {
 
         static Details of(TokenEvent event) {
             if (event instanceof TokenExpiring expiring) {
-                return new Details(expiring.warning().toString(), null, null, null);
+                return new Details(expiring.warning().toString(), null, null, null, null, null);
             }
             if (event instanceof TokenRotationDue due) {
-                return new Details(null, text(due.rotationDueAt()), null, null);
+                return new Details(null, text(due.rotationDueAt()), null, null, null, null);
             }
             if (event instanceof TokenLeaked leaked) {
-                return new Details(null, null, leaked.location(), leaked.source());
+                return new Details(null, null, leaked.location(), leaked.source(), null, null);
+            }
+            if (event instanceof TokenReused reused) {
+                return new Details(null, null, null, null, text(reused.retiredAt()), reused.revoked());
             }
             return null;
         }
@@ -160,14 +167,15 @@ record AuditPayload(
             @Nullable String expiresAt,
             @Nullable String lastUsedAt,
             @Nullable String lastUsedFrom,
-            @Nullable String rotatedAt) {
+            @Nullable String rotatedAt,
+            @Nullable String previousValueExpiresAt) {
 
         static TokenState of(TokenView view) {
             return new TokenState(view.id().toString(), view.name().value(), view.permissions().names(),
                     view.allowlist().texts(), text(view.createdAt()), ActorJson.of(view.createdBy()),
                     text(view.updatedAt()), ActorJson.of(view.updatedBy()), text(view.expiresAt()),
                     text(view.lastUsedAt()), view.lastUsedFrom() == null ? null : view.lastUsedFrom().toString(),
-                    text(view.rotatedAt()));
+                    text(view.rotatedAt()), text(view.previousValueExpiresAt()));
         }
 
         TokenView toView() {
@@ -176,7 +184,7 @@ record AuditPayload(
                     new IpAllowlist(allowedCIDRBlocks == null ? List.of() : allowedCIDRBlocks.stream().map(CidrBlock::parse).toList()), instant(createdAt),
                     createdBy.toActor(), instant(updatedAt), updatedBy == null ? null : updatedBy.toActor(),
                     instant(expiresAt), instant(lastUsedAt), lastUsedFrom == null ? null : IpAddress.parse(lastUsedFrom),
-                    instant(rotatedAt));
+                    instant(rotatedAt), instant(previousValueExpiresAt));
         }
     }
 

@@ -3,13 +3,13 @@ package dev.keyward.adapter.persistence;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.port.out.CheckedTokens;
-import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.check.ValueMatch;
 import dev.keyward.domain.token.SecretHash;
-import dev.keyward.domain.token.TokenView;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,22 +31,24 @@ public final class CachingCheckedTokens implements CheckedTokens {
     private final CheckCache cache;
     private final ChangeFeed feed;
     private final JdbcTokens tokens;
+    private final JdbcRetiredValues retired;
     private final AtomicLong databaseReads = new AtomicLong();
     private final AtomicLong lookups = new AtomicLong();
 
-    public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens) {
+    public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens, JdbcRetiredValues retired) {
         this.cache = cache;
         this.feed = feed;
         this.tokens = tokens;
+        this.retired = retired;
     }
 
     @Override
-    public Optional<TokenView> findByHash(SecretHash hash) {
+    public Optional<ValueMatch> findValue(SecretHash hash) {
         lookups.incrementAndGet();
         if (feed.isFresh()) {
             CheckCache.Entry entry = cache.lookup(hash);
             if (entry instanceof CheckCache.Known known) {
-                return Optional.of(known.token());
+                return Optional.of(known.value());
             }
             if (entry instanceof CheckCache.Unknown) {
                 return Optional.empty();
@@ -59,14 +61,14 @@ public final class CachingCheckedTokens implements CheckedTokens {
     }
 
     @Override
-    public Optional<Optional<TokenView>> findCached(SecretHash hash) {
+    public Optional<Optional<ValueMatch>> findCachedValue(SecretHash hash) {
         if (!feed.isFresh()) {
             return Optional.empty();
         }
         CheckCache.Entry entry = cache.lookup(hash);
         if (entry instanceof CheckCache.Known known) {
             lookups.incrementAndGet();
-            return Optional.of(Optional.of(known.token()));
+            return Optional.of(Optional.of(known.value()));
         }
         if (entry instanceof CheckCache.Unknown) {
             lookups.incrementAndGet();
@@ -75,12 +77,18 @@ public final class CachingCheckedTokens implements CheckedTokens {
         return Optional.empty();
     }
 
-    private Optional<TokenView> load(SecretHash hash) {
+    /**
+     * The token holding {@code hash} as current or previous value, else the retired value; a previous
+     * value whose grace period is over is cached as retired, so that its reuse costs no database read.
+     */
+    private Optional<ValueMatch> load(SecretHash hash) {
         long epoch = cache.epoch(hash);
-        Optional<TokenView> found;
+        Optional<ValueMatch> found;
         databaseReads.incrementAndGet();
         try {
-            found = tokens.findByHash(hash).map(ApiToken::view);
+            found = tokens.findByHash(hash).map(token -> ValueMatch.of(token, hash))
+                    .or(() -> retired.find(hash).map(value -> new ValueMatch.Retired(value.token(), value.retiredAt())))
+                    .map(value -> value.asOf(Instant.now()));
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {

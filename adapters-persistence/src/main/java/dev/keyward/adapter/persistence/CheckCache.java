@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.keyward.domain.token.SecretHash;
-import dev.keyward.domain.token.TokenView;
+import dev.keyward.domain.check.ValueMatch;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * This node's cache of checked tokens (Caffeine): hash → token as shown, and hashes that matched
- * nothing (for a short time), both bounded. An entry never outlives the token's {@code expiresAt}.
+ * This node's cache of checked tokens (Caffeine): hash → what it is (a token's current or previous
+ * value with the token as shown, or a retired value), and hashes that matched nothing (for a short
+ * time), both bounded. A token's entry never outlives its {@code expiresAt}, a previous value's never
+ * its {@code previousValueExpiresAt}.
  * <p>
  * Invalidation bumps an epoch first, then drops the hashes; a load remembers the epoch it started at
  * and takes its result back out if an invalidation happened meanwhile, so a read taken before a change
@@ -30,8 +32,8 @@ public final class CheckCache {
     sealed interface Entry permits Known, Unknown, Missing {
     }
 
-    /** The hash belongs to this token. */
-    record Known(TokenView token) implements Entry {
+    /** The hash is this value. */
+    record Known(ValueMatch value) implements Entry {
     }
 
     /** The hash matched no token when it was last looked up. */
@@ -45,7 +47,7 @@ public final class CheckCache {
     private static final Entry UNKNOWN = new Unknown();
     private static final Entry MISSING = new Missing();
 
-    private final Cache<SecretHash, TokenView> tokens;
+    private final Cache<SecretHash, ValueMatch> tokens;
     private final Cache<SecretHash, Boolean> unknown;
     /** Epoch stripes: a power of two, so a hash picks its stripe with a mask. */
     private static final int STRIPES = 4096;
@@ -65,9 +67,9 @@ public final class CheckCache {
     }
 
     Entry lookup(SecretHash hash) {
-        TokenView token = tokens.getIfPresent(hash);
-        if (token != null) {
-            return new Known(token);
+        ValueMatch value = tokens.getIfPresent(hash);
+        if (value != null) {
+            return new Known(value);
         }
         return unknown.getIfPresent(hash) != null ? UNKNOWN : MISSING;
     }
@@ -79,7 +81,7 @@ public final class CheckCache {
     }
 
     /** Caches what a load found, unless {@code hash} was invalidated since {@code loadedAtEpoch}. */
-    void put(SecretHash hash, Optional<TokenView> found, long loadedAtEpoch) {
+    void put(SecretHash hash, Optional<ValueMatch> found, long loadedAtEpoch) {
         if (found.isPresent()) {
             tokens.put(hash, found.get());
         } else {
@@ -115,20 +117,25 @@ public final class CheckCache {
     }
 
     /**
-     * Keeps a token no longer than until its {@code expiresAt}; forever (until evicted) if it never
-     * expires. Only memory is at stake: the check compares {@code expiresAt} with its own clock every time.
+     * Keeps a token's current value no longer than until its {@code expiresAt}, its previous value no
+     * longer than until its {@code previousValueExpiresAt}, so that a reload sees it retired; forever
+     * (until evicted) a token that never expires, or a retired value. Only memory is at stake: the check
+     * compares both times with its own clock every time.
      */
-    private static final class UntilExpiry implements Expiry<SecretHash, TokenView> {
+    private static final class UntilExpiry implements Expiry<SecretHash, ValueMatch> {
 
         /** Longer than this is "never" to Caffeine (and would overflow its nanoseconds). */
         private static final Duration LONGEST = Duration.ofDays(365L * 100);
 
         @Override
-        public long expireAfterCreate(SecretHash key, TokenView token, long currentTime) {
-            if (token.expiresAt() == null) {
+        public long expireAfterCreate(SecretHash key, ValueMatch value, long currentTime) {
+            Instant end = value instanceof ValueMatch.Current current ? current.token().expiresAt()
+                    : value instanceof ValueMatch.Previous previous ? previous.token().previousValueExpiresAt()
+                    : null;
+            if (end == null) {
                 return Long.MAX_VALUE;
             }
-            Duration left = Duration.between(Instant.now(), token.expiresAt());
+            Duration left = Duration.between(Instant.now(), end);
             if (left.isNegative()) {
                 return 0;
             }
@@ -136,12 +143,12 @@ public final class CheckCache {
         }
 
         @Override
-        public long expireAfterUpdate(SecretHash key, TokenView token, long currentTime, long currentDuration) {
-            return expireAfterCreate(key, token, currentTime);
+        public long expireAfterUpdate(SecretHash key, ValueMatch value, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, value, currentTime);
         }
 
         @Override
-        public long expireAfterRead(SecretHash key, TokenView token, long currentTime, long currentDuration) {
+        public long expireAfterRead(SecretHash key, ValueMatch value, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

@@ -18,8 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link Tokens} in the {@code api_tokens} table through Micronaut Data JDBC. Writes are guarded by
@@ -51,10 +53,12 @@ public final class JdbcTokens implements Tokens {
         });
     }
 
+    /** Two indexed lookups in one statement: an OR over two columns would scan the table on some databases (H2). */
     @Override
     public Optional<ApiToken> findByHash(SecretHash hash) {
-        return query(SELECT + "WHERE secret_hash = ?", ps -> {
+        return query(SELECT + "WHERE secret_hash = ? UNION ALL " + SELECT + "WHERE previous_secret_hash = ?", ps -> {
             ps.setBytes(1, hash.bytes());
+            ps.setBytes(2, hash.bytes());
             return readAll(ps).stream().findFirst();
         });
     }
@@ -88,7 +92,7 @@ public final class JdbcTokens implements Tokens {
     @Override
     public void add(ApiToken token) {
         try {
-            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         TokenRowMapper.bindAll(ps, 1, token);
                         return ps.executeUpdate();
@@ -106,22 +110,32 @@ public final class JdbcTokens implements Tokens {
     /**
      * Writes everything that may change after issue. {@code last_used_at} and {@code last_used_from}
      * are not among them: only {@link BatchedTokenUses} writes those, so an update never erases a use.
-     * The row is locked first to learn the hash it replaces: a rotation changes the answer for both.
+     * The row is locked first to learn the hashes it replaces: a change of the token changes the answer
+     * for its current and previous values, and a rotation also for the values it replaces.
      */
     @Override
     public void update(ApiToken token) {
-        Optional<SecretHash> before = query("SELECT secret_hash FROM api_tokens WHERE id = ? AND version = ? FOR UPDATE", ps -> {
+        Set<SecretHash> hashes = query("SELECT secret_hash, previous_secret_hash FROM api_tokens WHERE id = ? AND version = ? FOR UPDATE", ps -> {
             ps.setString(1, token.id().toString());
             ps.setLong(2, token.version());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SecretHash(rs.getBytes(1))) : Optional.<SecretHash>empty();
+                Set<SecretHash> before = new LinkedHashSet<>();
+                if (rs.next()) {
+                    before.add(new SecretHash(rs.getBytes(1)));
+                    byte[] previous = rs.getBytes(2);
+                    if (previous != null) {
+                        before.add(new SecretHash(previous));
+                    }
+                }
+                return before;
             }
         });
-        if (before.isEmpty()) {
+        if (hashes.isEmpty()) {
             requireOneRow(0, token);
         }
         int changed = query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
                 + "updated_at = ?, updated_by_id = ?, updated_by_type = ?, rotated_at = ?, secret_hash = ?, "
+                + "previous_secret_hash = ?, previous_value_expires_at = ?, "
                 + "version = version + 1 WHERE id = ? AND version = ?", ps -> {
                     ps.setString(1, token.name().value());
                     ps.setString(2, TokenRowMapper.permissionsText(token));
@@ -131,17 +145,18 @@ public final class JdbcTokens implements Tokens {
                     ps.setString(6, token.updatedBy() == null ? null : token.updatedBy().type().wireName());
                     TokenRowMapper.bindInstant(ps, 7, token.rotatedAt());
                     ps.setBytes(8, token.secretHash().bytes());
-                    ps.setString(9, token.id().toString());
-                    ps.setLong(10, token.version());
+                    TokenRowMapper.bindHash(ps, 9, token.previousSecretHash());
+                    TokenRowMapper.bindInstant(ps, 10, token.previousValueExpiresAt());
+                    ps.setString(11, token.id().toString());
+                    ps.setLong(12, token.version());
                     return ps.executeUpdate();
                 });
         requireOneRow(changed, token);
-        SecretHash old = before.get();
-        if (old.equals(token.secretHash())) {
-            changed(old);
-        } else {
-            changed(old, token.secretHash());
+        hashes.add(token.secretHash());
+        if (token.previousSecretHash() != null) {
+            hashes.add(token.previousSecretHash());
         }
+        changed(hashes.toArray(SecretHash[]::new));
     }
 
     @Override
@@ -152,7 +167,11 @@ public final class JdbcTokens implements Tokens {
             return ps.executeUpdate();
         });
         requireOneRow(changed, token);
-        changed(token.secretHash());
+        if (token.previousSecretHash() == null) {
+            changed(token.secretHash());
+        } else {
+            changed(token.secretHash(), token.previousSecretHash());
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ final class TokenRowMapper {
 
     static final String COLUMNS = "id, name, permissions, allowed_cidr_blocks, created_at, created_by_id, "
             + "created_by_type, updated_at, updated_by_id, updated_by_type, expires_at, last_used_at, last_used_from, rotated_at, "
-            + "secret_hash, version";
+            + "secret_hash, previous_secret_hash, previous_value_expires_at, version";
 
     private static final String SEPARATOR = ",";
 
@@ -54,6 +54,8 @@ final class TokenRowMapper {
                 address(rs.getString("last_used_from")),
                 instant(rs, "rotated_at"),
                 new SecretHash(rs.getBytes("secret_hash")),
+                hash(rs.getBytes("previous_secret_hash")),
+                instant(rs, "previous_value_expires_at"),
                 rs.getLong("version"));
     }
 
@@ -74,7 +76,17 @@ final class TokenRowMapper {
         ps.setString(index + 12, token.lastUsedFrom() == null ? null : token.lastUsedFrom().toString());
         bindInstant(ps, index + 13, token.rotatedAt());
         ps.setBytes(index + 14, token.secretHash().bytes());
-        ps.setLong(index + 15, token.version());
+        bindHash(ps, index + 15, token.previousSecretHash());
+        bindInstant(ps, index + 16, token.previousValueExpiresAt());
+        ps.setLong(index + 17, token.version());
+    }
+
+    static void bindHash(PreparedStatement ps, int index, SecretHash hash) throws SQLException {
+        ps.setBytes(index, hash == null ? null : hash.bytes());
+    }
+
+    private static SecretHash hash(byte[] bytes) {
+        return bytes == null ? null : new SecretHash(bytes);
     }
 
     static String permissionsText(ApiToken token) {

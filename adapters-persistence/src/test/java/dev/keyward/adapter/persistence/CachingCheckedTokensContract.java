@@ -1,5 +1,6 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.check.ValueMatch;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenName;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +46,23 @@ abstract class CachingCheckedTokensContract {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    JdbcRetiredValues retired;
+
     @BeforeEach
     void empty() {
         TestRows rows = new TestRows(dataSource);
         rows.execute("DELETE FROM audit_outbox");
         rows.execute("DELETE FROM api_tokens");
+        rows.execute("DELETE FROM retired_values");
         // Earlier tests' changes are applied now, not in the middle of a count.
         feed.poll();
+    }
+
+    /** The token the hash authenticates as (current or previous value), as the check sees it now. */
+    private Optional<TokenView> live(SecretHash hash) {
+        return checked.findValue(hash).flatMap(value -> value instanceof ValueMatch.Current current ? Optional.of(current.token())
+                : value instanceof ValueMatch.Previous previous ? Optional.of(previous.token()) : Optional.empty());
     }
 
     private ApiToken added(String name) {
@@ -60,13 +73,18 @@ abstract class CachingCheckedTokensContract {
         return token;
     }
 
-    /** Rotates as the use case does: in one transaction, re-read, change, store. */
+    /** Rotates as the use case does: in one transaction, re-read, change, store, remember the values retired. */
     private SecretHash rotate(ApiToken token) {
+        return rotate(token, Duration.ZERO);
+    }
+
+    private SecretHash rotate(ApiToken token, Duration grace) {
         SecretHash next = TestTokens.newHash();
         transactions.inWrite(() -> {
             ApiToken current = tokens.findById(token.id()).orElseThrow();
-            current.rotate(next, TestTokens.byToken(TestTokens.now()));
+            ApiToken.Rotation rotation = current.rotate(next, grace, TestTokens.byToken(TestTokens.now()));
             tokens.update(current);
+            rotation.retired().forEach(value -> retired.retire(value.hash(), current.id(), value.retiredAt()));
             return null;
         });
         return next;
@@ -75,11 +93,11 @@ abstract class CachingCheckedTokensContract {
     @Test
     void a_cached_token_is_answered_without_the_database() {
         ApiToken token = added("hot");
-        assertTrue(checked.findByHash(token.secretHash()).isPresent());
+        assertTrue(live(token.secretHash()).isPresent());
         long reads = checked.databaseReads();
 
         for (int i = 0; i < 1_000; i++) {
-            assertEquals(token.id(), checked.findByHash(token.secretHash()).orElseThrow().id());
+            assertEquals(token.id(), live(token.secretHash()).orElseThrow().id());
         }
 
         assertEquals(reads, checked.databaseReads());
@@ -89,18 +107,18 @@ abstract class CachingCheckedTokensContract {
     void after_a_rotation_returns_the_old_value_is_refused_and_the_new_one_accepted_at_once() {
         ApiToken token = added("rotated");
         SecretHash old = token.secretHash();
-        assertTrue(checked.findByHash(old).isPresent());
+        assertTrue(live(old).isPresent());
 
         SecretHash next = rotate(token);
 
-        assertEquals(Optional.empty(), checked.findByHash(old));
-        assertEquals(token.id(), checked.findByHash(next).orElseThrow().id());
+        assertEquals(Optional.empty(), live(old));
+        assertEquals(token.id(), live(next).orElseThrow().id());
     }
 
     @Test
     void an_update_and_a_delete_are_seen_at_once() {
         ApiToken token = added("changing");
-        assertEquals("changing", checked.findByHash(token.secretHash()).orElseThrow().name().value());
+        assertEquals("changing", live(token.secretHash()).orElseThrow().name().value());
 
         transactions.inWrite(() -> {
             ApiToken current = tokens.findById(token.id()).orElseThrow();
@@ -108,7 +126,7 @@ abstract class CachingCheckedTokensContract {
             tokens.update(current);
             return null;
         });
-        assertEquals("changed", checked.findByHash(token.secretHash()).orElseThrow().name().value());
+        assertEquals("changed", live(token.secretHash()).orElseThrow().name().value());
 
         transactions.inWrite(() -> {
             ApiToken current = tokens.findById(token.id()).orElseThrow();
@@ -116,7 +134,7 @@ abstract class CachingCheckedTokensContract {
             tokens.remove(current);
             return null;
         });
-        assertEquals(Optional.empty(), checked.findByHash(token.secretHash()));
+        assertEquals(Optional.empty(), live(token.secretHash()));
     }
 
     @Test
@@ -134,7 +152,7 @@ abstract class CachingCheckedTokensContract {
                 pool.submit(() -> {
                     while (!stop.get()) {
                         boolean after = rotated.get();
-                        Optional<TokenView> found = checked.findByHash(old);
+                        Optional<TokenView> found = live(old);
                         checks.incrementAndGet();
                         if (after && found.isPresent()) {
                             staleAcceptances.add(token.id().toString());
@@ -163,17 +181,90 @@ abstract class CachingCheckedTokensContract {
         }
         long before = checked.databaseReads();
 
-        unknown.forEach(hash -> assertEquals(Optional.empty(), checked.findByHash(hash)));
+        unknown.forEach(hash -> assertEquals(Optional.empty(), live(hash)));
         long firstRound = checked.databaseReads() - before;
-        unknown.forEach(hash -> assertEquals(Optional.empty(), checked.findByHash(hash)));
+        unknown.forEach(hash -> assertEquals(Optional.empty(), live(hash)));
 
         assertTrue(firstRound <= unknown.size(), firstRound + " reads for " + unknown.size() + " distinct hashes");
         assertEquals(before + firstRound, checked.databaseReads(), "the repeat reached the database not at all");
         ApiToken created = TestTokens.issue("late", TestTokens.now()).token();
         ApiToken withRememberedHash = ApiToken.reconstitute(created.id(), created.name(), created.permissions(), created.allowlist(),
                 created.createdAt(), created.createdBy(), created.updatedAt(), created.updatedBy(), created.expiresAt(),
-                null, null, null, unknown.get(7), 0);
+                null, null, null, unknown.get(7), null, null, 0);
         tokens.add(withRememberedHash);
-        assertEquals(created.id(), checked.findByHash(unknown.get(7)).orElseThrow().id(), "creating drops the negative entry");
+        assertEquals(created.id(), live(unknown.get(7)).orElseThrow().id(), "creating drops the negative entry");
+    }
+
+    @Test
+    void a_rotation_with_grace_makes_the_old_value_previous_and_the_new_one_current_at_once() {
+        ApiToken token = added("overlapping");
+        SecretHash old = token.secretHash();
+        assertTrue(checked.findValue(old).orElseThrow() instanceof ValueMatch.Current);
+
+        SecretHash next = rotate(token, Duration.ofHours(1));
+
+        ValueMatch previous = checked.findValue(old).orElseThrow();
+        assertTrue(previous instanceof ValueMatch.Previous, previous.toString());
+        assertEquals(token.id(), ((ValueMatch.Previous) previous).token().id());
+        assertTrue(checked.findValue(next).orElseThrow() instanceof ValueMatch.Current);
+    }
+
+    @Test
+    void a_value_rotated_away_is_known_as_retired_and_cached_like_any_other_answer() {
+        ApiToken token = added("retiring");
+        SecretHash old = token.secretHash();
+        assertTrue(checked.findValue(old).isPresent());
+
+        rotate(token);
+
+        ValueMatch.Retired value = (ValueMatch.Retired) checked.findValue(old).orElseThrow();
+        assertEquals(token.id(), value.tokenId());
+        long reads = checked.databaseReads();
+        for (int i = 0; i < 100; i++) {
+            assertTrue(checked.findValue(old).orElseThrow() instanceof ValueMatch.Retired);
+        }
+        assertEquals(reads, checked.databaseReads());
+    }
+
+    @Test
+    void a_previous_value_whose_grace_ended_is_loaded_as_retired_at_its_end() {
+        Instant ended = TestTokens.now().minusSeconds(5);
+        ApiToken issued = TestTokens.issue("ended", TestTokens.now().minusSeconds(60)).token();
+        SecretHash previous = TestTokens.newHash();
+        tokens.add(ApiToken.reconstitute(issued.id(), issued.name(), issued.permissions(), issued.allowlist(),
+                issued.createdAt(), issued.createdBy(), issued.updatedAt(), issued.updatedBy(), issued.expiresAt(),
+                null, null, ended, issued.secretHash(), previous, ended, 0));
+
+        assertEquals(new ValueMatch.Retired(issued.id(), ended), checked.findValue(previous).orElseThrow());
+    }
+
+    @Test
+    void retired_values_are_forgotten_up_to_a_cutoff() {
+        ApiToken token = added("forgotten");
+        SecretHash old = token.secretHash();
+        rotate(token);
+        Instant retiredAt = retired.find(old).orElseThrow().retiredAt();
+
+        assertEquals(0, retired.forgetRetiredUntil(retiredAt.minusNanos(1_000)));
+        assertEquals(1, retired.forgetRetiredUntil(retiredAt));
+        assertEquals(Optional.empty(), retired.find(old));
+    }
+
+    @Test
+    void a_deletion_kills_the_previous_value_too_at_once() {
+        ApiToken token = added("deleted-overlap");
+        SecretHash old = token.secretHash();
+        SecretHash next = rotate(token, Duration.ofHours(1));
+        assertTrue(live(old).isPresent());
+
+        transactions.inWrite(() -> {
+            ApiToken current = tokens.findById(token.id()).orElseThrow();
+            current.delete(TestTokens.byToken(TestTokens.now()));
+            tokens.remove(current);
+            return null;
+        });
+
+        assertEquals(Optional.empty(), checked.findValue(old));
+        assertEquals(Optional.empty(), checked.findValue(next));
     }
 }

@@ -73,7 +73,7 @@ class ConcurrentWritesIT extends RealDatabaseTest {
             SecretHash next = TestTokens.newHash();
             hashes.add(next);
             rotations.add(() -> transactions.inWrite(() -> {
-                TokenEvent event = read.rotate(next, TestTokens.byToken(TestTokens.now()));
+                TokenEvent event = read.rotate(next, TestTokens.byToken(TestTokens.now())).event();
                 tokens.update(read);
                 outbox.append(event);
                 return "ok";

@@ -186,7 +186,7 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
             ApiToken token = tokens.findById(issued.token().id()).orElseThrow();
             SecretHash next = TestTokens.newHash();
             hashes.add(next);
-            TokenEvent event = token.rotate(next, TestTokens.byToken(start.plusMillis(2)));
+            TokenEvent event = token.rotate(next, TestTokens.byToken(start.plusMillis(2))).event();
             tokens.update(token);
             outbox.append(event);
             return events.add(event);

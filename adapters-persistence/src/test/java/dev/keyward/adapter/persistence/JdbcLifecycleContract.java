@@ -7,6 +7,7 @@ import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.event.TokenExpired;
 import dev.keyward.domain.event.TokenExpiring;
 import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenReused;
 import dev.keyward.domain.event.TokenRotationDue;
 import dev.keyward.domain.port.out.LifecycleCalendar.Due;
 import dev.keyward.domain.token.ApiToken;
@@ -26,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The lifecycle calendar, the leaked-value memory and the new events' payloads on every supported database. */
+/**
+ * The lifecycle calendar, the leaked-value memory, reuse-report claims and the lifecycle, leak and reuse
+ * events' payloads on every supported database.
+ */
 abstract class JdbcLifecycleContract {
 
     @Inject
@@ -48,6 +52,9 @@ abstract class JdbcLifecycleContract {
     JdbcAuditBacklog backlog;
 
     @Inject
+    JdbcReuseReports reuseReports;
+
+    @Inject
     DataSource dataSource;
 
     TestRows rows;
@@ -57,6 +64,7 @@ abstract class JdbcLifecycleContract {
         rows = new TestRows(dataSource);
         rows.execute("DELETE FROM token_lifecycle_due");
         rows.execute("DELETE FROM leaked_values");
+        rows.execute("DELETE FROM token_reuse_reports");
         rows.execute("DELETE FROM audit_outbox");
     }
 
@@ -137,7 +145,9 @@ abstract class JdbcLifecycleContract {
                 new TokenExpiring(token.view(), TestTokens.byToken(at), Duration.ofDays(7)),
                 new TokenExpired(token.view(), TestTokens.byToken(at)),
                 new TokenRotationDue(token.view(), TestTokens.byToken(at), at.minusSeconds(30)),
-                new TokenLeaked(token.view(), TestTokens.byToken(at), "https://example.com/x", "gitleaks"));
+                new TokenLeaked(token.view(), TestTokens.byToken(at), "https://example.com/x", "gitleaks"),
+                new TokenReused(rotatedWithGrace(token, at).event().token(), TestTokens.byToken(at), at.minusSeconds(60), false),
+                new TokenReused(token.view(), TestTokens.byToken(at), at.minusSeconds(90), true));
         transactions.inWrite(() -> {
             events.forEach(outbox::append);
             return null;
@@ -146,5 +156,28 @@ abstract class JdbcLifecycleContract {
         List<AuditEvent> read = scanTransactions.inWrite(() -> backlog.claimOldest(10)).stream().map(PendingAuditEvent::event).toList();
 
         assertEquals(events, read);
+    }
+
+    /** A rotation granting an hour's grace: the token's view then carries previousValueExpiresAt. */
+    private static ApiToken.Rotation rotatedWithGrace(ApiToken token, Instant at) {
+        return token.rotate(TestTokens.newHash(), Duration.ofHours(1), TestTokens.byToken(at));
+    }
+
+    @Test
+    void a_reuse_report_is_claimed_once_per_interval_per_token() {
+        Instant now = TestTokens.now();
+        TokenId token = newId();
+        TokenId other = newId();
+        Duration minute = Duration.ofMinutes(1);
+
+        assertTrue(claim(token, now, minute), "the first report");
+        assertFalse(claim(token, now.plusSeconds(59), minute), "within the minute");
+        assertTrue(claim(other, now.plusSeconds(59), minute), "another token has its own minute");
+        assertTrue(claim(token, now.plusSeconds(60), minute), "a minute later");
+        assertFalse(claim(token, now.plusSeconds(61), minute), "the minute counts from the last report");
+    }
+
+    boolean claim(TokenId token, Instant now, Duration interval) {
+        return transactions.inWrite(() -> reuseReports.claim(token, now, interval));
     }
 }

@@ -1,12 +1,14 @@
 package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.port.out.LifecycleCalendar.Due;
+import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.token.TokenId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +79,32 @@ class JdbcLifecycleIT extends JdbcLifecycleContract implements TestPropertyProvi
         CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
         assertEquals(8, rows.count("token_lifecycle_due"));
+    }
+
+    @Test
+    void nodes_claiming_the_same_reuse_report_at_once_make_exactly_one_claim() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            TokenId token = newId();
+            Instant now = TestTokens.now();
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Boolean>> claims = new java.util.ArrayList<>();
+            for (int node = 0; node < 4; node++) {
+                claims.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        return claim(token, now, Duration.ofMinutes(1));
+                    } catch (ConcurrentChangeException lostRace) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            long won = 0;
+            for (CompletableFuture<Boolean> claim : claims) {
+                won += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, won, "round " + round);
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -139,7 +139,7 @@ class SnapshotIsolationIT extends RealDatabaseTest {
                 futures.add(pool.submit(() -> transactions.inWrite(() -> {
                     ApiToken read = tokens.findById(issued.token().id()).orElseThrow();
                     await(allRead);
-                    TokenEvent event = read.rotate(next, TestTokens.byToken(TestTokens.now()));
+                    TokenEvent event = read.rotate(next, TestTokens.byToken(TestTokens.now())).event();
                     tokens.update(read);
                     outbox.append(event);
                     return "ok";

@@ -76,11 +76,14 @@ public class ApiTokenController {
         return HttpResponse.noContent();
     }
 
-    /** Takes no body, so any content type is accepted: clients often send {@code {}} as JSON or nothing. */
+    /**
+     * Takes an optional body, {@code {"gracePeriodSeconds": N}}, so any content type is accepted: clients
+     * often send {@code {}} as JSON or nothing, which keeps Panther's rotation (the old value dies at once).
+     */
     @Post("/{id}/rotate")
     @Consumes(MediaType.ALL)
-    MutableHttpResponse<ApiTokenResponse> rotate(Caller caller, @PathVariable String id) {
-        return secret(ApiTokenMapper.toResponse(commands.rotate(caller, id), rotation));
+    MutableHttpResponse<ApiTokenResponse> rotate(Caller caller, @PathVariable String id, @Nullable @Body byte[] body) {
+        return secret(ApiTokenMapper.toResponse(commands.rotate(caller, id, reader.readRotateGracePeriod(body)), rotation));
     }
 
     /** A response carrying a token value must not be kept by any cache on the way. */

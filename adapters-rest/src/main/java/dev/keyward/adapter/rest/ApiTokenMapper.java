@@ -53,6 +53,7 @@ final class ApiTokenMapper {
                 token.lastUsedFrom() == null ? null : token.lastUsedFrom().toString(),
                 text(token.rotatedAt()),
                 text(rotation.dueAt(token)),
+                text(token.previousValueExpiresAt()),
                 value);
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A token as the API shows it. Timestamps are RFC 3339 UTC strings; unset ones are sent as null
  * (the spec: expiresAt "will be null if non-expiring"). {@code rotationDueAt} is Keyward's own: when the
- * value should be rotated by, ({@code rotatedAt} or {@code createdAt}) + {@code keyward.tokens.rotation-period}. {@code value} is present only in the
+ * value should be rotated by, ({@code rotatedAt} or {@code createdAt}) + {@code keyward.tokens.rotation-period}; so is
+ * {@code previousValueExpiresAt}: until when the value before the last rotation still works (null: it
+ * died at once, or the token was never rotated). {@code value} is present only in the
  * create and rotate responses and omitted everywhere else.
  */
 @Serdeable
@@ -27,6 +29,7 @@ public record ApiTokenResponse(
         String lastUsedFrom,
         String rotatedAt,
         String rotationDueAt,
+        String previousValueExpiresAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
 
     @Override

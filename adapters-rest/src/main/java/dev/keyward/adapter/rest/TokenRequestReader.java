@@ -7,6 +7,8 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +42,32 @@ final class TokenRequestReader {
                 strings(object, "permissions"),
                 strings(object, "allowedCIDRBlocks"));
     }
+
+    /**
+     * The optional body of a rotation: none (or only white space) is Panther's rotation, as is
+     * {@code {}}; else a JSON object whose {@code gracePeriodSeconds}, if sent, is a whole number.
+     *
+     * @return the grace period asked for, in seconds; null when none was
+     */
+    Long readRotateGracePeriod(byte[] body) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        JsonNode node = readObject(body).get(GRACE_PERIOD);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw new InvalidInputException(GRACE_PERIOD, GRACE_PERIOD + " must be a JSON number: whole seconds");
+        }
+        try {
+            return new BigDecimal(node.getNumberValue().toString()).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidInputException(GRACE_PERIOD, GRACE_PERIOD + " must be a whole number of seconds");
+        }
+    }
+
+    static final String GRACE_PERIOD = "gracePeriodSeconds";
 
     /** {@code key} is required here: a verify without a key is a client bug, not a MALFORMED key. */
     VerifyRequest readVerify(byte[] body) {

@@ -115,6 +115,13 @@ final class ConsolePage {
         waitUntil(d -> d.findElement(By.id("token-tiles")).getDomAttribute("aria-busy") == null);
     }
 
+    /** What the tile lists under {@code term} (e.g. "Expires"), if it shows that fact at all. */
+    Optional<WebElement> fact(WebElement tile, String term) {
+        return tile.findElements(By.xpath(".//dl/div[dt[normalize-space()='" + term + "']]/dd")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst();
+    }
+
     /** Opens the tile's menu ("Actions for NAME") and picks an item by its visible text. */
     void choose(String tokenName, String item) {
         WebElement tile = waitForTile(tokenName);
@@ -205,6 +212,22 @@ final class ConsolePage {
     /** After a rotation: the new value in the dialog. */
     String rotatedValue() {
         return waitVisible(By.cssSelector("#confirm-dialog .secret-value")).getDomProperty("value");
+    }
+
+    /** The radio button in the open dialog whose label reads {@code label}. */
+    WebElement radio(String label) {
+        return dialogLabel(label).findElement(By.cssSelector("input[type='radio']"));
+    }
+
+    /** Picks a choice in the open dialog by clicking its label, as a user would. */
+    void pick(String label) {
+        dialogLabel(label).click();
+    }
+
+    private WebElement dialogLabel(String label) {
+        return dialog().findElements(By.tagName("label")).stream()
+                .filter(l -> l.getText().trim().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no choice labelled " + label));
     }
 
     // ------------------------------------------------------------ plumbing

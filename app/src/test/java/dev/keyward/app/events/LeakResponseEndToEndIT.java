@@ -81,8 +81,7 @@ class LeakResponseEndToEndIT extends EndToEndTest {
     }
 
     private List<String> eventTypesOf(String tokenId) {
-        return new Outbox(server.getApplicationContext().getBean(DataSource.class)).rows().stream()
-                .filter(row -> row.tokenId().equals(tokenId)).map(Outbox.Row::type).toList();
+        return new Outbox(server.getApplicationContext().getBean(DataSource.class)).typesOf(tokenId);
     }
 
     private List<Map<String, Object>> array(Reply reply) {

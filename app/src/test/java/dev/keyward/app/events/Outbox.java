@@ -34,6 +34,11 @@ final class Outbox {
         return rows;
     }
 
+    /** The event types of one token's outbox rows, in commit (seq) order. */
+    List<String> typesOf(String tokenId) {
+        return rows().stream().filter(row -> tokenId.equals(row.tokenId())).map(Row::type).toList();
+    }
+
     long unsent() {
         return rows().stream().filter(r -> !r.sent()).count();
     }

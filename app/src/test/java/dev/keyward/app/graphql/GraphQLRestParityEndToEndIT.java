@@ -55,7 +55,7 @@ class GraphQLRestParityEndToEndIT extends EndToEndTest {
         assertEquals(rest, viaGraphQL(id));
         token.remove("value");
         assertEquals(rest, token, "the create payload is the same token too");
-        assertEquals(13, rest.size(), "REST shows exactly the thirteen APIToken fields: " + rest.keySet());
+        assertEquals(14, rest.size(), "REST shows exactly the fourteen APIToken fields: " + rest.keySet());
     }
 
     @Test

@@ -10,7 +10,12 @@ public final class UnauthenticatedException extends DomainException {
     private final String reason;
 
     public UnauthenticatedException(String reason) {
-        super(MESSAGE);
+        this(MESSAGE, reason);
+    }
+
+    /** A refusal with its own message, for a caller whose key is known good but not good enough for this. */
+    public UnauthenticatedException(String message, String reason) {
+        super(message);
         this.reason = reason;
     }
 

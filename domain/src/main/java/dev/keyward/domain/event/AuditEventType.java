@@ -20,6 +20,8 @@ public enum AuditEventType {
     ROTATION_DUE(Family.API_TOKEN, "rotation-due"),
     /** A leaked value was reported and the token deleted ({@link TokenLeaked}). */
     LEAKED(Family.API_TOKEN, "leaked"),
+    /** A value rotated away was presented again ({@link TokenReused}). */
+    REUSED(Family.API_TOKEN, "reused"),
     /** One client address failed too many checks in one window ({@link AuthFailuresObserved}). */
     AUTH_FAILURES(Family.SECURITY, "auth-failures");
 

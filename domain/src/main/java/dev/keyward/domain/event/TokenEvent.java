@@ -10,7 +10,7 @@ import java.time.Instant;
  * after the change and who made it, from where, when.
  */
 public sealed interface TokenEvent extends AuditEvent permits TokenCreated, TokenUpdated, TokenRotated, TokenDeleted,
-        TokenExpiring, TokenExpired, TokenRotationDue, TokenLeaked {
+        TokenExpiring, TokenExpired, TokenRotationDue, TokenLeaked, TokenReused {
 
     TokenView token();
 

@@ -3,7 +3,10 @@ package dev.keyward.domain.event;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenView;
 
-/** A token's secret was replaced; the previous value stopped working at {@code origin().at()}. */
+/**
+ * A token's secret was replaced. The previous value stopped working at {@code origin().at()}, or, if
+ * the rotation granted a grace period, works until {@code token().previousValueExpiresAt()}.
+ */
 public record TokenRotated(TokenView token, Origin origin) implements TokenEvent {
 
     @Override

@@ -26,8 +26,9 @@ import java.util.Optional;
 
 /**
  * Leak response: check the reporter's permission → check every item → for each value, in its own
- * transaction { a remembered leak is already dead → find the live token it is the current value of →
- * delete it, remember the hash, append one {@code leaked} event }. Deleting only takes reach away, so
+ * transaction { a remembered leak, or a value rotated away, is already dead → find the live token it is
+ * the current or (in a grace period) previous value of → delete it, remember the hash, append one
+ * {@code leaked} event }. Deleting only takes reach away, so
  * any token with {@link Permission#OrganizationAPITokenModify} may report any value, even a mightier
  * token's. A value is never logged or stored: only its hash, and its first characters in the answer.
  */
@@ -99,11 +100,12 @@ public final class LeakResponseService implements LeakReports {
         }
         Optional<ApiToken> found = tokens.findByHash(hash);
         if (found.isEmpty()) {
-            return Outcome.UNKNOWN;
+            return lifecycle.retiredValues().find(hash).isPresent() ? Outcome.ALREADY_DEAD : Outcome.UNKNOWN;
         }
         Origin origin = new Origin(actor, from, clock.instant());
         ApiToken token = found.get();
-        if (token.isExpiredAt(origin.at())) {
+        if (!token.acceptsCredential(hash, origin.at())) {
+            // Expired, or a previous value whose grace period is over: it opens nothing any more.
             return Outcome.ALREADY_DEAD;
         }
         TokenLeaked event = token.deleteAsLeaked(report.location(), report.source(), origin);

@@ -24,7 +24,8 @@ import java.util.List;
  * The lifecycle scan, in batches of calendar entries that are due: in one transaction per batch it
  * claims the entries (no other node can hold them meanwhile), appends the events of each token's due
  * occasions to the outbox and moves each entry on to the token's next occasion. Events and the moved
- * entry commit together, so each occasion is announced once however many nodes scan.
+ * entry commit together, so each occasion is announced once however many nodes scan. Each scan also
+ * forgets the retired values the installation no longer remembers.
  */
 public final class LifecycleScanService implements LifecycleScanning {
 
@@ -36,6 +37,7 @@ public final class LifecycleScanService implements LifecycleScanning {
     private final Tokens tokens;
     private final AuditOutbox outbox;
     private final Transactions transactions;
+    private final TokenLifecycle lifecycle;
     private final LifecycleSchedule schedule;
     private final LifecycleCalendar calendar;
     private final Clock clock;
@@ -45,6 +47,7 @@ public final class LifecycleScanService implements LifecycleScanning {
         this.tokens = tokens;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.lifecycle = lifecycle;
         this.schedule = lifecycle.schedule();
         this.calendar = lifecycle.calendar();
         this.clock = clock;
@@ -57,9 +60,12 @@ public final class LifecycleScanService implements LifecycleScanning {
             Batch batch = transactions.inWrite(this::scanBatch);
             events += batch.events();
             if (batch.entries() < BATCH) {
-                return events;
+                break;
             }
         }
+        // Housekeeping on the same beat: values retired longer ago than the memory are no longer reuse.
+        transactions.inWrite(() -> lifecycle.forgetRetired(clock.instant()));
+        return events;
     }
 
     private record Batch(int entries, int events) {

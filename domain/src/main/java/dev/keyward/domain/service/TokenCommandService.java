@@ -24,6 +24,7 @@ import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.token.TokenView;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -32,7 +33,8 @@ import java.util.random.RandomGenerator;
  * transaction { re-read the caller → load the target → ask the {@link ActingTokenPolicy} → change the
  * aggregate → store it and its event in the outbox }. Writes need
  * {@link Permission#OrganizationAPITokenModify}, except that any live token may rotate itself; the
- * check comes before any lookup, so a caller without rights learns nothing about ids.
+ * check comes before any lookup, so a caller without rights learns nothing about ids. A token's previous
+ * value (a rotation's grace period) acts as the token, but may not change the token itself.
  */
 public final class TokenCommandService implements TokenCommands {
 
@@ -88,6 +90,7 @@ public final class TokenCommandService implements TokenCommands {
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "update tokens");
             ApiToken token = load(caller, acting, target);
+            ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
             IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
             new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
             TokenEvent event = token.update(name, permissions, newAllowlist, originOf(caller));
@@ -96,20 +99,22 @@ public final class TokenCommandService implements TokenCommands {
     }
 
     @Override
-    public TokenWithValue rotate(Caller caller, String ref) {
+    public TokenWithValue rotate(Caller caller, String ref, Long gracePeriodSeconds) {
         TokenRef target = TokenRef.parse(ref);
         boolean self = target.isSelf(caller.tokenId());
         if (!self) {
             caller.permissions().require(MODIFY, "rotate other tokens");
         }
+        Duration grace = lifecycle.grace("gracePeriodSeconds", gracePeriodSeconds);
         return transactions.inWrite(() -> {
             ApiToken acting = self ? reread(caller) : acting(caller, "rotate other tokens");
             ApiToken token = load(caller, acting, target);
+            ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
             new ActingTokenPolicy(acting).checkRotate(token);
             TokenValue value = creation.newValue();
-            TokenEvent event = token.rotate(creation.hash(value), originOf(caller));
-            store(token, event);
-            lifecycle.renewed(token, event.origin().at());
+            ApiToken.Rotation rotation = token.rotate(creation.hash(value), grace, originOf(caller));
+            store(token, rotation.event());
+            lifecycle.rotated(token, rotation, rotation.event().origin().at());
             return new TokenWithValue(token.view(), value);
         });
     }
@@ -121,6 +126,7 @@ public final class TokenCommandService implements TokenCommands {
         transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "delete tokens");
             ApiToken token = load(caller, acting, target);
+            ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
             TokenDeleted event = token.delete(originOf(caller));
             tokens.remove(token);
             outbox.append(event);

@@ -4,12 +4,14 @@ import dev.keyward.domain.event.FieldChange;
 import dev.keyward.domain.event.TokenCreated;
 import dev.keyward.domain.event.TokenDeleted;
 import dev.keyward.domain.event.TokenLeaked;
+import dev.keyward.domain.event.TokenReused;
 import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,10 @@ import java.util.Objects;
 
 /**
  * The API token aggregate. Its invariants: the secret is held only as a hash; rotation replaces the
- * hash so the old value is dead at once; a deleted token can never change again. Every
- * state change returns the event that describes it, for the audit outbox.
+ * hash, and the old value dies at once unless the rotation grants it a grace period, during which it
+ * is the token's one previous value (never past {@code expiresAt}; a later rotation ends it at once);
+ * a deleted token can never change again, and both its values die with it. Every state change returns
+ * the event that describes it, for the audit outbox.
  */
 public final class ApiToken {
 
@@ -35,12 +39,15 @@ public final class ApiToken {
     private final IpAddress lastUsedFrom;
     private Instant rotatedAt;
     private SecretHash secretHash;
+    private SecretHash previousSecretHash;
+    private Instant previousValueExpiresAt;
     private final long version;
     private boolean deleted;
 
     private ApiToken(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                      Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy, Instant expiresAt,
-                     Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt, SecretHash secretHash, long version) {
+                     Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt, SecretHash secretHash,
+                     SecretHash previousSecretHash, Instant previousValueExpiresAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -54,6 +61,11 @@ public final class ApiToken {
         this.lastUsedFrom = lastUsedFrom;
         this.rotatedAt = rotatedAt;
         this.secretHash = Objects.requireNonNull(secretHash, "secretHash");
+        if ((previousSecretHash == null) != (previousValueExpiresAt == null)) {
+            throw new IllegalArgumentException("a previous value and its expiry come together");
+        }
+        this.previousSecretHash = previousSecretHash;
+        this.previousValueExpiresAt = previousValueExpiresAt;
         this.version = version;
     }
 
@@ -64,17 +76,30 @@ public final class ApiToken {
             throw new IllegalArgumentException("a new token must expire in the future");
         }
         ApiToken token = new ApiToken(id, name, permissions, allowlist, origin.at(), origin.actor(),
-                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, 0);
+                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, 0);
         return new Created(token, new TokenCreated(token.view(), origin));
     }
 
-    /** A token as it was stored; no event, no validation beyond the value objects'. */
+    /** A token as it was stored, with no previous value; no event, no validation beyond the value objects'. */
     public static ApiToken reconstitute(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                         Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, long version) {
+        return reconstitute(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, version);
+    }
+
+    /**
+     * A token as it was stored; no event, no validation beyond the value objects'. {@code previousSecretHash}
+     * and {@code previousValueExpiresAt} are both null or both set (the latter possibly past).
+     */
+    public static ApiToken reconstitute(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
+                                        Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
+                                        Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
+                                        SecretHash secretHash, SecretHash previousSecretHash,
+                                        Instant previousValueExpiresAt, long version) {
         return new ApiToken(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, version);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, previousSecretHash, previousValueExpiresAt, version);
     }
 
     /** The result of {@link #create}. */
@@ -102,15 +127,56 @@ public final class ApiToken {
     }
 
     /** Replaces the secret: from now on only the value behind {@code next} authenticates. */
-    public TokenRotated rotate(SecretHash next, Origin origin) {
+    public Rotation rotate(SecretHash next, Origin origin) {
+        return rotate(next, Duration.ZERO, origin);
+    }
+
+    /**
+     * Replaces the secret with {@code next}. With a positive {@code grace} the value replaced stays
+     * usable as the previous value until {@code origin.at() + grace} or {@code expiresAt}, whichever
+     * comes first; with none it dies at once. Either way any earlier previous value dies at once: a token
+     * has at most one. The rotation lists the values that stopped working, and when.
+     */
+    public Rotation rotate(SecretHash next, Duration grace, Origin origin) {
         requireLive();
         if (next.equals(secretHash)) {
             throw new IllegalArgumentException("a rotation must change the secret");
         }
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("a grace period cannot be negative");
+        }
+        Instant now = origin.at();
+        List<RetiredValue> retired = new ArrayList<>(2);
+        if (previousSecretHash != null) {
+            retired.add(new RetiredValue(previousSecretHash, previousValueExpiresAt.isBefore(now) ? previousValueExpiresAt : now));
+        }
+        Instant graceEnd = now.plus(grace);
+        if (expiresAt != null && expiresAt.isBefore(graceEnd)) {
+            graceEnd = expiresAt;
+        }
+        if (graceEnd.isAfter(now)) {
+            previousSecretHash = secretHash;
+            previousValueExpiresAt = graceEnd;
+        } else {
+            retired.add(new RetiredValue(secretHash, now));
+            previousSecretHash = null;
+            previousValueExpiresAt = null;
+        }
         secretHash = next;
-        rotatedAt = origin.at();
+        rotatedAt = now;
         touch(origin);
-        return new TokenRotated(view(), origin);
+        return new Rotation(new TokenRotated(view(), origin), List.copyOf(retired));
+    }
+
+    /**
+     * The result of {@link #rotate}: its event, and the values it retired (no longer usable from
+     * {@code retiredAt}), which reuse detection remembers.
+     */
+    public record Rotation(TokenRotated event, List<RetiredValue> retired) {
+    }
+
+    /** A value that stopped working at {@code retiredAt}, by its hash. */
+    public record RetiredValue(SecretHash hash, Instant retiredAt) {
     }
 
     /** Deletes the token for good: no later change is accepted. */
@@ -127,9 +193,29 @@ public final class ApiToken {
         return new TokenLeaked(view(), origin, location, source);
     }
 
+    /** Deletes the token because a value it had before a rotation was used again ({@code keyward.tokens.revoke-on-reuse}). */
+    public TokenReused deleteAsReused(Instant retiredAt, Origin origin) {
+        requireLive();
+        deleted = true;
+        return new TokenReused(view(), origin, retiredAt, true);
+    }
+
     /** Whether a presentation of this token at {@code now} from {@code address} is accepted. */
     public boolean acceptsUseFrom(IpAddress address, Instant now) {
         return !deleted && !isExpiredAt(now) && allowlist.permits(address);
+    }
+
+    /**
+     * Whether the value behind {@code hash} authenticates as this token at {@code now}: its current
+     * value, or its previous one while the grace period lasts; never once the token expired or was deleted.
+     */
+    public boolean acceptsCredential(SecretHash hash, Instant now) {
+        return !deleted && !isExpiredAt(now) && (secretHash.equals(hash) || isPreviousValueAt(hash, now));
+    }
+
+    /** Whether {@code hash} is this token's previous value and its grace period still lasts at {@code now}. */
+    public boolean isPreviousValueAt(SecretHash hash, Instant now) {
+        return previousSecretHash != null && previousSecretHash.equals(hash) && now.isBefore(previousValueExpiresAt);
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -149,7 +235,7 @@ public final class ApiToken {
 
     public TokenView view() {
         return new TokenView(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt);
     }
 
     public TokenId id() {
@@ -203,6 +289,16 @@ public final class ApiToken {
 
     public SecretHash secretHash() {
         return secretHash;
+    }
+
+    /** The hash of the value this token had before its last rotation, if that rotation granted a grace period; else null. */
+    public SecretHash previousSecretHash() {
+        return previousSecretHash;
+    }
+
+    /** When the previous value stops (or stopped) working; null when there is none. */
+    public Instant previousValueExpiresAt() {
+        return previousValueExpiresAt;
     }
 
     /** The optimistic-lock version this instance was read at; persistence bumps it on every write. */

@@ -9,7 +9,9 @@ import java.time.Instant;
 /**
  * Everything about a token that may be shown: no value, no hash. Nullable: {@code updatedAt},
  * {@code updatedBy}, {@code expiresAt} (never expires), {@code lastUsedAt},
- * {@code lastUsedFrom} (never used, or used from an unknown address), {@code rotatedAt}.
+ * {@code lastUsedFrom} (never used, or used from an unknown address), {@code rotatedAt},
+ * {@code previousValueExpiresAt} (no rotation with a grace period since the last one without: until
+ * then the value before the last rotation still authenticates).
  */
 public record TokenView(
         TokenId id,
@@ -23,5 +25,6 @@ public record TokenView(
         Instant expiresAt,
         Instant lastUsedAt,
         IpAddress lastUsedFrom,
-        Instant rotatedAt) {
+        Instant rotatedAt,
+        Instant previousValueExpiresAt) {
 }

@@ -24,14 +24,14 @@ class TokenEventsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final TokenView VIEW = new TokenView(TokenId.newId(T0, new SplittableRandom(1)), new TokenName("t"),
-            PermissionSet.of(), IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP, null, null, null, null, null, null);
+            PermissionSet.of(), IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP, null, null, null, null, null, null, null);
     private static final Origin ORIGIN = new Origin(new Actor("u", ActorType.USER), IpAddress.parse("::1"), T0);
 
     @Test
     void the_event_family_is_closed_to_the_kinds_the_audit_trail_knows() {
         List<String> kinds = Arrays.stream(TokenEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).sorted().toList();
 
-        assertEquals(List.of("TokenCreated", "TokenDeleted", "TokenExpired", "TokenExpiring", "TokenLeaked", "TokenRotated",
+        assertEquals(List.of("TokenCreated", "TokenDeleted", "TokenExpired", "TokenExpiring", "TokenLeaked", "TokenReused", "TokenRotated",
                 "TokenRotationDue", "TokenUpdated"), kinds);
     }
 

@@ -26,7 +26,8 @@ public final class InMemoryTokens implements Tokens {
 
     @Override
     public Optional<ApiToken> findByHash(SecretHash hash) {
-        return rows.values().stream().filter(t -> t.secretHash().equals(hash)).findFirst().map(InMemoryTokens::copy);
+        return rows.values().stream().filter(t -> t.secretHash().equals(hash) || hash.equals(t.previousSecretHash()))
+                .findFirst().map(InMemoryTokens::copy);
     }
 
     @Override
@@ -54,7 +55,8 @@ public final class InMemoryTokens implements Tokens {
         ApiToken stored = requireVersion(token);
         rows.put(token.id(), ApiToken.reconstitute(token.id(), token.name(), token.permissions(), token.allowlist(),
                 stored.createdAt(), stored.createdBy(), token.updatedAt(), token.updatedBy(), stored.expiresAt(),
-                stored.lastUsedAt(), stored.lastUsedFrom(), token.rotatedAt(), token.secretHash(), stored.version() + 1));
+                stored.lastUsedAt(), stored.lastUsedFrom(), token.rotatedAt(), token.secretHash(), token.previousSecretHash(),
+                token.previousValueExpiresAt(), stored.version() + 1));
     }
 
     @Override
@@ -77,6 +79,7 @@ public final class InMemoryTokens implements Tokens {
 
     private static ApiToken copy(ApiToken t, long version) {
         return ApiToken.reconstitute(t.id(), t.name(), t.permissions(), t.allowlist(), t.createdAt(), t.createdBy(),
-                t.updatedAt(), t.updatedBy(), t.expiresAt(), t.lastUsedAt(), t.lastUsedFrom(), t.rotatedAt(), t.secretHash(), version);
+                t.updatedAt(), t.updatedBy(), t.expiresAt(), t.lastUsedAt(), t.lastUsedFrom(), t.rotatedAt(), t.secretHash(),
+                t.previousSecretHash(), t.previousValueExpiresAt(), version);
     }
 }

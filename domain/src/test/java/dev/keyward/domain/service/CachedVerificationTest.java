@@ -12,7 +12,7 @@ import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.out.CheckedTokens;
 import dev.keyward.domain.token.SecretHash;
-import dev.keyward.domain.token.TokenView;
+import dev.keyward.domain.check.ValueMatch;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,16 +30,16 @@ class CachedVerificationTest {
 
     private final ServiceFixture f = new ServiceFixture();
     /** What a node-local cache would hold: hash → token, or a remembered miss. */
-    private final Map<SecretHash, Optional<TokenView>> cached = new HashMap<>();
+    private final Map<SecretHash, Optional<ValueMatch>> cached = new HashMap<>();
     private final RecordingTokenUses uses = new RecordingTokenUses();
     private final VerificationService service = new VerificationService(new CheckedTokens() {
         @Override
-        public Optional<TokenView> findByHash(SecretHash hash) {
+        public Optional<ValueMatch> findValue(SecretHash hash) {
             throw new AssertionError("verifyIfCached must not read through");
         }
 
         @Override
-        public Optional<Optional<TokenView>> findCached(SecretHash hash) {
+        public Optional<Optional<ValueMatch>> findCachedValue(SecretHash hash) {
             return Optional.ofNullable(cached.get(hash));
         }
     }, uses, f.hasher, f.clock, new AuthFailureMonitor(f.outbox, new DirectTransactions(), Runnable::run, 100, Duration.ofMinutes(1), 100));
@@ -59,7 +59,7 @@ class CachedVerificationTest {
     @Test
     void a_cached_token_is_judged_by_the_same_rules_and_its_use_recorded() {
         TokenWithValue token = f.create("svc", Permission.AlertRead);
-        cached.put(f.hasher.hash(token.value()), Optional.of(token.token()));
+        cached.put(f.hasher.hash(token.value()), Optional.of(new ValueMatch.Current(token.token())));
 
         assertEquals(VerificationCode.VALID, checkCached(token, Permission.AlertRead).orElseThrow().code());
         assertEquals(VerificationCode.INSUFFICIENT_PERMISSIONS, checkCached(token, Permission.RuleRead).orElseThrow().code());

@@ -17,7 +17,7 @@ import dev.keyward.domain.port.in.TokenWithValue;
 import dev.keyward.domain.port.out.CheckedTokens;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenValue;
-import dev.keyward.domain.token.TokenView;
+import dev.keyward.domain.check.ValueMatch;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -111,8 +111,8 @@ class VerificationServiceTest {
     void expiry_is_checked_against_the_clock_even_when_the_token_comes_from_a_cache_that_never_forgets() {
         Instant expiresAt = T0.plus(Duration.ofMinutes(10));
         TokenWithValue issued = f.create(new CreateTokenCommand("cached", List.of(), null, expiresAt.toString()));
-        Map<SecretHash, TokenView> forever = new HashMap<>();
-        forever.put(f.hasher.hash(issued.value()), f.tokens.stored(issued.token().id()).orElseThrow().view());
+        Map<SecretHash, ValueMatch> forever = new HashMap<>();
+        forever.put(f.hasher.hash(issued.value()), new ValueMatch.Current(f.tokens.stored(issued.token().id()).orElseThrow().view()));
         CheckedTokens neverForgets = hash -> Optional.ofNullable(forever.get(hash));
         VerificationService cached = new VerificationService(neverForgets, f.uses, f.hasher, f.clock, monitor());
 

@@ -179,7 +179,7 @@ class ApiTokenTest {
         SecretHash next = newHash();
         Origin origin = by(EDITOR, T0.plusSeconds(30));
 
-        TokenRotated event = token.rotate(next, origin);
+        TokenRotated event = token.rotate(next, origin).event();
 
         assertEquals(next, token.secretHash());
         assertNotEquals(old, token.secretHash());
@@ -239,7 +239,7 @@ class ApiTokenTest {
                 T0.plusSeconds(3), hash, 17);
 
         assertEquals(new TokenView(id, new TokenName("stored"), PermissionSet.all(), allowlist, T0, CREATOR,
-                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3)),
+                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3), null),
                 token.view());
         assertEquals(hash, token.secretHash());
         assertEquals(17, token.version());
@@ -294,5 +294,88 @@ class ApiTokenTest {
     void an_unknown_actor_type_wire_name_is_not_a_type() {
         assertTrue(ActorType.fromWireName("User").isEmpty());
         assertTrue(ActorType.fromWireName("API_TOKEN").isEmpty());
+    }
+
+    @Test
+    void a_rotation_without_grace_retires_the_old_value_at_once_and_keeps_no_previous_value() {
+        ApiToken token = issued();
+        SecretHash old = token.secretHash();
+        Instant at = T0.plusSeconds(30);
+
+        ApiToken.Rotation rotation = token.rotate(newHash(), Duration.ZERO, by(EDITOR, at));
+
+        assertEquals(List.of(new ApiToken.RetiredValue(old, at)), rotation.retired());
+        assertNull(token.previousSecretHash());
+        assertNull(rotation.event().token().previousValueExpiresAt());
+        assertFalse(token.acceptsCredential(old, at));
+    }
+
+    @Test
+    void a_rotation_with_grace_keeps_the_old_value_as_previous_value_until_the_grace_ends() {
+        ApiToken token = issued();
+        SecretHash old = token.secretHash();
+        Instant at = T0.plusSeconds(30);
+
+        ApiToken.Rotation rotation = token.rotate(newHash(), Duration.ofHours(1), by(EDITOR, at));
+
+        assertEquals(List.of(), rotation.retired());
+        assertEquals(old, token.previousSecretHash());
+        assertEquals(at.plus(Duration.ofHours(1)), token.previousValueExpiresAt());
+        assertEquals(at.plus(Duration.ofHours(1)), rotation.event().token().previousValueExpiresAt());
+        assertTrue(token.acceptsCredential(old, at.plus(Duration.ofMinutes(59))));
+        assertTrue(token.isPreviousValueAt(old, at.plus(Duration.ofMinutes(59))));
+        assertFalse(token.acceptsCredential(old, at.plus(Duration.ofHours(1))), "the grace period ends exactly at previousValueExpiresAt");
+        assertTrue(token.acceptsCredential(token.secretHash(), at.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void the_grace_period_never_outlives_the_token() {
+        ApiToken token = issue(T0.plus(Duration.ofMinutes(10)), IpAllowlist.anyAddress()).token();
+
+        token.rotate(newHash(), Duration.ofHours(24), by(EDITOR, T0));
+
+        assertEquals(T0.plus(Duration.ofMinutes(10)), token.previousValueExpiresAt());
+    }
+
+    @Test
+    void rotating_again_ends_the_previous_overlap_at_once_a_token_has_at_most_one_previous_value() {
+        ApiToken token = issued();
+        SecretHash first = token.secretHash();
+        token.rotate(newHash(), Duration.ofHours(1), by(EDITOR, T0));
+        SecretHash second = token.secretHash();
+        Instant again = T0.plusSeconds(60);
+
+        ApiToken.Rotation rotation = token.rotate(newHash(), Duration.ofHours(1), by(EDITOR, again));
+
+        assertEquals(List.of(new ApiToken.RetiredValue(first, again)), rotation.retired());
+        assertEquals(second, token.previousSecretHash());
+        assertFalse(token.acceptsCredential(first, again));
+        assertTrue(token.acceptsCredential(second, again));
+    }
+
+    @Test
+    void a_previous_value_whose_grace_had_already_ended_is_dated_by_its_end_when_a_rotation_replaces_it() {
+        ApiToken token = issued();
+        SecretHash first = token.secretHash();
+        token.rotate(newHash(), Duration.ofMinutes(5), by(EDITOR, T0));
+        SecretHash second = token.secretHash();
+        Instant later = T0.plus(Duration.ofHours(2));
+
+        ApiToken.Rotation rotation = token.rotate(newHash(), Duration.ZERO, by(EDITOR, later));
+
+        assertEquals(List.of(new ApiToken.RetiredValue(first, T0.plus(Duration.ofMinutes(5))),
+                new ApiToken.RetiredValue(second, later)), rotation.retired());
+    }
+
+    @Test
+    void a_deleted_token_accepts_neither_value() {
+        ApiToken token = issued();
+        SecretHash old = token.secretHash();
+        token.rotate(newHash(), Duration.ofHours(1), by(EDITOR, T0));
+
+        token.delete(by(EDITOR, T0.plusSeconds(1)));
+
+        assertFalse(token.acceptsCredential(old, T0.plusSeconds(2)));
+        assertFalse(token.acceptsCredential(token.secretHash(), T0.plusSeconds(2)));
     }
 }

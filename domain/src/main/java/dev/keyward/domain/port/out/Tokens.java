@@ -15,7 +15,11 @@ public interface Tokens {
 
     Optional<ApiToken> findById(TokenId id);
 
-    /** The token whose current secret hashes to {@code hash}; a rotated-away hash finds nothing. */
+    /**
+     * The token whose current or previous secret hashes to {@code hash} (a previous one even after its
+     * grace period ended, until the next rotation replaces it); a value rotated away without a grace
+     * period, or replaced as previous value, finds nothing.
+     */
     Optional<ApiToken> findByHash(SecretHash hash);
 
     /** Up to {@code limit} tokens with ids greater than {@code after} (null: from the first), in id order. */

@@ -150,6 +150,41 @@ public abstract class TokensContract {
     }
 
     @Test
+    void a_rotation_with_grace_stores_the_previous_value_and_either_value_finds_the_token() {
+        ApiToken token = issued(T0);
+        tokens.add(token);
+        SecretHash old = token.secretHash();
+        SecretHash next = newHash();
+        SecretHash third = newHash();
+
+        inTransaction(() -> {
+            ApiToken loaded = tokens.findById(token.id()).orElseThrow();
+            loaded.rotate(next, Duration.ofHours(1), origin(T0.plusSeconds(60)));
+            tokens.update(loaded);
+            return null;
+        });
+
+        ApiToken byOld = tokens.findByHash(old).orElseThrow();
+        assertEquals(token.id(), byOld.id());
+        assertEquals(old, byOld.previousSecretHash());
+        assertEquals(T0.plusSeconds(60).plus(Duration.ofHours(1)), byOld.previousValueExpiresAt());
+        assertEquals(token.id(), tokens.findByHash(next).orElseThrow().id());
+
+        inTransaction(() -> {
+            ApiToken loaded = tokens.findById(token.id()).orElseThrow();
+            loaded.rotate(third, Duration.ZERO, origin(T0.plusSeconds(120)));
+            tokens.update(loaded);
+            return null;
+        });
+
+        assertTrue(tokens.findByHash(old).isEmpty());
+        assertTrue(tokens.findByHash(next).isEmpty());
+        ApiToken after = tokens.findByHash(third).orElseThrow();
+        assertEquals(null, after.previousSecretHash());
+        assertEquals(null, after.previousValueExpiresAt());
+    }
+
+    @Test
     void an_update_stores_the_changes_and_bumps_the_version_by_one() {
         ApiToken token = issued(T0);
         tokens.add(token);
