@@ -7,7 +7,9 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * An RFC 7662 introspection answer. Inactive is exactly {@code {"active":false}} (RFC 7662 §2.2: say
  * nothing more about a token that is not active); the other members are set only when active, and
- * {@code exp} only for a token that expires. Times are seconds since the epoch.
+ * {@code exp} only for a value that stops working: the token's expiry, or for a token's previous value
+ * the end of the rotation's grace period, so that a gateway caching the answer until {@code exp} never
+ * keeps it past that. Times are seconds since the epoch.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)

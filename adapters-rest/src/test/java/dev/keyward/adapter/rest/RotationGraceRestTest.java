@@ -50,6 +50,22 @@ class RotationGraceRestTest extends ServerTest {
     }
 
     @Test
+    void introspecting_a_previous_value_says_it_expires_when_its_grace_period_ends() {
+        String old = create("{\"name\":\"introspected\",\"permissions\":[\"AlertRead\"]}");
+        RestClient.Reply rotated = rotateSelf(old, "{\"gracePeriodSeconds\": 600}");
+        String next = (String) rotated.json().get("value");
+        long until = Instant.parse((String) rotated.json().get("previousValueExpiresAt")).getEpochSecond();
+
+        RestClient.Reply previous = client.send("POST", "/introspect", admin, "application/x-www-form-urlencoded", "token=" + old);
+        RestClient.Reply current = client.send("POST", "/introspect", admin, "application/x-www-form-urlencoded", "token=" + next);
+
+        assertEquals(true, previous.json().get("active"), previous.body());
+        assertEquals(until, ((Number) previous.json().get("exp")).longValue());
+        assertEquals(true, current.json().get("active"), current.body());
+        assertNull(current.json().get("exp"), "the token itself never expires");
+    }
+
+    @Test
     void no_body_or_an_empty_object_keeps_pantherlike_rotation() {
         for (String body : new String[] {null, "{}", "{\"gracePeriodSeconds\": 0}", "  "}) {
             String old = create(MANAGER);

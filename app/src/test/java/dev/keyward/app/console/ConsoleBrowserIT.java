@@ -1,21 +1,13 @@
 package dev.keyward.app.console;
 
 import dev.keyward.app.support.Chromium;
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -45,50 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserIT extends EndToEndTest {
+class ConsoleBrowserIT extends ConsoleBrowserTest {
 
     private static final String TOKEN_VALUE = "kw_[0-9A-Za-z]{36}";
-
-    private Chromium chromium;
-    private ConsolePage console;
-
-    /** A failed test leaves the page as it saw it in target/, to see why without rerunning. */
-    @RegisterExtension
-    final TestWatcher keepTheScreenOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (chromium != null) {
-                chromium.screenshot(Path.of("target/console-failures", context.getDisplayName().replaceAll("\\W", "") + ".png"));
-            }
-        }
-    };
-
-    @BeforeAll
-    void start_chromium() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open_the_console() {
-        console = new ConsolePage(chromium.driver(), api.base()).openSignedOut();
-        chromium.consoleMessages();
-    }
-
-    @AfterEach
-    void the_page_logged_no_script_error_or_blocked_resource() {
-        // Refused API calls (401, 400, ...) are logged by Chromium as failed loads: they are expected.
-        List<String> problems = chromium.consoleMessages().stream()
-                .filter(message -> !message.contains("Failed to load resource"))
-                .toList();
-        assertEquals(List.of(), problems, "the browser console");
-    }
 
     @Test
     @Order(1)

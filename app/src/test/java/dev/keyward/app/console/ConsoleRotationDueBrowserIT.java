@@ -1,11 +1,7 @@
 package dev.keyward.app.console;
 
-import dev.keyward.app.support.Chromium;
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,27 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console marks a token whose rotation is due, with a 4-second rotation period so the test need not wait days. */
 @MicronautTest(transactional = false)
-class ConsoleRotationDueBrowserIT extends EndToEndTest {
-
-    private Chromium chromium;
+class ConsoleRotationDueBrowserIT extends ConsoleBrowserTest {
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
         properties.put("keyward.tokens.rotation-period", "4s");
         return properties;
-    }
-
-    @BeforeAll
-    void start_chromium() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -49,7 +31,7 @@ class ConsoleRotationDueBrowserIT extends EndToEndTest {
         Thread.sleep(4_200);
         assertEquals(200, api.rotate(fresh.id(), admin).status());
 
-        ConsolePage console = new ConsolePage(chromium.driver(), api.base()).openSignedOut();
+        console.openSignedOut();
         console.signIn(admin);
         WebElement staleTile = console.waitForTile(api.get("/api-tokens/" + stale.id(), admin).string("name"));
         WebElement freshTile = console.waitForTile(api.get("/api-tokens/" + fresh.id(), admin).string("name"));

@@ -1,21 +1,14 @@
 package dev.keyward.app.console;
 
-import dev.keyward.app.support.Chromium;
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,41 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * console says until when, and the API agrees.
  */
 @MicronautTest(transactional = false)
-class ConsoleRotationOverlapBrowserIT extends EndToEndTest {
+class ConsoleRotationOverlapBrowserIT extends ConsoleBrowserTest {
 
     private static final String NONE = "None — the current value stops working now";
     private static final String ONE_HOUR = "1 hour";
     private static final String PREVIOUS_VALUE_FACT = "Previous value valid until";
-
-    private Chromium chromium;
-    private ConsolePage console;
-
-    @BeforeAll
-    void start_chromium() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    void stop_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open_the_console() {
-        console = new ConsolePage(chromium.driver(), api.base()).openSignedOut();
-        chromium.consoleMessages();
-    }
-
-    @AfterEach
-    void the_page_logged_no_script_error() {
-        // Refused API calls are logged by Chromium as failed loads: they are expected.
-        List<String> problems = chromium.consoleMessages().stream()
-                .filter(message -> !message.contains("Failed to load resource"))
-                .toList();
-        assertEquals(List.of(), problems, "the browser console");
-    }
 
     @Test
     void an_hour_of_overlap_keeps_the_old_value_working_and_the_console_says_until_when() {

@@ -96,6 +96,9 @@ class AuditEventsEndToEndIT extends EndToEndTest {
         for (int i = 0; i < 4; i++) {
             ObjectNode expected = (ObjectNode) tree.readTree("{\"actor\":" + actor + ",\"clientAddress\":\"127.0.0.1\"}");
             expected.set("token", publicState(life.states().get(Math.min(i, 2))));
+            if (i == 2) {
+                expected.putNull("previousValueExpiresAt");
+            }
             if (i == 1) {
                 expected.set("changes", tree.readTree("""
                         [{"field":"name","oldValue":"audited","newValue":"audited-renamed"},
@@ -151,7 +154,7 @@ class AuditEventsEndToEndIT extends EndToEndTest {
 
     private JsonNode publicState(Map<String, Object> state) {
         ObjectNode token = tree.createObjectNode();
-        for (String field : List.of("id", "name", "permissions", "allowedCIDRBlocks", "expiresAt", "rotatedAt")) {
+        for (String field : List.of("id", "name", "permissions", "allowedCIDRBlocks", "expiresAt", "rotatedAt", "previousValueExpiresAt")) {
             token.set(field, tree.valueToTree(state.get(field)));
         }
         return token;

@@ -4,6 +4,7 @@ import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenView;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,8 +16,12 @@ import java.util.Optional;
  * @param missing    the required permissions the token lacks; non-empty exactly for INSUFFICIENT_PERMISSIONS
  * @param credential the hash the key matched (lets a write re-check the token was not rotated away
  *                   meanwhile); null when no token matched. Never shown to anyone.
+ * @param valueExpiresAt when the presented value stops authenticating: the token's {@code expiresAt},
+ *                   or for its previous value the earlier end of the rotation's grace period; null when
+ *                   never, or no token matched. What a door may let a gateway cache the answer until.
  */
-public record Verification(VerificationCode code, Optional<TokenView> token, PermissionSet missing, SecretHash credential) {
+public record Verification(VerificationCode code, Optional<TokenView> token, PermissionSet missing, SecretHash credential,
+                           Instant valueExpiresAt) {
 
     public Verification {
         Objects.requireNonNull(code, "code");
@@ -29,6 +34,6 @@ public record Verification(VerificationCode code, Optional<TokenView> token, Per
     }
 
     public static Verification failed(VerificationCode code) {
-        return new Verification(code, Optional.empty(), PermissionSet.of(), null);
+        return new Verification(code, Optional.empty(), PermissionSet.of(), null, null);
     }
 }

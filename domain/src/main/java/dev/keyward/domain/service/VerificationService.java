@@ -105,19 +105,21 @@ public final class VerificationService implements TokenVerification {
         if (token == null) {
             return failed(request, Verification.failed(VerificationCode.NOT_FOUND));
         }
+        // A previous value's grace period never outlasts the token, so its end is the earlier one.
+        Instant valueExpiresAt = match instanceof ValueMatch.Previous ? token.previousValueExpiresAt() : token.expiresAt();
         if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
-            return failed(request, about(token, VerificationCode.EXPIRED, PermissionSet.of(), hash));
+            return failed(request, about(token, VerificationCode.EXPIRED, PermissionSet.of(), hash, valueExpiresAt));
         }
         if (!token.allowlist().permits(request.clientAddress())) {
-            return failed(request, about(token, VerificationCode.ADDRESS_NOT_ALLOWED, PermissionSet.of(), hash));
+            return failed(request, about(token, VerificationCode.ADDRESS_NOT_ALLOWED, PermissionSet.of(), hash, valueExpiresAt));
         }
         PermissionSet missing = token.permissions().missingFrom(request.required());
         if (!missing.isEmpty()) {
             // A live key lacking a permission is a misconfiguration, not a guess: not counted as a failure.
-            return about(token, VerificationCode.INSUFFICIENT_PERMISSIONS, missing, hash);
+            return about(token, VerificationCode.INSUFFICIENT_PERMISSIONS, missing, hash, valueExpiresAt);
         }
         uses.record(token.id(), now, request.clientAddress());
-        return about(token, VerificationCode.VALID, PermissionSet.of(), hash);
+        return about(token, VerificationCode.VALID, PermissionSet.of(), hash, valueExpiresAt);
     }
 
     private Verification failed(CheckRequest request, Verification verification) {
@@ -125,7 +127,8 @@ public final class VerificationService implements TokenVerification {
         return verification;
     }
 
-    private static Verification about(TokenView token, VerificationCode code, PermissionSet missing, SecretHash hash) {
-        return new Verification(code, Optional.of(token), missing, hash);
+    private static Verification about(TokenView token, VerificationCode code, PermissionSet missing, SecretHash hash,
+                                      Instant valueExpiresAt) {
+        return new Verification(code, Optional.of(token), missing, hash, valueExpiresAt);
     }
 }

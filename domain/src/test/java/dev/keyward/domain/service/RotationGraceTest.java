@@ -58,6 +58,8 @@ class RotationGraceTest {
         assertEquals(VerificationCode.INSUFFICIENT_PERMISSIONS, check(token.value(), Permission.RuleRead).code());
         assertEquals(VerificationCode.VALID, check(rotated.value(), Permission.AlertRead).code());
         assertEquals(T0.plusSeconds(HOUR), rotated.token().previousValueExpiresAt());
+        assertEquals(T0.plusSeconds(HOUR), previous.valueExpiresAt(), "a gateway may cache the previous value's answer until then");
+        assertNull(check(rotated.value()).valueExpiresAt(), "the token itself never expires");
     }
 
     @Test
