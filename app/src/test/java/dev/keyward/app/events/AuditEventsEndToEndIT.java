@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.KeywardTestApp;
 import io.cloudevents.CloudEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -35,12 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attributes and data, and no secret of any kind anywhere in any record.
  */
 @MicronautTest(transactional = false)
-class AuditEventsEndToEndIT extends EndToEndTest {
+class AuditEventsEndToEndIT extends KafkaEndToEndTest {
 
     private static final Pattern TOKEN_VALUE = Pattern.compile("kw_[0-9A-Za-z]{20,}");
 
-    private final TestKafka kafka = TestKafka.start();
-    private final String topic = TestKafka.uniqueTopic("keyward.audit.e2e");
     private final ObjectMapper tree = new ObjectMapper();
 
     @Inject
@@ -56,15 +52,8 @@ class AuditEventsEndToEndIT extends EndToEndTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
-        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        properties.put("keyward.events.topic", topic);
         properties.put("keyward.events.source", "/keyward/e2e");
         return properties;
-    }
-
-    @AfterAll
-    void stopKafka() throws Exception {
-        kafka.close();
     }
 
     @Test

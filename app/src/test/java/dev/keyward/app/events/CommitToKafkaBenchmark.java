@@ -1,14 +1,12 @@
 package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,25 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @EnabledIfSystemProperty(named = "keyward.benchmark", matches = "true")
 @MicronautTest(transactional = false)
-class CommitToKafkaBenchmark extends EndToEndTest {
+class CommitToKafkaBenchmark extends KafkaEndToEndTest {
 
     static final int EVENTS = Integer.getInteger("keyward.benchmark.events", 1000);
 
-    private final TestKafka kafka = TestKafka.start();
-    private final String topic = TestKafka.uniqueTopic("keyward.audit.bench");
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
-        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        properties.put("keyward.events.topic", topic);
         properties.put("keyward.events.poll-interval", System.getProperty("keyward.benchmark.poll-interval", "100ms"));
         return properties;
-    }
-
-    @AfterAll
-    void stopKafka() throws Exception {
-        kafka.close();
     }
 
     @Test

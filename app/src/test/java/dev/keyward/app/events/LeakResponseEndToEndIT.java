@@ -1,6 +1,5 @@
 package dev.keyward.app.events;
 
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +7,6 @@ import dev.keyward.adapter.events.TestKafka;
 import io.cloudevents.CloudEvent;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -37,12 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * EC P-256 key pair it generates, published to Keyward as GitHub publishes its keys.
  */
 @MicronautTest(transactional = false)
-class LeakResponseEndToEndIT extends EndToEndTest {
+class LeakResponseEndToEndIT extends KafkaEndToEndTest {
 
     static final String KEY_ID = "90a421169f0a406205f1563a953312f0be898d3c7b6c06b681aa86a874555f4a";
 
-    private final TestKafka kafka = TestKafka.start();
-    private final String topic = TestKafka.uniqueTopic("keyward.audit.leaks");
     private final ObjectMapper tree = new ObjectMapper();
     private final KeyPair github = newKeyPair();
     private final KeyPair stranger = newKeyPair();
@@ -51,14 +47,7 @@ class LeakResponseEndToEndIT extends EndToEndTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
         properties.put("keyward.leaks.github-public-keys", publishedKeys(github).toString());
-        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        properties.put("keyward.events.topic", topic);
         return properties;
-    }
-
-    @AfterAll
-    void stopKafka() throws Exception {
-        kafka.close();
     }
 
     @Test

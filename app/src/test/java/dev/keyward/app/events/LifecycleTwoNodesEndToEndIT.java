@@ -2,6 +2,7 @@ package dev.keyward.app.events;
 
 import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
 import dev.keyward.domain.port.in.LifecycleScanning;
 import io.micronaut.context.ApplicationContext;
@@ -42,27 +43,22 @@ class LifecycleTwoNodesEndToEndIT {
     static final String ADMIN = KeywardTestApp.newKey();
     static final int TOKENS = 12;
 
-    private final List<EmbeddedServer> nodes = new ArrayList<>();
+    private KeywardNodes nodes;
     private List<HttpApi> apis;
 
     @BeforeAll
     void startTwoNodes() {
-        Map<String, Object> shared = new HashMap<>(KeywardTestApp.properties("lifecycle_two_nodes", ADMIN));
-        shared.put("micronaut.server.port", "-1");
-        shared.put("keyward.tokens.expiry-warnings", "4s,2s");
-        shared.put("keyward.tokens.rotation-period", "5s");
-        shared.put("keyward.tokens.max-lifetime", "1h");
-        shared.put("keyward.tokens.lifecycle-scan-interval", "20ms");
-        for (int i = 0; i < 2; i++) {
-            nodes.add(ApplicationContext.run(EmbeddedServer.class, shared));
-        }
-        JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
-        apis = nodes.stream().map(node -> new HttpApi(node.getPort(), json)).toList();
+        nodes = KeywardNodes.start(2, "lifecycle_two_nodes", ADMIN, Map.of(
+                "keyward.tokens.expiry-warnings", "4s,2s",
+                "keyward.tokens.rotation-period", "5s",
+                "keyward.tokens.max-lifetime", "1h",
+                "keyward.tokens.lifecycle-scan-interval", "20ms"));
+        apis = nodes.apis();
     }
 
     @AfterAll
     void stop() {
-        nodes.forEach(EmbeddedServer::close);
+        nodes.close();
     }
 
     @Test
@@ -71,7 +67,7 @@ class LifecycleTwoNodesEndToEndIT {
         ExecutorService scanners = Executors.newFixedThreadPool(4);
         List<Future<?>> scans = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            LifecycleScanning scanning = nodes.get(i % 2).getApplicationContext().getBean(LifecycleScanning.class);
+            LifecycleScanning scanning = nodes.bean(i % 2, LifecycleScanning.class);
             scans.add(scanners.submit(() -> {
                 while (hammering.get()) {
                     scanning.scanOnce();
@@ -95,7 +91,7 @@ class LifecycleTwoNodesEndToEndIT {
         }
         scanners.shutdown();
 
-        Map<String, List<String>> lifecycleTypes = new Outbox(nodes.get(0).getApplicationContext().getBean(DataSource.class)).rows()
+        Map<String, List<String>> lifecycleTypes = new Outbox(nodes.bean(0, DataSource.class)).rows()
                 .stream().filter(row -> ids.contains(row.tokenId()) && !row.type().equals("created"))
                 .collect(Collectors.groupingBy(Outbox.Row::tokenId, Collectors.mapping(Outbox.Row::type, Collectors.toList())));
         for (String id : ids) {

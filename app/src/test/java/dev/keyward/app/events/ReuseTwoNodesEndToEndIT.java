@@ -1,6 +1,7 @@
 package dev.keyward.app.events;
 
 import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -34,24 +35,18 @@ class ReuseTwoNodesEndToEndIT {
 
     static final String ADMIN = KeywardTestApp.newKey();
 
-    private final List<EmbeddedServer> nodes = new ArrayList<>();
+    private KeywardNodes nodes;
     private List<HttpApi> apis;
 
     @BeforeAll
     void startTwoNodes() {
-        Map<String, Object> shared = new HashMap<>(KeywardTestApp.properties("reuse_two_nodes", ADMIN));
-        shared.put("micronaut.server.port", "-1");
-        shared.put("keyward.tokens.revoke-on-reuse", "true");
-        for (int i = 0; i < 2; i++) {
-            nodes.add(ApplicationContext.run(EmbeddedServer.class, shared));
-        }
-        JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
-        apis = nodes.stream().map(node -> new HttpApi(node.getPort(), json)).toList();
+        nodes = KeywardNodes.start(2, "reuse_two_nodes", ADMIN, Map.of("keyward.tokens.revoke-on-reuse", "true"));
+        apis = nodes.apis();
     }
 
     @AfterAll
     void stop() {
-        nodes.forEach(EmbeddedServer::close);
+        nodes.close();
     }
 
     @Test
@@ -77,7 +72,7 @@ class ReuseTwoNodesEndToEndIT {
         }
         clients.shutdown();
 
-        Outbox outbox = new Outbox(nodes.get(0).getApplicationContext().getBean(DataSource.class));
+        Outbox outbox = new Outbox(nodes.bean(0, DataSource.class));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!outbox.typesOf(token.id()).contains("reused") && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -3,19 +3,16 @@ package dev.keyward.app.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
 import io.cloudevents.CloudEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,24 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code reused}, with the reuser's address and when the value was retired, and never the value.
  */
 @MicronautTest(transactional = false)
-class RotationGraceAndReuseEndToEndIT extends EndToEndTest {
+class RotationGraceAndReuseEndToEndIT extends KafkaEndToEndTest {
 
-    private final TestKafka kafka = TestKafka.start();
-    private final String topic = TestKafka.uniqueTopic("keyward.audit.rotation");
     private final ObjectMapper tree = new ObjectMapper();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        properties.put("keyward.events.topic", topic);
-        return properties;
-    }
-
-    @AfterAll
-    void stopKafka() throws Exception {
-        kafka.close();
-    }
 
     private Reply rotate(String ref, String key, String body) {
         return api.send("POST", "/api-tokens/" + ref + "/rotate", key, HttpApi.JSON, body);

@@ -1,0 +1,57 @@
+package dev.keyward.app.support;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several Keyward nodes on one fresh database on the real MariaDB/MySQL, each on a port of its own,
+ * with the same bootstrap admin and settings, and an {@link HttpApi} per node.
+ */
+public final class KeywardNodes implements AutoCloseable {
+
+    private final List<EmbeddedServer> nodes = new ArrayList<>();
+    private final List<HttpApi> apis;
+
+    private KeywardNodes(int count, Map<String, Object> properties) {
+        for (int i = 0; i < count; i++) {
+            nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
+        }
+        JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
+        apis = nodes.stream().map(node -> new HttpApi(node.getPort(), json)).toList();
+    }
+
+    /**
+     * @param database the database's name part (see {@link KeywardTestApp#properties})
+     * @param settings what every node sets beyond the test defaults
+     */
+    public static KeywardNodes start(int count, String database, String admin, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties(database, admin));
+        properties.put("micronaut.server.port", "-1");
+        properties.putAll(settings);
+        return new KeywardNodes(count, properties);
+    }
+
+    public EmbeddedServer node(int index) {
+        return nodes.get(index);
+    }
+
+    /** A bean of node {@code index}'s application context. */
+    public <T> T bean(int index, Class<T> type) {
+        return nodes.get(index).getApplicationContext().getBean(type);
+    }
+
+    public List<HttpApi> apis() {
+        return apis;
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(EmbeddedServer::close);
+    }
+}
