@@ -1,6 +1,7 @@
 package dev.keyward.app.rest;
 
 import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -45,6 +46,21 @@ class ConcurrentRotationEndToEndIT extends EndToEndTest {
         List<String> values = valuesOf(replies, List.of(200, 401, 409));
         assertTrue(!values.isEmpty(), "at least one rotation succeeded");
         assertExactlyOneLive(values, token.value());
+    }
+
+    @Test
+    void parallel_rotations_with_grace_leave_exactly_one_current_and_one_previous_value() throws Exception {
+        Token token = api.create(admin, unique("graceful-contended"), "OrganizationAPITokenRead");
+        List<Reply> replies = race(() -> api.send("POST", "/api-tokens/" + token.id() + "/rotate", admin, HttpApi.JSON,
+                "{\"gracePeriodSeconds\": 3600}"));
+
+        List<String> values = new ArrayList<>(valuesOf(replies, List.of(200, 409)));
+        assertTrue(!values.isEmpty(), "at least one rotation succeeded");
+        values.add(token.value());
+        List<String> live = values.stream().filter(value -> api.get("/api-tokens/self", value).status() == 200).toList();
+        assertEquals(2, live.size(), "the last rotation's value and the one it replaced, of " + values.size());
+        long rotatable = live.stream().filter(value -> api.rotate("self", value).status() == 200).count();
+        assertEquals(1, rotatable, "only the current value may rotate the token; the previous one is refused");
     }
 
     /** Starts all rotations at once, each on its own thread and connection. */
