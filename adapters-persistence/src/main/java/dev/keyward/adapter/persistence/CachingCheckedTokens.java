@@ -31,15 +31,13 @@ public final class CachingCheckedTokens implements CheckedTokens {
     private final CheckCache cache;
     private final ChangeFeed feed;
     private final JdbcTokens tokens;
-    private final JdbcRetiredValues retired;
     private final AtomicLong databaseReads = new AtomicLong();
     private final AtomicLong lookups = new AtomicLong();
 
-    public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens, JdbcRetiredValues retired) {
+    public CachingCheckedTokens(CheckCache cache, ChangeFeed feed, JdbcTokens tokens) {
         this.cache = cache;
         this.feed = feed;
         this.tokens = tokens;
-        this.retired = retired;
     }
 
     @Override
@@ -78,17 +76,15 @@ public final class CachingCheckedTokens implements CheckedTokens {
     }
 
     /**
-     * The token holding {@code hash} as current or previous value, else the retired value; a previous
-     * value whose grace period is over is cached as retired, so that its reuse costs no database read.
+     * What {@code hash} is, in one query ({@link JdbcTokens#findValue}); a previous value whose grace
+     * period is over is cached as retired, so that its reuse costs no database read.
      */
     private Optional<ValueMatch> load(SecretHash hash) {
         long epoch = cache.epoch(hash);
         Optional<ValueMatch> found;
         databaseReads.incrementAndGet();
         try {
-            found = tokens.findByHash(hash).map(token -> ValueMatch.of(token, hash))
-                    .or(() -> retired.find(hash).map(value -> new ValueMatch.Retired(value.token(), value.retiredAt())))
-                    .map(value -> value.asOf(Instant.now()));
+            found = tokens.findValue(hash).map(value -> value.asOf(Instant.now()));
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.keyward.adapter.persistence;
 
 import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.check.ValueMatch;
 import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
@@ -61,6 +62,39 @@ public final class JdbcTokens implements Tokens {
             ps.setBytes(2, hash.bytes());
             return readAll(ps).stream().findFirst();
         });
+    }
+
+    /**
+     * What {@code hash} is, in one statement (a cache miss of the check costs one query, even for a
+     * hash that is nothing): the token holding it as current or previous value, else the value it was
+     * until it was retired. Three indexed lookups, one per column, glued with UNION ALL.
+     */
+    Optional<ValueMatch> findValue(SecretHash hash) {
+        return query(VALUE_LOOKUP, ps -> {
+            for (int i = 1; i <= 3; i++) {
+                ps.setBytes(i, hash.bytes());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<ValueMatch>empty();
+                }
+                String retiredToken = rs.getString("retired_token_id");
+                if (retiredToken != null) {
+                    return Optional.<ValueMatch>of(new ValueMatch.Retired(TokenId.parse(retiredToken),
+                            TokenRowMapper.instant(rs, "retired_at")));
+                }
+                return Optional.of(ValueMatch.of(TokenRowMapper.read(rs), hash));
+            }
+        });
+    }
+
+    private static final String VALUE_LOOKUP;
+
+    static {
+        String tokenColumns = TokenRowMapper.COLUMNS + ", NULL AS retired_token_id, NULL AS retired_at FROM api_tokens WHERE ";
+        String nulls = String.join(", ", java.util.Collections.nCopies(TokenRowMapper.COLUMNS.split(",").length, "NULL"));
+        VALUE_LOOKUP = "SELECT " + tokenColumns + "secret_hash = ? UNION ALL SELECT " + tokenColumns + "previous_secret_hash = ? "
+                + "UNION ALL SELECT " + nulls + ", token_id, retired_at FROM retired_values WHERE secret_hash = ?";
     }
 
     @Override
