@@ -129,9 +129,7 @@ public final class CheckCache {
 
         @Override
         public long expireAfterCreate(SecretHash key, ValueMatch value, long currentTime) {
-            Instant end = value instanceof ValueMatch.Current current ? current.token().expiresAt()
-                    : value instanceof ValueMatch.Previous previous ? previous.token().previousValueExpiresAt()
-                    : null;
+            Instant end = value instanceof ValueMatch.Retired ? null : value.endsAt();
             if (end == null) {
                 return Long.MAX_VALUE;
             }

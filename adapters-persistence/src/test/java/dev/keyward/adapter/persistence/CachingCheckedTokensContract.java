@@ -61,8 +61,7 @@ abstract class CachingCheckedTokensContract {
 
     /** The token the hash authenticates as (current or previous value), as the check sees it now. */
     private Optional<TokenView> live(SecretHash hash) {
-        return checked.findValue(hash).flatMap(value -> value instanceof ValueMatch.Current current ? Optional.of(current.token())
-                : value instanceof ValueMatch.Previous previous ? Optional.of(previous.token()) : Optional.empty());
+        return checked.findValue(hash).flatMap(ValueMatch::live);
     }
 
     private ApiToken added(String name) {

@@ -7,6 +7,7 @@ import dev.keyward.domain.token.TokenView;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a presented value's hash is to Keyward: a token's current value, its previous value (usable
@@ -20,12 +21,33 @@ public sealed interface ValueMatch permits ValueMatch.Current, ValueMatch.Previo
         public Current {
             Objects.requireNonNull(token, "token");
         }
+
+        @Override
+        public Optional<TokenView> live() {
+            return Optional.of(token);
+        }
+
+        @Override
+        public Instant endsAt() {
+            return token.expiresAt();
+        }
     }
 
     /** The token's previous value, usable until {@code token.previousValueExpiresAt()}. */
     record Previous(TokenView token) implements ValueMatch {
         public Previous {
             Objects.requireNonNull(token.previousValueExpiresAt(), "a previous value has an end");
+        }
+
+        @Override
+        public Optional<TokenView> live() {
+            return Optional.of(token);
+        }
+
+        /** A grace period never outlasts the token, so this is never later than its expiry. */
+        @Override
+        public Instant endsAt() {
+            return token.previousValueExpiresAt();
         }
     }
 
@@ -35,7 +57,23 @@ public sealed interface ValueMatch permits ValueMatch.Current, ValueMatch.Previo
             Objects.requireNonNull(tokenId, "tokenId");
             Objects.requireNonNull(retiredAt, "retiredAt");
         }
+
+        @Override
+        public Optional<TokenView> live() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Instant endsAt() {
+            return retiredAt;
+        }
     }
+
+    /** The token a current or previous value authenticates as; empty for a retired value. */
+    Optional<TokenView> live();
+
+    /** When the value stops working (null: never); for a retired value, when it stopped. */
+    Instant endsAt();
 
     /** What {@code hash} is to {@code token}, which holds it as its current or previous value. */
     static ValueMatch of(ApiToken token, SecretHash hash) {

@@ -100,13 +100,11 @@ public final class VerificationService implements TokenVerification {
             // Refused like any unknown value, so a stranger learns nothing; the token's owner hears of it.
             reuse.presented(retired, request.clientAddress(), now);
         }
-        TokenView token = match instanceof ValueMatch.Current current ? current.token()
-                : match instanceof ValueMatch.Previous previous ? previous.token() : null;
+        TokenView token = match == null ? null : match.live().orElse(null);
         if (token == null) {
             return failed(request, Verification.failed(VerificationCode.NOT_FOUND));
         }
-        // A previous value's grace period never outlasts the token, so its end is the earlier one.
-        Instant valueExpiresAt = match instanceof ValueMatch.Previous ? token.previousValueExpiresAt() : token.expiresAt();
+        Instant valueExpiresAt = match.endsAt();
         if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
             return failed(request, about(token, VerificationCode.EXPIRED, PermissionSet.of(), hash, valueExpiresAt));
         }
