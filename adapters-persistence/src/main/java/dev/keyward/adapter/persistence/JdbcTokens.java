@@ -19,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +94,7 @@ public final class JdbcTokens implements Tokens {
 
     static {
         String tokenColumns = TokenRowMapper.COLUMNS + ", NULL AS retired_token_id, NULL AS retired_at FROM api_tokens WHERE ";
-        String nulls = String.join(", ", java.util.Collections.nCopies(TokenRowMapper.COLUMNS.split(",").length, "NULL"));
+        String nulls = String.join(", ", Collections.nCopies(TokenRowMapper.COLUMNS.split(",").length, "NULL"));
         VALUE_LOOKUP = "SELECT " + tokenColumns + "secret_hash = ? UNION ALL SELECT " + tokenColumns + "previous_secret_hash = ? "
                 + "UNION ALL SELECT " + nulls + ", token_id, retired_at FROM retired_values WHERE secret_hash = ?";
     }
@@ -132,7 +134,7 @@ public final class JdbcTokens implements Tokens {
                         return ps.executeUpdate();
                     });
             // The new hash may sit in some node's negative cache.
-            changed(token.secretHash());
+            changed(valueHashes(token));
         } catch (DataAccessException e) {
             if (isIntegrityViolation(e)) {
                 throw new IllegalStateException("a token with id " + token.id() + " or with the same secret hash already exists", e);
@@ -186,11 +188,8 @@ public final class JdbcTokens implements Tokens {
                     return ps.executeUpdate();
                 });
         requireOneRow(changed, token);
-        hashes.add(token.secretHash());
-        if (token.previousSecretHash() != null) {
-            hashes.add(token.previousSecretHash());
-        }
-        changed(hashes.toArray(SecretHash[]::new));
+        hashes.addAll(valueHashes(token));
+        changed(hashes);
     }
 
     @Override
@@ -201,11 +200,7 @@ public final class JdbcTokens implements Tokens {
             return ps.executeUpdate();
         });
         requireOneRow(changed, token);
-        if (token.previousSecretHash() == null) {
-            changed(token.secretHash());
-        } else {
-            changed(token.secretHash(), token.previousSecretHash());
-        }
+        changed(valueHashes(token));
     }
 
     /**
@@ -213,7 +208,13 @@ public final class JdbcTokens implements Tokens {
      * change exactly when it commits; and drops the hashes from this node's cache once the transaction
      * has completed (before the use case returns), or at once without a transaction.
      */
-    private void changed(SecretHash... hashes) {
+    /** The hashes the token answers to: its current value and, if it has one, its previous value. */
+    private static List<SecretHash> valueHashes(ApiToken token) {
+        return token.previousSecretHash() == null ? List.of(token.secretHash())
+                : List.of(token.secretHash(), token.previousSecretHash());
+    }
+
+    private void changed(Collection<SecretHash> hashes) {
         // changed_at only dates the row for pruning: this node's wall clock is precise enough.
         Instant when = Instant.now();
         query("INSERT INTO token_changes (secret_hash, changed_at) VALUES (?, ?)", ps -> {
@@ -224,7 +225,7 @@ public final class JdbcTokens implements Tokens {
             }
             return ps.executeBatch();
         });
-        List<SecretHash> changed = List.of(hashes);
+        List<SecretHash> changed = List.copyOf(hashes);
         Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
         if (transaction.isPresent()) {
             transaction.get().registerSynchronization(new TransactionSynchronization() {

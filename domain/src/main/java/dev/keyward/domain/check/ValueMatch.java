@@ -88,8 +88,8 @@ public sealed interface ValueMatch permits ValueMatch.Current, ValueMatch.Previo
 
     /** The same match as seen at {@code now}: a previous value whose grace period has ended is a retired one. */
     default ValueMatch asOf(Instant now) {
-        if (this instanceof Previous previous && !now.isBefore(previous.token().previousValueExpiresAt())) {
-            return new Retired(previous.token().id(), previous.token().previousValueExpiresAt());
+        if (this instanceof Previous previous && !now.isBefore(endsAt())) {
+            return new Retired(previous.token().id(), endsAt());
         }
         return this;
     }

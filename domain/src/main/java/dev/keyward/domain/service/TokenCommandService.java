@@ -90,7 +90,6 @@ public final class TokenCommandService implements TokenCommands {
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "update tokens");
             ApiToken token = load(caller, acting, target);
-            ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
             IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
             new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
             TokenEvent event = token.update(name, permissions, newAllowlist, originOf(caller));
@@ -109,7 +108,6 @@ public final class TokenCommandService implements TokenCommands {
         return transactions.inWrite(() -> {
             ApiToken acting = self ? reread(caller) : acting(caller, "rotate other tokens");
             ApiToken token = load(caller, acting, target);
-            ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
             new ActingTokenPolicy(acting).checkRotate(token);
             TokenValue value = creation.newValue();
             ApiToken.Rotation rotation = token.rotate(creation.hash(value), grace, originOf(caller));
@@ -126,7 +124,6 @@ public final class TokenCommandService implements TokenCommands {
         transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "delete tokens");
             ApiToken token = load(caller, acting, target);
-            ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
             TokenDeleted event = token.delete(originOf(caller));
             tokens.remove(token);
             outbox.append(event);
@@ -147,12 +144,15 @@ public final class TokenCommandService implements TokenCommands {
         return acting;
     }
 
-    /** The target; a reference to the caller itself reuses the row {@link #reread} already holds. */
+    /**
+     * The target of a change; a reference to the caller itself reuses the row {@link #reread} already
+     * holds. A caller holding only its token's previous value may not change that token.
+     */
     private ApiToken load(Caller caller, ApiToken acting, TokenRef target) {
-        if (target.isSelf(caller.tokenId())) {
-            return acting;
-        }
-        return target.resolve(caller.tokenId()).flatMap(tokens::findById).orElseThrow(target::notFound);
+        ApiToken token = target.isSelf(caller.tokenId()) ? acting
+                : target.resolve(caller.tokenId()).flatMap(tokens::findById).orElseThrow(target::notFound);
+        ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
+        return token;
     }
 
     private ApiToken store(ApiToken token, TokenEvent event) {
