@@ -1,6 +1,6 @@
 package dev.keyward.app;
 
-import dev.keyward.domain.port.in.Caller;
+import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.token.TokenValue;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;

@@ -1,6 +1,6 @@
 package dev.keyward.app;
 
-import dev.keyward.domain.port.in.TokenBootstrap;
+import dev.keyward.domain.manage.TokenBootstrap;
 import dev.keyward.domain.token.TokenValue;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;

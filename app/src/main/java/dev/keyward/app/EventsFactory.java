@@ -7,8 +7,8 @@ import dev.keyward.adapter.events.KafkaConfigured;
 import dev.keyward.adapter.persistence.JdbcRelayTransactions;
 import dev.keyward.domain.audit.AuditBacklog;
 import dev.keyward.domain.audit.AuditPublisher;
-import dev.keyward.domain.audit.AuditRelay;
 import dev.keyward.domain.audit.AuditRelaying;
+import dev.keyward.domain.wiring.KeywardDomain;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -28,7 +28,7 @@ class EventsFactory {
     @Singleton
     AuditRelaying auditRelay(AuditBacklog backlog, AuditPublisher publisher, JdbcRelayTransactions transactions, Clock clock,
                              EventsSettings events, MeterRegistry registry) {
-        return new MeteredAuditRelaying(new AuditRelay(backlog, publisher, transactions, clock, events.batchSize()), registry);
+        return new MeteredAuditRelaying(KeywardDomain.auditRelay(backlog, publisher, transactions, clock, events.batchSize()), registry);
     }
 
     /** Without Kafka: the JSON-lines file, by default in the data directory (an app setting, hence wired here). */

@@ -1,22 +1,38 @@
 package dev.keyward.app;
 
+import dev.keyward.adapter.persistence.JdbcRelayTransactions;
+import dev.keyward.domain.check.AuthFailureMonitor;
 import dev.keyward.domain.check.CheckObserver;
+import dev.keyward.domain.check.CheckService;
+import dev.keyward.domain.check.CheckedTokens;
+import dev.keyward.domain.check.TokenCheck;
+import dev.keyward.domain.check.TokenUses;
+import dev.keyward.domain.leak.LeakReports;
+import dev.keyward.domain.leak.LeakedValues;
+import dev.keyward.domain.lifecycle.LifecycleCalendar;
+import dev.keyward.domain.lifecycle.LifecycleScanning;
+import dev.keyward.domain.lifecycle.LifecycleSchedule;
+import dev.keyward.domain.lifecycle.RetiredValueMemory;
+import dev.keyward.domain.lifecycle.RetiredValues;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.lifecycle.TokenStore;
+import dev.keyward.domain.manage.BootstrapService;
+import dev.keyward.domain.manage.GracePolicy;
+import dev.keyward.domain.manage.Installation;
+import dev.keyward.domain.manage.LifetimePolicy;
+import dev.keyward.domain.manage.TokenBootstrap;
+import dev.keyward.domain.manage.TokenCommandService;
+import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenQueries;
+import dev.keyward.domain.manage.TokenQueryService;
 import dev.keyward.domain.network.TrustedProxies;
-import dev.keyward.domain.port.out.AuditOutbox;
-import dev.keyward.domain.port.out.CheckedTokens;
-import dev.keyward.domain.port.out.TokenUses;
-import dev.keyward.domain.port.out.Installation;
-import dev.keyward.domain.port.out.Tokens;
-import dev.keyward.domain.port.out.Transactions;
-import dev.keyward.domain.service.AuthFailureMonitor;
-import dev.keyward.domain.service.AuthenticationService;
-import dev.keyward.domain.service.BootstrapService;
-import dev.keyward.domain.service.ReuseDetector;
-import dev.keyward.domain.service.TokenCommandService;
-import dev.keyward.domain.service.TokenLifecycle;
-import dev.keyward.domain.service.TokenQueryService;
-import dev.keyward.domain.service.VerificationService;
+import dev.keyward.domain.reuse.ReuseDetector;
+import dev.keyward.domain.reuse.ReuseReports;
+import dev.keyward.domain.token.AuditOutbox;
 import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.Tokens;
+import dev.keyward.domain.token.Transactions;
+import dev.keyward.domain.wiring.KeywardDomain;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -31,7 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** Wires the annotation-free domain to its adapters and to configuration. */
+/** The composition root: wires the annotation-free domain ({@link KeywardDomain}) to its adapters and to configuration. */
 @Factory
 class KeywardFactory {
 
@@ -66,14 +82,6 @@ class KeywardFactory {
         }
     }
 
-    /** Off the request's path: a failing address's report waits for a write transaction, its check does not. */
-    @Singleton
-    AuthFailureMonitor authFailureMonitor(AuditOutbox outbox, Transactions transactions, KeywardSettings settings) {
-        KeywardSettings.Security.AuthFailures limits = settings.security().authFailures();
-        return new AuthFailureMonitor(outbox, transactions, boundedDaemon("keyward-auth-failures"), limits.threshold(),
-                limits.window(), limits.maxAddresses());
-    }
-
     /** One daemon thread with a queue of 1,000 tasks; beyond that a task is refused (the caller drops it). */
     static ExecutorService boundedDaemon(String name) {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
@@ -85,30 +93,61 @@ class KeywardFactory {
     }
 
     @Singleton
-    VerificationService verificationService(CheckedTokens checkedTokens, TokenUses uses, SecretHasher hasher, Clock clock,
-                                            AuthFailureMonitor failures, CheckObserver observer, ReuseDetector reuse) {
-        return new VerificationService(checkedTokens, uses, hasher, clock, failures, observer, reuse);
+    RotationPolicy rotationPolicy(LifecycleSettings settings) {
+        return new RotationPolicy(settings.rotationPeriod());
+    }
+
+    /**
+     * The domain, wired once ({@link KeywardDomain}) over the persistence adapter's out-ports, with the
+     * installation's policies from configuration. The lifecycle scan runs in the relay's READ COMMITTED
+     * transactions, so its claims lock no gap that new tokens' rows go into. Reports of failed checks and
+     * of reused values run on their own daemon threads, off the request's path.
+     */
+    @Singleton
+    KeywardDomain domain(Tokens tokens, Transactions transactions, JdbcRelayTransactions scanTransactions, AuditOutbox outbox,
+                         Installation installation, LifecycleCalendar calendar, RetiredValues retiredValues,
+                         ReuseReports reuseReports, LeakedValues leakedValues, CheckedTokens checkedTokens, TokenUses uses,
+                         CheckObserver observer, LifecycleSettings lifecycle, RotationPolicy rotation, KeywardSettings settings,
+                         Clock clock, SecureRandom random, SecretHasher hasher) {
+        KeywardSettings.Security.AuthFailures failures = settings.security().authFailures();
+        return new KeywardDomain(
+                new KeywardDomain.Ports(tokens, transactions, scanTransactions, outbox, installation, calendar, retiredValues,
+                        reuseReports, leakedValues, checkedTokens, uses, observer),
+                new KeywardDomain.Policies(new LifetimePolicy(lifecycle.maxLifetime()), new GracePolicy(lifecycle.maxRotationGrace()),
+                        new LifecycleSchedule(rotation, lifecycle.expiryWarnings()),
+                        new RetiredValueMemory(lifecycle.retiredValueMemory()), lifecycle.revokeOnReuse(),
+                        new AuthFailureMonitor.Limits(failures.threshold(), failures.window(), failures.maxAddresses())),
+                new KeywardDomain.Runtime(clock, random, hasher, boundedDaemon("keyward-auth-failures"),
+                        boundedDaemon("keyward-reuse-reports")));
     }
 
     @Singleton
-    AuthenticationService authenticationService(VerificationService verification) {
-        return new AuthenticationService(verification);
+    TokenCheck tokenCheck(KeywardDomain domain) {
+        return domain.check();
     }
 
     @Singleton
-    TokenQueryService tokenQueryService(Tokens tokens) {
-        return new TokenQueryService(tokens);
+    TokenQueries tokenQueries(KeywardDomain domain) {
+        return domain.queries();
     }
 
     @Singleton
-    TokenCommandService tokenCommandService(Tokens tokens, AuditOutbox outbox, Transactions transactions, SecretHasher hasher,
-                                            SecureRandom random, Clock clock, TokenLifecycle lifecycle) {
-        return new TokenCommandService(tokens, outbox, transactions, hasher, random, clock, lifecycle);
+    TokenCommands tokenCommands(KeywardDomain domain) {
+        return domain.commands();
     }
 
     @Singleton
-    BootstrapService bootstrapService(Tokens tokens, AuditOutbox outbox, Transactions transactions, Installation installation,
-                                      SecretHasher hasher, SecureRandom random, Clock clock, TokenLifecycle lifecycle) {
-        return new BootstrapService(tokens, outbox, transactions, installation, hasher, random, clock, lifecycle);
+    TokenBootstrap tokenBootstrap(KeywardDomain domain) {
+        return domain.bootstrap();
+    }
+
+    @Singleton
+    LifecycleScanning lifecycleScanning(KeywardDomain domain) {
+        return domain.scan();
+    }
+
+    @Singleton
+    LeakReports leakReports(KeywardDomain domain) {
+        return domain.leaks();
     }
 }

@@ -1,7 +1,7 @@
 package dev.keyward.app;
 
 import dev.keyward.adapter.events.AuditBacklogMonitor;
-import dev.keyward.adapter.persistence.CachingCheckedTokens;
+import dev.keyward.adapter.persistence.check.CachingCheckedTokens;
 import dev.keyward.domain.audit.AuditBacklogStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package dev.keyward.app;
 
-import dev.keyward.domain.port.in.LifecycleScanning;
+import dev.keyward.domain.lifecycle.LifecycleScanning;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;

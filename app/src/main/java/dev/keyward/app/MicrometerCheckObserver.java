@@ -1,8 +1,8 @@
 package dev.keyward.app;
 
+import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.check.Door;
-import dev.keyward.domain.check.VerificationCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,14 +23,14 @@ import java.util.concurrent.TimeUnit;
 @Context // every meter exists, at zero, from the first scrape
 final class MicrometerCheckObserver implements CheckObserver {
 
-    private final Map<Door, Map<VerificationCode, Counter>> checks = new EnumMap<>(Door.class);
+    private final Map<Door, Map<CheckCode, Counter>> checks = new EnumMap<>(Door.class);
     private final Map<Door, Timer> durations = new EnumMap<>(Door.class);
     private final DistributionSummary flushes;
 
     MicrometerCheckObserver(MeterRegistry registry) {
         for (Door door : Door.values()) {
-            Map<VerificationCode, Counter> byCode = new EnumMap<>(VerificationCode.class);
-            for (VerificationCode code : VerificationCode.values()) {
+            Map<CheckCode, Counter> byCode = new EnumMap<>(CheckCode.class);
+            for (CheckCode code : CheckCode.values()) {
                 byCode.put(code, Counter.builder("keyward.checks").description("Key checks, by door and outcome")
                         .tag("door", door.wireName()).tag("result", code.name().toLowerCase(Locale.ROOT)).register(registry));
             }
@@ -43,7 +43,7 @@ final class MicrometerCheckObserver implements CheckObserver {
     }
 
     @Override
-    public void observed(Door door, VerificationCode code, long nanos) {
+    public void observed(Door door, CheckCode code, long nanos) {
         checks.get(door).get(code).increment();
         durations.get(door).record(nanos, TimeUnit.NANOSECONDS);
     }

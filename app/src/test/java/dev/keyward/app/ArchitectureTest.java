@@ -1,10 +1,15 @@
 package dev.keyward.app;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -55,18 +60,58 @@ class ArchitectureTest {
     @Test
     void adapters_reach_the_domain_through_its_ports_not_its_services() {
         noClasses().that().resideInAPackage("dev.keyward.adapter..")
-                .should().dependOnClassesThat().resideInAPackage("dev.keyward.domain.service..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.keyward.domain.audit.AuditRelay")
-                .because("adapters call in-ports (TokenCommands, AuditRelaying, ...); only the app wires the implementations")
+                .should().dependOnClassesThat(areServicesOrTheirCollaborators())
+                .orShould().dependOnClassesThat().resideInAPackage("dev.keyward.domain.wiring..")
+                .because("adapters call in-ports (TokenCommands, TokenCheck, AuditRelaying, ...); only the app wires the implementations")
+                .check(production);
+    }
+
+    @Test
+    void the_domain_packages_are_free_of_cycles() {
+        slices().matching("dev.keyward.domain.(*)..")
+                .should().beFreeOfCycles()
+                .check(production);
+    }
+
+    @Test
+    void no_port_depends_on_a_service() {
+        noClasses().that().resideInAPackage("dev.keyward.domain..").and().areInterfaces()
+                .should().dependOnClassesThat(areServicesOrTheirCollaborators())
+                .because("a port is a contract: it may name the model, never the code behind it")
+                .check(production);
+    }
+
+    @Test
+    void every_in_port_implementation_is_a_service_in_its_capability() {
+        classes().that().resideInAPackage("dev.keyward.domain..").and().haveSimpleNameEndingWith("Service")
+                .should().bePublic().andShould().haveModifier(JavaModifier.FINAL)
+                .andShould().resideOutsideOfPackages("dev.keyward.domain.token..", "dev.keyward.domain.wiring..")
                 .check(production);
     }
 
     @Test
     void the_token_model_does_not_know_the_audit_relay() {
-        noClasses().that().resideInAnyPackage("dev.keyward.domain.token..", "dev.keyward.domain.event..",
-                        "dev.keyward.domain.permission..", "dev.keyward.domain.network..")
+        noClasses().that().resideInAnyPackage("dev.keyward.domain.token..", "dev.keyward.domain.permission..",
+                        "dev.keyward.domain.network..")
                 .should().dependOnClassesThat().resideInAPackage("dev.keyward.domain.audit..")
                 .because("the outbox relay is a store-and-forward mechanism beside the model, not part of it")
                 .check(production);
+    }
+
+    @Test
+    void the_persistence_store_knows_nothing_of_the_check_cache() {
+        noClasses().that().resideInAPackage("dev.keyward.adapter.persistence.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.keyward.adapter.persistence.check..")
+                .because("the store announces changed hashes through TokenChanges; the change feed and cache sit above it")
+                .check(production);
+    }
+
+    /** The domain's services and the collaborators only they use: the code behind the ports. */
+    private static DescribedPredicate<JavaClass> areServicesOrTheirCollaborators() {
+        return DescribedPredicate.describe("services or their collaborators", type ->
+                type.getPackageName().startsWith("dev.keyward.domain")
+                        && (type.getSimpleName().endsWith("Service")
+                        || Set.of("AuditRelay", "TokenStore", "ReuseDetector", "AuthFailureMonitor", "TokenCreation", "ActingCaller")
+                        .contains(type.getSimpleName())));
     }
 }

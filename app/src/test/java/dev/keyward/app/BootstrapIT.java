@@ -2,6 +2,7 @@ package dev.keyward.app;
 
 import dev.keyward.adapter.persistence.TestDatabase;
 import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.domain.permission.Permission;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;

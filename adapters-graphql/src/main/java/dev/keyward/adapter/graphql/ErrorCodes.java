@@ -8,9 +8,9 @@ import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.token.TokenValue;
-import graphql.ExecutionResult;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -58,7 +58,7 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
             extensions.put("code", codeOf(domain));
             message = domain.getMessage();
             if (domain instanceof ForbiddenException forbidden && forbidden.permission() != null) {
-                extensions.put("permission", forbidden.permission().name());
+                extensions.put("permission", forbidden.permission());
             } else if (domain instanceof InvalidInputException invalid && invalid.field() != null) {
                 extensions.put("field", invalid.field());
             } else if (domain instanceof UnauthenticatedException unauthenticated) {

@@ -1,6 +1,8 @@
 package dev.keyward.adapter.graphql;
 
 import dev.keyward.domain.check.PresentedKey;
+import graphql.ExecutionResult;
+import graphql.GraphQLException;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.configuration.graphql.GraphQLInvocation;
 import io.micronaut.configuration.graphql.GraphQLInvocationData;
@@ -21,8 +23,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import graphql.ExecutionResult;
-import graphql.GraphQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

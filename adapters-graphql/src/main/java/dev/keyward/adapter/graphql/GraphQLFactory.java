@@ -1,9 +1,9 @@
 package dev.keyward.adapter.graphql;
 
-import dev.keyward.domain.port.in.TokenAuthentication;
-import dev.keyward.domain.port.in.TokenCommands;
-import dev.keyward.domain.port.in.TokenQueries;
-import dev.keyward.domain.token.RotationPolicy;
+import dev.keyward.domain.check.TokenCheck;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenQueries;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -23,9 +23,9 @@ final class GraphQLFactory {
     static final String SCHEMA_RESOURCE = "graphql/keyward.graphqls";
 
     @Singleton
-    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication, DocumentLimits limits,
+    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenCheck check, DocumentLimits limits,
                     RotationPolicy rotation) {
-        return build(new TokenDataFetchers(queries, commands, authentication, rotation), limits);
+        return build(new TokenDataFetchers(queries, commands, check, rotation), limits);
     }
 
     static GraphQL build(TokenDataFetchers fetchers, DocumentLimits limits) {

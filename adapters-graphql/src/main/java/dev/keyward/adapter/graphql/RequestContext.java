@@ -1,16 +1,18 @@
 package dev.keyward.adapter.graphql;
 
+import dev.keyward.domain.check.Caller;
+import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.Door;
+import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.IpAddress;
-import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.TokenAuthentication;
-
+import dev.keyward.domain.permission.PermissionSet;
 
 /**
  * What one HTTP request brings to its GraphQL execution: the presented key and the client's
  * address. The key is checked lazily, once per request, on the first field that needs a caller, so
- * introspection works without a key while every token field shares one authentication (and one
- * {@code lastUsedAt} update).
+ * introspection works without a key while every token field shares one check (and one
+ * {@code lastUsedAt} update), through the one check at the GraphQL door.
  */
 final class RequestContext {
 
@@ -45,10 +47,11 @@ final class RequestContext {
     }
 
     /** @throws UnauthenticatedException for a missing, malformed, unknown, expired or out-of-range key */
-    synchronized Caller caller(TokenAuthentication authentication) {
+    synchronized Caller caller(TokenCheck check) {
         if (caller == null && refusal == null) {
             try {
-                caller = authentication.authenticate(presentedKey, clientAddress);
+                caller = Caller.of(check.check(new CheckRequest(presentedKey, clientAddress, PermissionSet.of(), Door.GRAPHQL)),
+                        clientAddress);
             } catch (UnauthenticatedException e) {
                 refusal = e;
             }

@@ -1,11 +1,11 @@
 package dev.keyward.adapter.graphql;
 
-import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.TokenAuthentication;
-import dev.keyward.domain.port.in.TokenCommands;
-import dev.keyward.domain.port.in.TokenQueries;
-import dev.keyward.domain.token.RotationPolicy;
-import dev.keyward.domain.port.in.TokenRef;
+import dev.keyward.domain.check.Caller;
+import dev.keyward.domain.check.TokenCheck;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenQueries;
+import dev.keyward.domain.manage.TokenRef;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -21,14 +21,14 @@ final class TokenDataFetchers {
 
     private final TokenQueries queries;
     private final TokenCommands commands;
-    private final TokenAuthentication authentication;
+    private final TokenCheck check;
     private final ApiTokenMapper mapper;
 
-    TokenDataFetchers(TokenQueries queries, TokenCommands commands, TokenAuthentication authentication, RotationPolicy rotation) {
+    TokenDataFetchers(TokenQueries queries, TokenCommands commands, TokenCheck check, RotationPolicy rotation) {
         this.mapper = new ApiTokenMapper(rotation);
         this.queries = queries;
         this.commands = commands;
-        this.authentication = authentication;
+        this.check = check;
     }
 
     RuntimeWiring wiring() {
@@ -74,7 +74,7 @@ final class TokenDataFetchers {
             if (request == null) {
                 throw new IllegalStateException("no request context: the GraphQL execution did not come through HTTP");
             }
-            return fetcher.fetch(request.caller(authentication), env);
+            return fetcher.fetch(request.caller(check), env);
         };
     }
 }

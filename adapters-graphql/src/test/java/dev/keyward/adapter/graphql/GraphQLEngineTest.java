@@ -1,18 +1,22 @@
 package dev.keyward.adapter.graphql;
 
 import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.fake.DirectTransactions;
+import dev.keyward.domain.fake.InMemoryDomain;
+import dev.keyward.domain.fake.InMemoryInstallation;
 import dev.keyward.domain.fake.InMemoryTokens;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
+import dev.keyward.domain.lifecycle.RotationPolicy;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
-import dev.keyward.domain.port.out.Tokens;
-import dev.keyward.domain.fake.TokenServices;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenValue;
+import dev.keyward.domain.token.Tokens;
+import dev.keyward.domain.wiring.KeywardDomain;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.parser.Parser;
@@ -46,7 +50,7 @@ class GraphQLEngineTest {
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
             "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt",
             "previousValueExpiresAt");
-    private static final dev.keyward.domain.token.RotationPolicy ROTATION = new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90));
+    private static final dev.keyward.domain.lifecycle.RotationPolicy ROTATION = new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;
     private RecordingAuditOutbox outbox;
@@ -75,13 +79,14 @@ class GraphQLEngineTest {
 
     @BeforeEach
     void startWithOneAdminToken() {
-        outbox = new RecordingAuditOutbox();
         byte[] pepper = new byte[32];
         new SecureRandom().nextBytes(pepper);
-        TokenServices services = TokenServices.over(new RacingTokens(), outbox, new DirectTransactions(), new dev.keyward.domain.fake.InMemoryInstallation(),
-                new SecretHasher(pepper), new SecureRandom(), Clock.systemUTC());
+        InMemoryDomain fakes = InMemoryDomain.over(new RacingTokens(), new DirectTransactions(), Clock.systemUTC(),
+                new SecureRandom(), new SecretHasher(pepper));
+        outbox = fakes.outbox;
+        KeywardDomain services = fakes.domain;
         adminKey = services.bootstrap().bootstrap(Optional.empty()).orElseThrow().reveal();
-        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.authentication(), ROTATION), new DocumentLimits(6, 60, 3, 2));
+        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.check(), ROTATION), new DocumentLimits(6, 60, 3, 2));
     }
 
     private Map<String, Object> run(String key, String document) {
@@ -247,7 +252,7 @@ class GraphQLEngineTest {
 
     @Test
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
-        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.token.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
+        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
                 .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false))).build();
 

@@ -4,12 +4,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The adapter's background schedulers: one named daemon thread each, so a stop never waits for them. */
-final class Daemons {
+public final class Daemons {
 
     private Daemons() {
     }
 
-    static ScheduledExecutorService singleThread(String name) {
+    public static ScheduledExecutorService singleThread(String name) {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -12,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import org.flywaydb.core.Flyway;
 import org.reactivestreams.Publisher;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * The token database on {@code /health} and {@code /health/readiness} as component {@code database}:

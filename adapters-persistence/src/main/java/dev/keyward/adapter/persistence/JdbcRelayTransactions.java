@@ -1,6 +1,6 @@
 package dev.keyward.adapter.persistence;
 
-import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.token.Transactions;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;

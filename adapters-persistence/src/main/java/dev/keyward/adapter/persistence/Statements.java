@@ -19,7 +19,7 @@ import java.util.Set;
  * (see {@link #lostRace}); one that cannot reach the database as {@link dev.keyward.domain.error.UnavailableException}
  * (see {@link DatabaseUnreachable}); any other SQL failure as {@link DataAccessException}.
  */
-final class Statements {
+public final class Statements {
 
     private static final Logger LOG = LoggerFactory.getLogger(Statements.class);
 
@@ -32,17 +32,17 @@ final class Statements {
 
     /** What to do with the prepared statement: bind, execute, read. */
     @FunctionalInterface
-    interface Work<R> {
+    public interface Work<R> {
         R apply(PreparedStatement statement) throws SQLException;
     }
 
     private final ConnectionOperations<Connection> connections;
 
-    Statements(ConnectionOperations<Connection> connections) {
+    public Statements(ConnectionOperations<Connection> connections) {
         this.connections = connections;
     }
 
-    <R> R run(String sql, Work<R> work) {
+    public <R> R run(String sql, Work<R> work) {
         return DatabaseUnreachable.translated(() -> connections.execute(ConnectionDefinition.DEFAULT, status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 return work.apply(statement);

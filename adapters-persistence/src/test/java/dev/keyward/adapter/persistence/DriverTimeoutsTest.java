@@ -1,5 +1,6 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.domain.error.UnavailableException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;

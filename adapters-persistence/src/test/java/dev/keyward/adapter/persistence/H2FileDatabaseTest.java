@@ -1,5 +1,7 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.adapter.persistence.store.JdbcAuditOutbox;
+import dev.keyward.adapter.persistence.store.JdbcTokens;
 import dev.keyward.domain.token.ApiToken;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;

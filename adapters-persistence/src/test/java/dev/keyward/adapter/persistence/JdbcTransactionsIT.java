@@ -19,7 +19,7 @@ class JdbcTransactionsIT extends RealDatabaseTest {
 
 
     @Override
-    String database() {
+    protected String database() {
         return "transactions";
     }
 

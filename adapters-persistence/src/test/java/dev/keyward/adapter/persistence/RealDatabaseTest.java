@@ -1,5 +1,7 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.adapter.persistence.store.JdbcAuditOutbox;
+import dev.keyward.adapter.persistence.store.JdbcTokens;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
@@ -8,10 +10,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,27 +24,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Subclasses carry {@code @MicronautTest(transactional = false)}: writes commit for real.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RealDatabaseTest implements TestPropertyProvider {
+public abstract class RealDatabaseTest implements TestPropertyProvider {
 
     @Inject
-    JdbcTransactions transactions;
+    protected JdbcTransactions transactions;
 
     @Inject
-    JdbcTokens tokens;
+    protected JdbcTokens tokens;
 
     @Inject
-    JdbcAuditOutbox outbox;
+    protected JdbcAuditOutbox outbox;
 
     @Inject
     DataSource dataSource;
 
-    TestRows rows;
+    protected TestRows rows;
 
     /** The name of this class's database, unique among test classes. */
-    abstract String database();
+    protected abstract String database();
 
     /** Lets a subclass add or change properties (pool size, session variables). */
-    Map<String, String> adjust(Map<String, String> properties) {
+    protected Map<String, String> adjust(Map<String, String> properties) {
         return properties;
     }
 
@@ -56,7 +58,7 @@ abstract class RealDatabaseTest implements TestPropertyProvider {
      * {@code hashes[i]} the secret rotation i tried to install: exactly one won, the others lost as a
      * concurrent change, and only the winner's secret (not the original's) finds the token.
      */
-    void assertExactlyOneRotationWon(List<Object> outcomes, List<SecretHash> hashes, ApiToken original) {
+    protected void assertExactlyOneRotationWon(List<Object> outcomes, List<SecretHash> hashes, ApiToken original) {
         assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
         assertEquals(outcomes.size() - 1, outcomes.stream().filter(ConcurrentChangeException.class::isInstance).count(),
                 outcomes.toString());
@@ -68,7 +70,7 @@ abstract class RealDatabaseTest implements TestPropertyProvider {
     }
 
     @BeforeEach
-    void empty() {
+    protected void empty() {
         rows = new TestRows(dataSource);
         rows.execute("DELETE FROM audit_outbox");
         rows.execute("DELETE FROM api_tokens");

@@ -1,17 +1,17 @@
 package dev.keyward.adapter.persistence;
 
+import dev.keyward.adapter.persistence.check.BatchedTokenUses;
 import dev.keyward.domain.error.ConcurrentChangeException;
-import dev.keyward.domain.event.TokenEvent;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenEvent;
 import dev.keyward.domain.token.TokenName;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -54,12 +55,12 @@ class SnapshotIsolationIT extends RealDatabaseTest {
 
 
     @Override
-    String database() {
+    protected String database() {
         return "snapshot_isolation";
     }
 
     @Override
-    Map<String, String> adjust(Map<String, String> properties) {
+    protected Map<String, String> adjust(Map<String, String> properties) {
                 if (SUPPORTED) {
             String url = properties.get("datasources.default.url");
             properties.put("datasources.default.url", url + (url.contains("?") ? "&" : "?")

@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class TestDatabase {
 
-    static final String URL_VARIABLE = "KEYWARD_TEST_DB_URL";
-    static final String USER_VARIABLE = "KEYWARD_TEST_DB_USER";
-    static final String PASSWORD_VARIABLE = "KEYWARD_TEST_DB_PASSWORD";
-    static final String LOCAL_URL = "jdbc:mariadb://127.0.0.1:3306/";
+    public static final String URL_VARIABLE = "KEYWARD_TEST_DB_URL";
+    public static final String USER_VARIABLE = "KEYWARD_TEST_DB_USER";
+    public static final String PASSWORD_VARIABLE = "KEYWARD_TEST_DB_PASSWORD";
+    public static final String LOCAL_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:(mariadb|mysql)://[^/?]+)(?:/[^?]*)?(\\?.*)?$");
     private static final String H2_MODE = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -83,11 +83,11 @@ public final class TestDatabase {
     }
 
     /** A short-lived connection to the server as administrator, e.g. to inspect information_schema. */
-    static Connection adminConnection() throws SQLException {
+    public static Connection adminConnection() throws SQLException {
         return server().connect();
     }
 
-    static String databaseName(String name) {
+    public static String databaseName(String name) {
         String database = "keyward_t_" + jdbcSafe(name);
         return database.length() > 64 ? database.substring(0, 64) : database;
     }

@@ -2,7 +2,6 @@ package dev.keyward.adapter.persistence;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,26 +10,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Raw SQL for tests, on a connection of its own: sees only committed rows, as another client would. */
-final class TestRows {
+public final class TestRows {
 
     private final DataSource dataSource;
 
-    TestRows(DataSource dataSource) {
+    public TestRows(DataSource dataSource) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
-    void execute(String sql) {
+    public void execute(String sql) {
         query(sql);
     }
 
-    long count(String table) {
+    public long count(String table) {
         return ((Number) query("SELECT COUNT(*) AS n FROM " + table).get(0).get("n")).longValue();
     }
 
     /** Rows as column-name maps (lower-case names), in the order the query returns them. */
-    List<Map<String, Object>> query(String sql, Object... args) {
+    public List<Map<String, Object>> query(String sql, Object... args) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

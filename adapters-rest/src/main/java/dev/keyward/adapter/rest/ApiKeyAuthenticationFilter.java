@@ -1,12 +1,12 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.check.Door;
-import dev.keyward.domain.check.Verification;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -52,22 +52,21 @@ final class ApiKeyAuthenticationFilter {
         } catch (UnauthenticatedException e) {
             return Mono.just(DomainExceptionHandler.responseOf(request, e));
         }
-        return Mono.fromFuture(checks.check(check).handle((verification, failure) ->
-                        failure != null ? Checks.refusal(request, failure) : admit(request, verification, client)))
+        return Mono.fromFuture(checks.<MutableHttpResponse<?>>answer(request, check, result -> admit(request, result, client)))
                 .<MutableHttpResponse<?>>map(refusal -> refusal)
                 .switchIfEmpty(Mono.defer(() -> Mono.from(next.proceed())));
     }
 
     /** @return null when the check passed (the request goes on with its caller), else the 401 */
-    private static @Nullable MutableHttpResponse<?> admit(HttpRequest<?> request, Verification verification, IpAddress client) {
+    private static @Nullable MutableHttpResponse<?> admit(HttpRequest<?> request, CheckResult result, IpAddress client) {
         Caller caller;
         try {
-            caller = Caller.of(verification, client);
+            caller = Caller.of(result, client);
         } catch (UnauthenticatedException e) {
             return DomainExceptionHandler.responseOf(request, e);
         }
         request.setAttribute(CallerArgumentBinder.ATTRIBUTE, caller);
-        request.setAttribute(CallerArgumentBinder.CHECKED_TOKEN, verification.token().orElseThrow());
+        request.setAttribute(CallerArgumentBinder.CHECKED_TOKEN, result.token().orElseThrow());
         return null;
     }
 

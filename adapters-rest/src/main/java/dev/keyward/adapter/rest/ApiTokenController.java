@@ -1,10 +1,10 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.error.InvalidInputException;
-import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.TokenCommands;
-import dev.keyward.domain.port.in.TokenQueries;
-import dev.keyward.domain.token.RotationPolicy;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

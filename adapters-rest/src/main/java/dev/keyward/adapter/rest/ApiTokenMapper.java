@@ -1,11 +1,11 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.port.in.CreateTokenCommand;
-import dev.keyward.domain.port.in.TokenWithValue;
-import dev.keyward.domain.port.in.TokenPage;
-import dev.keyward.domain.port.in.UpdateTokenCommand;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.CreateTokenCommand;
+import dev.keyward.domain.manage.TokenPage;
+import dev.keyward.domain.manage.TokenWithValue;
+import dev.keyward.domain.manage.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
-import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.TokenView;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.error.UnauthenticatedException;
-import dev.keyward.domain.port.in.Caller;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;

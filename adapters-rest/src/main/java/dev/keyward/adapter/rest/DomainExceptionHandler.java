@@ -1,7 +1,6 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.check.PresentedKey;
-import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.ForbiddenException;
@@ -9,6 +8,7 @@ import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.NotFoundException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.error.UnavailableException;
+import dev.keyward.domain.token.TokenValue;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

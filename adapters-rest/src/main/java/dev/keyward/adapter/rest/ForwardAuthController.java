@@ -1,9 +1,9 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.check.Door;
-import dev.keyward.domain.check.Verification;
-import dev.keyward.domain.check.VerificationCode;
 import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.UnauthenticatedException;
@@ -100,8 +100,7 @@ class ForwardAuthController {
         } catch (InvalidInputException | UnauthenticatedException e) {
             return CompletableFuture.completedFuture(DomainExceptionHandler.responseOf(request, e));
         }
-        return checks.check(check).handle((verification, failure) ->
-                failure != null ? Checks.refusal(request, failure) : answer(request, verification));
+        return checks.answer(request, check, result -> answer(request, result));
     }
 
     /** {@code ?require=AlertRead,RuleRead} (the parameter may also repeat); an unknown name is the gateway's misconfiguration: 400 naming it. */
@@ -113,16 +112,16 @@ class ForwardAuthController {
         return PermissionSet.parse(REQUIRE_PARAMETER, names);
     }
 
-    private static HttpResponse<?> answer(HttpRequest<?> request, Verification verification) {
-        if (verification.code() == VerificationCode.INSUFFICIENT_PERMISSIONS) {
-            Permission missing = verification.missing().permissions().iterator().next();
-            return DomainExceptionHandler.responseOf(request, new ForbiddenException(missing,
-                    "this token lacks the " + String.join(", ", verification.missing().names()) + " permission required here"));
+    private static HttpResponse<?> answer(HttpRequest<?> request, CheckResult result) {
+        if (result.code() == CheckCode.INSUFFICIENT_PERMISSIONS) {
+            Permission missing = result.missing().permissions().iterator().next();
+            return DomainExceptionHandler.responseOf(request, ForbiddenException.lacking(missing.name(),
+                    "this token lacks the " + String.join(", ", result.missing().names()) + " permission required here"));
         }
-        if (!verification.isValid()) {
-            return DomainExceptionHandler.responseOf(request, new UnauthenticatedException("forward-auth: " + verification.code()));
+        if (!result.isValid()) {
+            return DomainExceptionHandler.responseOf(request, new UnauthenticatedException("forward-auth: " + result.code()));
         }
-        TokenView token = verification.token().orElseThrow();
+        TokenView token = result.token().orElseThrow();
         MutableHttpResponse<?> ok = HttpResponse.ok();
         return ok.header(TOKEN_ID_HEADER, token.id().toString())
                 .header(TOKEN_NAME_HEADER, percentEncoded(token.name().value()))

@@ -1,10 +1,10 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.port.in.LeakReports;
 import dev.keyward.adapter.rest.LeakReportReader.GitHubItem;
-import dev.keyward.domain.port.in.LeakReports.LeakReport;
-import dev.keyward.domain.port.in.LeakReports.LeakResult;
-import dev.keyward.domain.port.in.LeakReports.Outcome;
+import dev.keyward.domain.leak.LeakReports.LeakReport;
+import dev.keyward.domain.leak.LeakReports.LeakResult;
+import dev.keyward.domain.leak.LeakReports.Outcome;
+import dev.keyward.domain.leak.LeakReports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,12 +1,12 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.check.Door;
-import dev.keyward.domain.check.Verification;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.port.in.Caller;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -56,20 +56,19 @@ class IntrospectionController {
         }
         CheckRequest check = new CheckRequest(token,
                 RequestCredentials.parseAddress("client_address", form.get("client_address")), PermissionSet.of(), Door.INTROSPECT);
-        return checks.check(check).handle((verification, failure) -> failure != null
-                ? Checks.refusal(request, failure)
-                : HttpResponse.ok(toResponse(verification)).header(HttpHeaders.CACHE_CONTROL, "no-store"));
+        return checks.answer(request, check,
+                result -> HttpResponse.ok(toResponse(result)).header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }
 
-    private static IntrospectionResponse toResponse(Verification verification) {
-        if (!verification.isValid()) {
+    private static IntrospectionResponse toResponse(CheckResult result) {
+        if (!result.isValid()) {
             return IntrospectionResponse.inactive();
         }
-        TokenView token = verification.token().orElseThrow();
+        TokenView token = result.token().orElseThrow();
         String id = token.id().toString();
         return new IntrospectionResponse(true, String.join(" ", token.permissions().names()), id, id, token.name().value(),
                 IntrospectionResponse.TOKEN_TYPE, token.createdAt().getEpochSecond(),
-                verification.valueExpiresAt() == null ? null : verification.valueExpiresAt().getEpochSecond());
+                result.valueExpiresAt() == null ? null : result.valueExpiresAt().getEpochSecond());
     }
 
     /** {@code application/x-www-form-urlencoded}; a parameter sent twice is refused (RFC 6749 §3.2: "MUST NOT be included more than once"). */

@@ -1,7 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.InvalidInputException;
-import dev.keyward.domain.port.in.LeakReports.LeakReport;
+import dev.keyward.domain.leak.LeakReports.LeakReport;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.LeakReports;
-import dev.keyward.domain.port.in.LeakReports.Outcome;
+import dev.keyward.domain.check.Caller;
+import dev.keyward.domain.leak.LeakReports.Outcome;
+import dev.keyward.domain.leak.LeakReports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

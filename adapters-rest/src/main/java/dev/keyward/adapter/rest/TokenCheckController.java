@@ -1,13 +1,13 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.check.CheckRequest;
+import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.check.Door;
-import dev.keyward.domain.check.Verification;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.token.RotationPolicy;
-import dev.keyward.domain.port.in.Caller;
-import dev.keyward.domain.port.in.TokenQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -59,13 +59,12 @@ class TokenCheckController {
         PermissionSet required = verify.permissions() == null ? PermissionSet.of() : PermissionSet.parse("permissions", verify.permissions());
         CheckRequest check = new CheckRequest(verify.key(),
                 RequestCredentials.parseAddress("clientAddress", verify.clientAddress()), required, Door.VERIFY);
-        return checks.check(check).handle((verification, failure) ->
-                failure != null ? Checks.refusal(request, failure) : HttpResponse.ok(toResponse(verification)));
+        return checks.answer(request, check, result -> HttpResponse.ok(toResponse(result)));
     }
 
-    private VerifyResponse toResponse(Verification verification) {
-        List<String> missing = verification.missing().permissions().isEmpty() ? null : verification.missing().names();
-        return new VerifyResponse(verification.isValid(), verification.code().name(),
-                verification.token().map(token -> ApiTokenMapper.toResponse(token, rotation)).orElse(null), missing);
+    private VerifyResponse toResponse(CheckResult result) {
+        List<String> missing = result.missing().permissions().isEmpty() ? null : result.missing().names();
+        return new VerifyResponse(result.isValid(), result.code().name(),
+                result.token().map(token -> ApiTokenMapper.toResponse(token, rotation)).orElse(null), missing);
     }
 }

@@ -28,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DoorsTest extends ServerTest {
 
     @Inject
-    TestVerification verification;
+    TestCheckedTokens checkedTokens;
 
     @AfterEach
     void theCheckAnswersFromItsCacheAgain() {
-        verification.cached = true;
-        verification.failure = null;
+        checkedTokens.cached = true;
+        checkedTokens.failure = null;
     }
 
     private RestClient.Reply bearer(String method, String path, String bearer, String key, String body) {
@@ -72,29 +72,29 @@ class DoorsTest extends ServerTest {
 
     @Test
     void a_check_the_cache_answers_never_waits_for_the_blocking_pool() {
-        int before = verification.blockingChecks.get();
+        int before = checkedTokens.blockingChecks.get();
 
         assertEquals(200, client.get("/api-tokens/self", admin).status());
         assertEquals(200, client.post("/api-tokens/verify", admin, "{\"key\":\"" + admin + "\"}").status());
 
-        assertEquals(before, verification.blockingChecks.get());
+        assertEquals(before, checkedTokens.blockingChecks.get());
     }
 
     @Test
     void a_cache_miss_is_checked_on_the_blocking_pool_not_the_event_loop() {
-        verification.cached = false;
-        int before = verification.blockingChecks.get();
+        checkedTokens.cached = false;
+        int before = checkedTokens.blockingChecks.get();
 
         RestClient.Reply self = client.get("/api-tokens/self", admin);
 
         assertEquals(200, self.status(), self.body());
-        assertEquals(before + 1, verification.blockingChecks.get());
-        assertFalse(verification.lastBlockingThread.contains("eventLoop"), verification.lastBlockingThread);
+        assertEquals(before + 1, checkedTokens.blockingChecks.get());
+        assertFalse(checkedTokens.lastBlockingThread.contains("eventLoop"), checkedTokens.lastBlockingThread);
     }
 
     @Test
     void a_node_that_cannot_answer_refuses_with_503_and_a_message() {
-        verification.failure = new UnavailableException("the token database is unreachable");
+        checkedTokens.failure = new UnavailableException("the token database is unreachable");
 
         RestClient.Reply self = client.get("/api-tokens/self", admin);
 

@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ForwardAuthTest extends ServerTest {
 
     @Inject
-    TestVerification verification;
+    TestCheckedTokens checkedTokens;
 
     @AfterEach
     void theCheckAnswersAgain() {
-        verification.failure = null;
+        checkedTokens.failure = null;
     }
 
     @ParameterizedTest
@@ -87,12 +87,12 @@ class ForwardAuthTest extends ServerTest {
 
     @Test
     void a_node_that_cannot_answer_says_503() {
-        verification.failure = new UnavailableException("cannot confirm");
-        verification.cached = false;
+        checkedTokens.failure = new UnavailableException("cannot confirm");
+        checkedTokens.cached = false;
         try {
             assertEquals(503, client.get("/forward-auth", admin).status());
         } finally {
-            verification.cached = true;
+            checkedTokens.cached = true;
         }
     }
 }

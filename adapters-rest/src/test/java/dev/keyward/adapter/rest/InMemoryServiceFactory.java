@@ -1,19 +1,18 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.check.CheckObserver;
+import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.fake.DirectTransactions;
-import dev.keyward.domain.fake.InMemoryInstallation;
+import dev.keyward.domain.fake.InMemoryDomain;
 import dev.keyward.domain.fake.InMemoryTokens;
-import dev.keyward.domain.fake.RecordingAuditOutbox;
+import dev.keyward.domain.leak.LeakReports;
+import dev.keyward.domain.lifecycle.RetiredValueMemory;
+import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.LifetimePolicy;
+import dev.keyward.domain.manage.TokenBootstrap;
+import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.network.TrustedProxies;
-import dev.keyward.domain.fake.TokenServices;
-import dev.keyward.domain.service.AuthenticationService;
-import dev.keyward.domain.service.BootstrapService;
-import dev.keyward.domain.service.TokenCommandService;
-import dev.keyward.domain.service.TokenQueryService;
-import dev.keyward.domain.fake.InMemoryLeakedValues;
-import dev.keyward.domain.service.LeakResponseService;
-import dev.keyward.domain.service.TokenLifecycle;
-import dev.keyward.domain.token.RotationPolicy;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -22,51 +21,47 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-/** The real domain services over the domain's in-memory fakes: what the REST adapter is tested against. */
+/** The domain as the app wires it, over the domain's in-memory fakes: what the REST adapter is tested against. */
 @Factory
 class InMemoryServiceFactory {
 
-    static final RotationPolicy ROTATION = new RotationPolicy(Duration.ofDays(90));
+    static final RotationPolicy ROTATION = new RotationPolicy(InMemoryDomain.ROTATION_PERIOD);
 
-    private final InMemoryTokens tokens = new InMemoryTokens();
-    private final RecordingAuditOutbox outbox = new RecordingAuditOutbox();
-    private final SecretHasher hasher = new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII));
-    private final TokenServices services = TokenServices.over(tokens, outbox, new DirectTransactions(), new InMemoryInstallation(),
-            hasher, new SecureRandom(), Clock.systemUTC());
-    private final TestVerification verification = new TestVerification(services.verification());
+    private final InMemoryDomain fakes = new InMemoryDomain(new InMemoryTokens(), new DirectTransactions(),
+            InMemoryDomain.policies(LifetimePolicy.UNLIMITED, List.of(), RetiredValueMemory.NONE, false), Clock.systemUTC(),
+            new SecureRandom(), new SecretHasher("adapter-test-pepper-0123456789".getBytes(StandardCharsets.US_ASCII)),
+            CheckObserver.NONE, TestCheckedTokens::new);
 
     @Singleton
-    TestVerification tokenVerification() {
-        return verification;
+    TestCheckedTokens checkedTokens() {
+        return (TestCheckedTokens) fakes.checked;
     }
 
     @Singleton
-    LeakResponseService leakResponseService() {
-        return new LeakResponseService(tokens, new InMemoryLeakedValues(), outbox, new DirectTransactions(), hasher,
-                TokenLifecycle.untracked(), Clock.systemUTC());
+    TokenCheck tokenCheck() {
+        return fakes.domain.check();
     }
 
     @Singleton
-    AuthenticationService authenticationService() {
-        return services.authentication();
+    LeakReports leakReports() {
+        return fakes.domain.leaks();
     }
 
     @Singleton
-    TokenQueryService tokenQueryService() {
-        return services.queries();
+    TokenQueries tokenQueries() {
+        return fakes.domain.queries();
     }
 
     @Singleton
-    TokenCommandService tokenCommandService() {
-        return services.commands();
+    TokenCommands tokenCommands() {
+        return fakes.domain.commands();
     }
 
     @Singleton
-    BootstrapService bootstrapService() {
-        return services.bootstrap();
+    TokenBootstrap tokenBootstrap() {
+        return fakes.domain.bootstrap();
     }
 
     @Singleton

@@ -1,6 +1,6 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.port.in.TokenBootstrap;
+import dev.keyward.domain.manage.TokenBootstrap;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

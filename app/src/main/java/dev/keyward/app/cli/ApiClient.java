@@ -1,5 +1,7 @@
 package dev.keyward.app.cli;
 
+import dev.keyward.app.Keyward;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

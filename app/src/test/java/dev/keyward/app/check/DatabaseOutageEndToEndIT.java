@@ -1,14 +1,14 @@
 package dev.keyward.app.check;
 
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
 import dev.keyward.app.support.HttpApi.Token;
+import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardTestApp;
 import dev.keyward.app.support.TcpProxy;
+import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.Door;
-import dev.keyward.domain.check.TokenVerification;
-import dev.keyward.domain.check.VerificationCode;
+import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.permission.PermissionSet;
 import io.micronaut.context.ApplicationContext;
@@ -59,13 +59,13 @@ class DatabaseOutageEndToEndIT {
         proxy.close();
     }
 
-    private VerificationCode check(String key) {
-        return server.getApplicationContext().getBean(TokenVerification.class)
-                .verify(new CheckRequest(key, null, PermissionSet.of(), Door.VERIFY)).code();
+    private CheckCode check(String key) {
+        return server.getApplicationContext().getBean(TokenCheck.class)
+                .check(new CheckRequest(key, null, PermissionSet.of(), Door.VERIFY)).code();
     }
 
     /** The code, or null while the node answers unavailable. */
-    private VerificationCode checkOrUnavailable(String key) {
+    private CheckCode checkOrUnavailable(String key) {
         try {
             return check(key);
         } catch (UnavailableException e) {
@@ -83,7 +83,7 @@ class DatabaseOutageEndToEndIT {
         proxy.cut();
         long cut = System.nanoTime();
 
-        assertEquals(VerificationCode.VALID, check(token.value()), "fresh feed: the cached answer stands");
+        assertEquals(CheckCode.VALID, check(token.value()), "fresh feed: the cached answer stands");
         assertTrue(System.nanoTime() - cut < Duration.ofMillis(700).toNanos(), "checked well within the bound");
         assertThrows(UnavailableException.class, () -> check(KeywardTestApp.newKey()), "an uncached key cannot be vouched for");
 
@@ -96,7 +96,7 @@ class DatabaseOutageEndToEndIT {
 
         proxy.open();
         long reopened = System.nanoTime();
-        while (checkOrUnavailable(token.value()) != VerificationCode.VALID || api.get("/api-tokens/self", token.value()).status() != 200) {
+        while (checkOrUnavailable(token.value()) != CheckCode.VALID || api.get("/api-tokens/self", token.value()).status() != 200) {
             assertTrue(System.nanoTime() - reopened < Duration.ofSeconds(15).toNanos(), "the node never recovered");
             Thread.sleep(100);
         }

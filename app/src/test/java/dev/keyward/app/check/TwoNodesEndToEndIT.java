@@ -1,7 +1,8 @@
 package dev.keyward.app.check;
 
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Token;
+import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,27 +32,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesEndToEndIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TwoNodesEndToEndIT.class);
+
     private static final Duration GENEROUS_BOUND = Duration.ofSeconds(3);
 
     private final String admin = KeywardTestApp.newKey();
-    private final List<EmbeddedServer> nodes = new ArrayList<>();
+    private KeywardNodes nodes;
     private HttpApi a;
     private HttpApi b;
 
     @BeforeAll
     void startTwoNodes() {
-        Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties("check_two_nodes", admin));
-        properties.put("micronaut.server.port", "-1");
-        for (int i = 0; i < 2; i++) {
-            nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
-        }
-        a = new HttpApi(nodes.get(0).getPort(), nodes.get(0).getApplicationContext().getBean(JsonMapper.class));
-        b = new HttpApi(nodes.get(1).getPort(), nodes.get(1).getApplicationContext().getBean(JsonMapper.class));
+        nodes = KeywardNodes.start(2, "check_two_nodes", admin, Map.of());
+        a = nodes.apis().get(0);
+        b = nodes.apis().get(1);
     }
 
     @AfterAll
     void stopThem() {
-        nodes.forEach(EmbeddedServer::close);
+        nodes.close();
     }
 
     /** Polls node B with {@code key} until it is refused; returns how long that took after {@code change} returned. */
@@ -62,7 +63,7 @@ class TwoNodesEndToEndIT {
             assertTrue(System.nanoTime() - changed < GENEROUS_BOUND.toNanos(), "B still accepts the old state after " + GENEROUS_BOUND);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - changed);
-        System.out.println("two-node propagation: " + took.toMillis() + " ms");
+        LOG.info("two-node propagation: " + took.toMillis() + " ms");
         return took;
     }
 
@@ -73,7 +74,7 @@ class TwoNodesEndToEndIT {
             Token token = a.create(admin, "rotated-" + i, "OrganizationAPITokenRead");
             took.add(untilBRefuses(token.value(), () -> a.rotate(token.id(), admin).status()));
         }
-        System.out.println("two-node propagation after rotate, ms: " + took.stream().map(Duration::toMillis).toList());
+        LOG.info("two-node propagation after rotate, ms: " + took.stream().map(Duration::toMillis).toList());
     }
 
     @Test

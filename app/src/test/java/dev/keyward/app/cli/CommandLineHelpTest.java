@@ -2,6 +2,8 @@ package dev.keyward.app.cli;
 
 import dev.keyward.app.Keyward;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The jar's main class in a JVM of its own: {@code --help} lists the commands and exits 0 without starting a server. */
 class CommandLineHelpTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLineHelpTest.class);
+
     @Test
     void help_lists_the_commands_and_exits_without_serving() throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -22,7 +26,7 @@ class CommandLineHelpTest {
         long start = System.nanoTime();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "--help did not end");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        System.out.println("[cli] --help answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        LOG.info("[cli] --help answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("check-connection") && output.contains("tokens"), output);
         assertFalse(output.contains("Startup completed"), "no server was started: " + output);

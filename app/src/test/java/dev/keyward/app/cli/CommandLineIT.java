@@ -1,6 +1,7 @@
 package dev.keyward.app.cli;
 
 import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.KeywardTestApp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.keyward.app.doors;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.keyward.app.Keyward;
 import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -8,8 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class AuditOutageEndToEndIT extends EndToEndTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditOutageEndToEndIT.class);
+
+    /** A measurement for whoever reads the build log. */
+    private static void report(String format, Object... args) {
+        LOG.info(String.format(format, args).strip());
+    }
 
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
     static final Duration SLOW = Duration.ofSeconds(1);
@@ -115,7 +124,7 @@ class AuditOutageEndToEndIT extends EndToEndTest {
         Map<String, List<String>> expectedOrder = Outbox.idsByToken(rows);
         Map<String, List<String>> seen = consumed.firstSeenIdsByKey();
         expectedOrder.forEach((token, order) -> assertEquals(order, seen.get(token), "order of token " + token));
-        System.out.printf("OUTAGE: %d mutations in %d ms (slowest request %d ms), %d events pending during the outage, "
+        report("OUTAGE: %d mutations in %d ms (slowest request %d ms), %d events pending during the outage, "
                         + "broker down %d ms (delivery timeout %d ms), drained %d events in %d ms after it came back, "
                         + "%d records read (%d re-deliveries)%n",
                 replies.size(), mutating.toMillis(), slowest.toMillis(), pendingDuringOutage, outage.toMillis(),

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @EnabledIfSystemProperty(named = "keyward.benchmark", matches = "true")
 @MicronautTest(transactional = false)
 class CommitToKafkaBenchmark extends KafkaEndToEndTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitToKafkaBenchmark.class);
+
+    /** A measurement for whoever reads the build log. */
+    private static void report(String format, Object... args) {
+        LOG.info(String.format(format, args).strip());
+    }
 
     static final int EVENTS = Integer.getInteger("keyward.benchmark.events", 1000);
 
@@ -87,7 +96,7 @@ class CommitToKafkaBenchmark extends KafkaEndToEndTest {
         });
         assertEquals(EVENTS, micros.size(), "every event was read");
         micros.sort(Long::compare);
-        System.out.printf("BENCHMARK commit->readable over %d events (poll interval %s): median %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        report("BENCHMARK commit->readable over %d events (poll interval %s): median %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 micros.size(), System.getProperty("keyward.benchmark.poll-interval", "100ms"),
                 micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0,
                 micros.get(micros.size() - 1) / 1000.0);

@@ -3,12 +3,12 @@ package dev.keyward.app.events;
 import dev.keyward.app.support.EndToEndTest;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** The whole service without Kafka: audit events go to {@code <data-dir>/audit-events.jsonl}, in a data directory of its own. */
 abstract class JsonLinesEndToEndTest extends EndToEndTest {

@@ -1,10 +1,10 @@
 package dev.keyward.app.events;
 
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
-import dev.keyward.domain.port.in.LifecycleScanning;
+import dev.keyward.domain.lifecycle.LifecycleScanning;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

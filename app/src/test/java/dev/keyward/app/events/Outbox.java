@@ -2,7 +2,6 @@ package dev.keyward.app.events;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Reads {@code audit_outbox} and token hashes directly, as another database client would. */
 final class Outbox {

@@ -3,16 +3,16 @@ package dev.keyward.app.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi;
 import io.cloudevents.CloudEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,9 @@
 package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
 import io.cloudevents.CloudEvent;
 import io.micronaut.context.ApplicationContext;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,39 +39,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoRelaysEndToEndIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TwoRelaysEndToEndIT.class);
+
+    /** A measurement for whoever reads the build log. */
+    private static void report(String format, Object... args) {
+        LOG.info(String.format(format, args).strip());
+    }
+
     static final String ADMIN = KeywardTestApp.newKey();
 
     private TestKafka kafka;
     private final String topic = TestKafka.uniqueTopic("keyward.audit.two");
-    private final List<EmbeddedServer> nodes = new ArrayList<>();
+    private KeywardNodes nodes;
 
     @BeforeAll
     void startTwoNodes() {
         kafka = TestKafka.start();
-        Map<String, String> shared = new HashMap<>(KeywardTestApp.properties("two_relays", ADMIN));
+        Map<String, Object> shared = new HashMap<>();
         shared.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         shared.put("keyward.events.topic", topic);
         // small batches and quick polls, so the two relays' claims interleave often
         shared.put("keyward.events.batch-size", "7");
         shared.put("keyward.events.poll-interval", "5ms");
-        shared.put("micronaut.server.port", "-1");
-        for (String name : List.of("a", "b")) {
-            Map<String, Object> properties = new HashMap<>(shared);
-            properties.put("keyward.events.source", "/keyward/node-" + name);
-            nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
-        }
+        nodes = KeywardNodes.start(2, "two_relays", ADMIN, shared,
+                node -> Map.of("keyward.events.source", "/keyward/node-" + (node == 0 ? "a" : "b")));
     }
 
     @AfterAll
     void stop() throws Exception {
-        nodes.forEach(EmbeddedServer::close);
+        nodes.close();
         kafka.close();
     }
 
     @Test
     void two_relays_over_one_outbox_deliver_every_event_keeping_each_tokens_order() throws Exception {
-        JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
-        List<HttpApi> apis = nodes.stream().map(n -> new HttpApi(n.getPort(), json)).toList();
+        List<HttpApi> apis = nodes.apis();
         ExecutorService clients = Executors.newFixedThreadPool(6);
         List<Future<Integer>> work = new ArrayList<>();
         for (int client = 0; client < 6; client++) {
@@ -94,7 +99,7 @@ class TwoRelaysEndToEndIT {
             changes += done.get();
         }
         clients.shutdown();
-        Outbox outbox = new Outbox(nodes.get(0).getApplicationContext().getBean(DataSource.class));
+        Outbox outbox = new Outbox(nodes.bean(0, DataSource.class));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (outbox.unsent() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -112,7 +117,7 @@ class TwoRelaysEndToEndIT {
         Set<String> sources = consumed.events.stream().map(CloudEvent::getSource).map(Object::toString).collect(Collectors.toSet());
         assertEquals(Set.of("/keyward/node-a", "/keyward/node-b"), sources, "both relays published");
         long duplicates = consumed.records.size() - consumed.ids().size();
-        System.out.printf("TWO RELAYS: %d events, %d from node a, %d from node b, %d duplicates%n", rows.size(),
+        report("TWO RELAYS: %d events, %d from node a, %d from node b, %d duplicates%n", rows.size(),
                 Collections.frequency(consumed.events.stream().map(e -> e.getSource().toString()).toList(), "/keyward/node-a"),
                 Collections.frequency(consumed.events.stream().map(e -> e.getSource().toString()).toList(), "/keyward/node-b"),
                 duplicates);

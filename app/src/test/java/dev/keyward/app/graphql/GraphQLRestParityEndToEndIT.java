@@ -1,8 +1,8 @@
 package dev.keyward.app.graphql;
 
+import dev.keyward.adapter.persistence.check.BatchedTokenUses;
 import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.adapter.persistence.BatchedTokenUses;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class DatabaseOutageIT extends EndToEndTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageIT.class);
 
     /** The issue asks for 2 s; the margin is for a loaded 2-core test machine. */
     private static final Duration FAST = Duration.ofMillis(2500);
@@ -64,7 +68,7 @@ class DatabaseOutageIT extends EndToEndTest {
         proxy.cut();
         long cutAt = System.nanoTime();
         Duration readinessDown = awaitReadiness(503, Duration.ofSeconds(10));
-        System.out.println("[outage] readiness DOWN " + readinessDown.toMillis() + " ms after the cut");
+        LOG.info("[outage] readiness DOWN " + readinessDown.toMillis() + " ms after the cut");
         assertTrue(readinessDown.compareTo(FAST) < 0, "readiness went DOWN only after " + readinessDown);
 
         List<String> slow = new java.util.ArrayList<>();
@@ -81,7 +85,7 @@ class DatabaseOutageIT extends EndToEndTest {
                 Map.of("in", Map.of("name", attempted, "permissions", List.of("AlertRead")))));
         requests.forEach((what, request) -> {
             HttpApi.Reply reply = request.get();
-            System.out.println("[outage] " + what + ": " + reply.status() + " in " + reply.took().toMillis() + " ms");
+            LOG.info("[outage] " + what + ": " + reply.status() + " in " + reply.took().toMillis() + " ms");
             assertEquals(503, reply.status(), what + ": " + reply.body());
             if (what.startsWith("GraphQL")) {
                 assertEquals("UNAVAILABLE", reply.errorCode(), reply.body());
@@ -96,7 +100,7 @@ class DatabaseOutageIT extends EndToEndTest {
         HttpApi.Reply readiness = api.get("/health/readiness", null);
         HttpApi.Reply health = api.get("/health", null);
         HttpApi.Reply liveness = api.get("/health/liveness", null);
-        System.out.println("[outage] readiness " + readiness.status() + " in " + readiness.took().toMillis() + " ms, health "
+        LOG.info("[outage] readiness " + readiness.status() + " in " + readiness.took().toMillis() + " ms, health "
                 + health.status() + " in " + health.took().toMillis() + " ms, liveness " + liveness.status() + " in "
                 + liveness.took().toMillis() + " ms");
         assertEquals(503, readiness.status(), readiness.body());
@@ -105,11 +109,11 @@ class DatabaseOutageIT extends EndToEndTest {
         assertTrue(health.took().compareTo(FAST) < 0, "/health took " + health.took());
         assertEquals(200, liveness.status(), liveness.body());
         assertEquals("UP", liveness.string("status"), liveness.body());
-        System.out.println("[outage] the cut lasted " + Duration.ofNanos(System.nanoTime() - cutAt).toMillis() + " ms");
+        LOG.info("[outage] the cut lasted " + Duration.ofNanos(System.nanoTime() - cutAt).toMillis() + " ms");
 
         proxy.open();
         Duration readinessUp = awaitReadiness(200, Duration.ofSeconds(20));
-        System.out.println("[outage] readiness UP " + readinessUp.toMillis() + " ms after the database came back");
+        LOG.info("[outage] readiness UP " + readinessUp.toMillis() + " ms after the database came back");
         HttpApi.Reply list = api.get("/api-tokens", admin);
         assertEquals(200, list.status(), list.body());
         assertTrue(list.results().stream().noneMatch(t -> attempted.equals(t.get("name"))), "the create during the cut left a token");

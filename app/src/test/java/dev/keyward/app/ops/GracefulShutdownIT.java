@@ -3,10 +3,12 @@ package dev.keyward.app.ops;
 import dev.keyward.adapter.persistence.TestDatabase;
 import dev.keyward.app.Keyward;
 import dev.keyward.app.support.KeywardTestApp;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * key appears in the logs.
  */
 class GracefulShutdownIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdownIT.class);
 
     private static final Pattern KEY = Pattern.compile("kw_[A-Za-z0-9]{20,}");
     private static final JsonMapper JSON = JsonMapper.createDefault();
@@ -137,7 +141,7 @@ class GracefulShutdownIT {
             long exitedAfter = (System.nanoTime() - signalAt) / 1_000_000;
             assertTrue(done.await(30, TimeUnit.SECONDS));
             values.addAll(created);
-            System.out.println("[shutdown] " + completed.get() + " requests completed, " + finishedAfterSignal.get()
+            LOG.info("[shutdown] " + completed.get() + " requests completed, " + finishedAfterSignal.get()
                     + " of them answered after SIGTERM; exit " + process.exitValue() + " " + exitedAfter + " ms after the signal");
 
             assertEquals(List.of(), List.copyOf(problems), "every answered request was a 2xx");

@@ -2,8 +2,11 @@ package dev.keyward.app.ops;
 
 import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.HttpApi;
+import dev.keyward.app.support.KeywardTestApp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,14 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class MetricsIT extends EndToEndTest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsIT.class);
+
     @Test
     void the_prometheus_scrape_holds_http_jvm_pool_outbox_and_relay_meters() throws Exception {
         HttpApi.Token token = api.create(admin, unique("metrics"), "OrganizationAPITokenRead");
         assertEquals(200, api.get("/api-tokens/self", token.value()).status());
         assertEquals(401, api.get("/api-tokens/self", dev.keyward.app.support.KeywardTestApp.newKey()).status());
+        assertEquals(200, api.graphql(token.value(), "{ apiTokens { results { id } } }").status());
 
         String scrape = awaitScrape();
-        System.out.println("[metrics] " + scrape.lines().filter(l -> l.startsWith("keyward_")).toList());
+        LOG.info("[metrics] " + scrape.lines().filter(l -> l.startsWith("keyward_")).toList());
 
         assertTrue(value(scrape, "http_server_requests_seconds_count", "uri=\"/api-tokens/self\"").orElse(0) >= 2, "HTTP server requests");
         assertTrue(value(scrape, "jvm_memory_used_bytes", "").orElse(0) > 0, "JVM memory");
@@ -39,6 +45,8 @@ class MetricsIT extends EndToEndTest {
         assertTrue(value(scrape, "keyward_relay_events_total", "outcome=\"unacknowledged\"").isPresent());
         assertTrue(value(scrape, "keyward_checks_total", "door=\"rest\",result=\"valid\"").orElse(0) >= 2, "valid REST checks");
         assertTrue(value(scrape, "keyward_checks_total", "door=\"rest\",result=\"not_found\"").orElse(0) >= 1, "the unknown key");
+        assertTrue(value(scrape, "keyward_checks_total", "door=\"graphql\",result=\"valid\"").orElse(0) >= 1,
+                "a GraphQL request is checked at its own door");
         assertEquals(0, value(scrape, "keyward_checks_total", "door=\"introspect\"").orElse(-1), "a door not used yet is at zero");
         assertTrue(value(scrape, "keyward_check_cache_size", "").orElse(0) >= 1, "the cache holds the checked tokens");
         double hitRatio = value(scrape, "keyward_check_cache_hit_ratio", "").orElse(-1);

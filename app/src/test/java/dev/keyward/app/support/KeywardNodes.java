@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Several Keyward nodes on one fresh database on the real MariaDB/MySQL, each on a port of its own,
@@ -18,9 +19,11 @@ public final class KeywardNodes implements AutoCloseable {
     private final List<EmbeddedServer> nodes = new ArrayList<>();
     private final List<HttpApi> apis;
 
-    private KeywardNodes(int count, Map<String, Object> properties) {
+    private KeywardNodes(int count, Map<String, Object> properties, IntFunction<Map<String, Object>> perNode) {
         for (int i = 0; i < count; i++) {
-            nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
+            Map<String, Object> node = new HashMap<>(properties);
+            node.putAll(perNode.apply(i));
+            nodes.add(ApplicationContext.run(EmbeddedServer.class, node));
         }
         JsonMapper json = nodes.get(0).getApplicationContext().getBean(JsonMapper.class);
         apis = nodes.stream().map(node -> new HttpApi(node.getPort(), json)).toList();
@@ -31,10 +34,16 @@ public final class KeywardNodes implements AutoCloseable {
      * @param settings what every node sets beyond the test defaults
      */
     public static KeywardNodes start(int count, String database, String admin, Map<String, Object> settings) {
+        return start(count, database, admin, settings, node -> Map.of());
+    }
+
+    /** @param perNode what node {@code i} (from 0) sets beyond {@code settings} */
+    public static KeywardNodes start(int count, String database, String admin, Map<String, Object> settings,
+                                     IntFunction<Map<String, Object>> perNode) {
         Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties(database, admin));
         properties.put("micronaut.server.port", "-1");
         properties.putAll(settings);
-        return new KeywardNodes(count, properties);
+        return new KeywardNodes(count, properties, perNode);
     }
 
     public EmbeddedServer node(int index) {

@@ -1,7 +1,7 @@
 package dev.keyward.domain.audit;
 
-import dev.keyward.domain.port.out.Transactions;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.keyward.domain.audit;
 
-import dev.keyward.domain.event.AuditEvent;
-import dev.keyward.domain.event.TokenEvent;
+import dev.keyward.domain.token.AuditEvent;
+import dev.keyward.domain.token.TokenEvent;
 import dev.keyward.domain.token.TokenId;
 
 import java.util.Objects;

@@ -11,7 +11,7 @@ public interface CheckObserver {
     };
 
     /** One check answered at {@code door} with {@code code} after {@code nanos}. */
-    default void observed(Door door, VerificationCode code, long nanos) {
+    default void observed(Door door, CheckCode code, long nanos) {
     }
 
     /** One write-back of {@code lastUsedAt} stored {@code uses} tokens' latest uses. */

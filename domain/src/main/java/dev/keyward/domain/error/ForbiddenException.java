@@ -1,12 +1,13 @@
 package dev.keyward.domain.error;
 
-import dev.keyward.domain.permission.Permission;
-
-/** The caller is known but may not do this: it lacks {@link #permission()}, or (null) its reach is too narrow. */
+/**
+ * The caller is known but may not do this: it lacks the permission named by {@link #permission()}, or
+ * (null) its reach is too narrow. Holds the permission's name, so errors know nothing of the permission model.
+ */
 public final class ForbiddenException extends DomainException {
-    private final Permission permission;
+    private final String permission;
 
-    public ForbiddenException(Permission permission, String message) {
+    private ForbiddenException(String permission, String message) {
         super(message);
         this.permission = permission;
     }
@@ -16,8 +17,13 @@ public final class ForbiddenException extends DomainException {
         this(null, message);
     }
 
-    /** The missing permission, or null when the refusal is about reach. */
-    public Permission permission() {
+    /** A refusal for lacking the permission named {@code permission}. */
+    public static ForbiddenException lacking(String permission, String message) {
+        return new ForbiddenException(permission, message);
+    }
+
+    /** The missing permission's name, or null when the refusal is about reach. */
+    public String permission() {
         return permission;
     }
 }

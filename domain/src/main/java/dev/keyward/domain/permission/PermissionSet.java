@@ -58,7 +58,7 @@ public record PermissionSet(Set<Permission> permissions) {
      */
     public void require(Permission permission, String action) {
         if (!contains(permission)) {
-            throw new ForbiddenException(permission, "this token lacks the " + permission + " permission needed to " + action);
+            throw ForbiddenException.lacking(permission.name(), "this token lacks the " + permission + " permission needed to " + action);
         }
     }
 

@@ -1,12 +1,5 @@
 package dev.keyward.domain.token;
 
-import dev.keyward.domain.event.FieldChange;
-import dev.keyward.domain.event.TokenCreated;
-import dev.keyward.domain.event.TokenDeleted;
-import dev.keyward.domain.event.TokenLeaked;
-import dev.keyward.domain.event.TokenReused;
-import dev.keyward.domain.event.TokenRotated;
-import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
@@ -219,7 +212,7 @@ public final class ApiToken {
     }
 
     public boolean isExpiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
+        return Expiry.hasPassed(expiresAt, now);
     }
 
     private void touch(Origin origin) {

@@ -19,7 +19,7 @@ public record Expiry(Instant at) {
     public static final Expiry NEVER = new Expiry(null);
 
     /** RFC 3339 years have four digits; a later instant would not fit a SQL DATETIME either. */
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** RFC 3339 date-time: seconds required, optional fraction, Z or a numeric offset (ISO 8601 allows more). */
     private static final Pattern RFC_3339 = Pattern.compile(
@@ -59,6 +59,11 @@ public record Expiry(Instant at) {
             throw new InvalidInputException(field, field + " must be before the year 10000");
         }
         return new Expiry(at);
+    }
+
+    /** The one rule of expiry, for the aggregate and the check alike: at {@code expiresAt} a token stops working (null: never). */
+    public static boolean hasPassed(Instant expiresAt, Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     public boolean isNever() {

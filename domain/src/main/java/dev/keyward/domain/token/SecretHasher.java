@@ -1,9 +1,9 @@
 package dev.keyward.domain.token;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Computes HMAC-SHA256(pepper, value). The pepper lives in configuration, never in the database, so

@@ -27,4 +27,9 @@ public record TokenView(
         IpAddress lastUsedFrom,
         Instant rotatedAt,
         Instant previousValueExpiresAt) {
+
+    /** Whether the token no longer works at {@code now} because it expired: {@link Expiry#hasPassed}. */
+    public boolean isExpiredAt(Instant now) {
+        return Expiry.hasPassed(expiresAt, now);
+    }
 }

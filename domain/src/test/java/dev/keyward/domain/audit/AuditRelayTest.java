@@ -1,14 +1,14 @@
 package dev.keyward.domain.audit;
 
-import dev.keyward.domain.event.TokenCreated;
-import dev.keyward.domain.event.TokenRotated;
 import dev.keyward.domain.fake.DirectTransactions;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.TokenCreated;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenView;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.keyward.domain.audit;
 
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

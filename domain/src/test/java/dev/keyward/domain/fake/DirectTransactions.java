@@ -1,6 +1,6 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.port.out.Transactions;
+import dev.keyward.domain.token.Transactions;
 
 import java.util.function.Supplier;
 

@@ -1,6 +1,6 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.port.out.Installation;
+import dev.keyward.domain.manage.Installation;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;

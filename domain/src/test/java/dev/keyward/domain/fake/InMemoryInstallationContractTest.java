@@ -1,7 +1,7 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.port.out.Installation;
-import dev.keyward.domain.port.out.InstallationContract;
+import dev.keyward.domain.manage.Installation;
+import dev.keyward.domain.manage.InstallationContract;
 
 /** The in-memory {@link Installation} meets the same contract as the JDBC one. */
 class InMemoryInstallationContractTest extends InstallationContract {

@@ -1,7 +1,7 @@
 package dev.keyward.domain.fake;
 
 import dev.keyward.domain.error.ConcurrentChangeException;
-import dev.keyward.domain.port.out.LifecycleCalendar;
+import dev.keyward.domain.lifecycle.LifecycleCalendar;
 import dev.keyward.domain.token.TokenId;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.port.out.RetiredValues;
+import dev.keyward.domain.lifecycle.RetiredValues;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
 

@@ -1,6 +1,6 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.port.out.ReuseReports;
+import dev.keyward.domain.reuse.ReuseReports;
 import dev.keyward.domain.token.TokenId;
 
 import java.time.Duration;

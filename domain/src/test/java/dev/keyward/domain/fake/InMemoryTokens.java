@@ -1,10 +1,10 @@
 package dev.keyward.domain.fake;
 
 import dev.keyward.domain.error.ConcurrentChangeException;
-import dev.keyward.domain.port.out.Tokens;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.Tokens;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.port.out.Tokens;
-import dev.keyward.domain.port.out.TokensContract;
+import dev.keyward.domain.token.Tokens;
+import dev.keyward.domain.token.TokensContract;
 
 /** Holds the in-memory fake to the same contract as the database adapters. */
 class InMemoryTokensContractTest extends TokensContract {

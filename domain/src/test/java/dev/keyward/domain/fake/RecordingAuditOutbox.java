@@ -1,9 +1,9 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.event.AuditEvent;
-import dev.keyward.domain.event.AuthFailuresObserved;
-import dev.keyward.domain.event.TokenEvent;
-import dev.keyward.domain.port.out.AuditOutbox;
+import dev.keyward.domain.token.AuditEvent;
+import dev.keyward.domain.token.AuditOutbox;
+import dev.keyward.domain.token.AuthFailuresObserved;
+import dev.keyward.domain.token.TokenEvent;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,7 +1,7 @@
 package dev.keyward.domain.fake;
 
+import dev.keyward.domain.check.TokenUses;
 import dev.keyward.domain.network.IpAddress;
-import dev.keyward.domain.port.out.TokenUses;
 import dev.keyward.domain.token.TokenId;
 
 import java.time.Instant;

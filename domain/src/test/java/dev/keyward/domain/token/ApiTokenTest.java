@@ -1,10 +1,5 @@
 package dev.keyward.domain.token;
 
-import dev.keyward.domain.event.FieldChange;
-import dev.keyward.domain.event.TokenCreated;
-import dev.keyward.domain.event.TokenDeleted;
-import dev.keyward.domain.event.TokenRotated;
-import dev.keyward.domain.event.TokenUpdated;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.Permission;

@@ -1,9 +1,9 @@
 package dev.keyward.domain.token;
 
 import dev.keyward.domain.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 

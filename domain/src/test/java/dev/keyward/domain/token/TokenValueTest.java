@@ -1,6 +1,6 @@
 package dev.keyward.domain.token;
 
-import dev.keyward.domain.port.in.TokenWithValue;
+import dev.keyward.domain.manage.TokenWithValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

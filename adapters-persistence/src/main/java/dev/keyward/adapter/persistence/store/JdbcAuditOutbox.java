@@ -1,0 +1,56 @@
+package dev.keyward.adapter.persistence.store;
+
+import dev.keyward.adapter.persistence.Columns;
+import dev.keyward.adapter.persistence.Statements;
+import dev.keyward.domain.token.AuditEvent;
+import dev.keyward.domain.token.AuditOutbox;
+import dev.keyward.domain.token.TokenEvent;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.UUID;
+
+/**
+ * {@link AuditOutbox} as rows of {@code audit_outbox}, inserted on the caller's transaction so an
+ * event commits (or rolls back) with the change it describes; a relay publishes them later in
+ * {@code seq} order. The payload is {@link AuditPayload}: never a secret. A
+ * security observation concerns no token: its {@code token_id} is null. An insert that loses a race
+ * (e.g. a deadlock) fails as {@link dev.keyward.domain.error.ConcurrentChangeException}, via {@link Statements}.
+ */
+@Singleton
+public final class JdbcAuditOutbox implements AuditOutbox {
+
+    private final Statements statements;
+    private final ObjectMapper json;
+
+    public JdbcAuditOutbox(ConnectionOperations<Connection> connections, ObjectMapper json) {
+        this.statements = new Statements(connections);
+        this.json = json;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        String payload = write(event);
+        statements.run("INSERT INTO audit_outbox (event_id, token_id, event_type, occurred_at, payload) "
+                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setString(2, event instanceof TokenEvent tokenEvent ? tokenEvent.token().id().toString() : null);
+                    ps.setString(3, AuditPayload.typeOf(event));
+                    Columns.bindInstant(ps, 4, event.occurredAt());
+                    ps.setString(5, payload);
+                    return ps.executeUpdate();
+                });
+    }
+
+    private String write(AuditEvent event) {
+        try {
+            return AuditPayload.write(json, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit payload of a " + event.type().wireName() + " event", e);
+        }
+    }
+}

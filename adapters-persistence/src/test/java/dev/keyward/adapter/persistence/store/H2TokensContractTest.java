@@ -1,0 +1,19 @@
+package dev.keyward.adapter.persistence.store;
+
+import dev.keyward.adapter.persistence.TestDatabase;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+/** The {@code Tokens} contract on H2 in MySQL mode: the embedded default runs the same migration and SQL. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class H2TokensContractTest extends JdbcTokensContract implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.h2Properties("tokens_contract");
+    }
+}

@@ -1,0 +1,245 @@
+package dev.keyward.adapter.persistence.store;
+
+import dev.keyward.adapter.persistence.JdbcTransactions;
+import dev.keyward.adapter.persistence.TestRows;
+import dev.keyward.adapter.persistence.check.BatchedTokenUses;
+import dev.keyward.adapter.persistence.check.TokenUseSettings;
+import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.Tokens;
+import dev.keyward.domain.token.TokensContract;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link TokensContract} for {@link JdbcTokens} on a real database, plus what only a database can get
+ * wrong: time zones and the raw column values other tools will read.
+ */
+abstract class JdbcTokensContract extends TokensContract {
+
+    @Inject
+    JdbcTokens jdbcTokens;
+
+    @Inject
+    JdbcTransactions transactions;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    BatchedTokenUses uses;
+
+    @Inject
+    ConnectionOperations<Connection> connections;
+
+    @Inject
+    TransactionOperations<Connection> transactionOperations;
+
+    /** Stores one use now, through the batched flush as in production. */
+    private void use(ApiToken token, java.time.Instant at) {
+        uses.record(token.id(), at, null);
+        uses.flush();
+    }
+
+    @Override
+    protected Tokens emptyTokens() {
+        TestRows rows = new TestRows(dataSource);
+        rows.execute("DELETE FROM audit_outbox");
+        rows.execute("DELETE FROM api_tokens");
+        rows.execute("DELETE FROM token_changes");
+        return jdbcTokens;
+    }
+
+    @Override
+    protected <T> T inTransaction(Supplier<T> work) {
+        return transactions.inWrite(work);
+    }
+
+    @Test
+    void times_round_trip_exactly_whatever_the_jvm_time_zone() {
+        TimeZone original = TimeZone.getDefault();
+        // T0 (02:30 UTC wall-clock on 2024-03-10) does not exist in New York: a Timestamp-based mapping shifts it.
+        for (String zone : new String[] {"America/New_York", "Pacific/Chatham", "Asia/Kathmandu"}) {
+            try {
+                TimeZone.setDefault(TimeZone.getTimeZone(zone));
+                ApiToken token = issued(T0);
+                tokens.add(token);
+                use(token, T0.plusNanos(1_000));
+
+                ApiToken read = tokens.findById(token.id()).orElseThrow();
+
+                assertEquals(T0, read.createdAt(), zone);
+                assertEquals(token.expiresAt(), read.expiresAt(), zone);
+                assertEquals(T0.plusNanos(1_000), read.lastUsedAt(), zone);
+            } finally {
+                TimeZone.setDefault(original);
+            }
+        }
+    }
+
+    @Test
+    void columns_hold_utc_wall_clock_times_with_microseconds_and_the_raw_hash() throws SQLException {
+        TimeZone original = TimeZone.getDefault();
+        ApiToken token = issued(T0);
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kathmandu"));
+            tokens.add(token);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement ps = connection.prepareStatement(
+                     "SELECT CAST(created_at AS CHAR(26)) AS created, secret_hash, permissions, allowed_cidr_blocks, version "
+                             + "FROM api_tokens WHERE id = ?")) {
+            ps.setString(1, token.id().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("2024-03-10 02:30:00.123456", rs.getString("created"));
+                assertArrayEquals(token.secretHash().bytes(), rs.getBytes("secret_hash"));
+                assertEquals("OrganizationAPITokenRead,RuleModify", rs.getString("permissions"));
+                assertEquals("10.1.0.0/16,2001:db8::/64", rs.getString("allowed_cidr_blocks"));
+                assertEquals(0, rs.getLong("version"));
+            }
+        }
+    }
+
+    @Test
+    void nanoseconds_beyond_the_columns_precision_are_truncated_not_rounded() {
+        ApiToken token = issued(T0);
+        tokens.add(token);
+
+        use(token, T0.plusSeconds(1).plusNanos(999));
+
+        assertEquals(T0.plusSeconds(1), tokens.findById(token.id()).orElseThrow().lastUsedAt());
+    }
+
+    private List<SecretHash> changeRows() {
+        return new TestRows(dataSource).query("SELECT secret_hash FROM token_changes ORDER BY seq").stream()
+                .map(row -> new SecretHash((byte[]) row.get("secret_hash"))).toList();
+    }
+
+    @Test
+    void every_write_appends_one_change_row_per_secret_hash_whose_answer_changed() {
+        ApiToken token = issued(T0);
+        SecretHash first = token.secretHash();
+        tokens.add(token);
+        assertEquals(List.of(first), changeRows(), "a new hash: some node may remember it as unknown");
+
+        ApiToken renamed = tokens.findById(token.id()).orElseThrow();
+        renamed.update(new TokenName("renamed"), renamed.permissions(), renamed.allowlist(), origin(T0.plusSeconds(1)));
+        tokens.update(renamed);
+        assertEquals(List.of(first, first), changeRows());
+
+        ApiToken rotated = tokens.findById(token.id()).orElseThrow();
+        SecretHash next = newHash();
+        rotated.rotate(next, origin(T0.plusSeconds(2)));
+        tokens.update(rotated);
+        assertEquals(List.of(first, first, first, next), changeRows(), "a rotation changes the answer for both hashes");
+
+        ApiToken deleted = tokens.findById(token.id()).orElseThrow();
+        deleted.delete(origin(T0.plusSeconds(3)));
+        tokens.remove(deleted);
+        assertEquals(List.of(first, first, first, next, next), changeRows());
+    }
+
+    @Test
+    void a_write_that_loses_or_rolls_back_leaves_no_change_row() {
+        ApiToken token = issued(T0);
+        tokens.add(token);
+        ApiToken stale = tokens.findById(token.id()).orElseThrow();
+        ApiToken current = tokens.findById(token.id()).orElseThrow();
+        current.update(new TokenName("first"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(1)));
+        tokens.update(current);
+        int before = changeRows().size();
+
+        stale.update(new TokenName("second"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(2)));
+        assertThrows(ConcurrentChangeException.class, () -> tokens.update(stale));
+        assertThrows(IllegalStateException.class, () -> inTransaction(() -> {
+            tokens.add(issued(T0));
+            throw new IllegalStateException("the use case fails after the write");
+        }));
+
+        assertEquals(before, changeRows().size());
+    }
+
+    /** A flusher of its own, so the application's (flushing every few seconds) cannot take the uses first. */
+    private BatchedTokenUses ownFlusher() {
+        return new BatchedTokenUses(connections, transactionOperations, new TokenUseSettings(Duration.ofHours(1)));
+    }
+
+    @Test
+    void a_thousand_uses_of_a_hundred_tokens_are_stored_by_one_batch_holding_the_latest_use_of_each() {
+        List<ApiToken> hundred = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ApiToken token = issued(T0);
+            tokens.add(token);
+            hundred.add(token);
+        }
+        BatchedTokenUses flusher = ownFlusher();
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                flusher.record(hundred.get(i % 100).id(), T0.plusMillis(i), IpAddress.parse("192.0.2." + (i % 250)));
+            }
+
+            assertEquals(100, flusher.flush());
+            assertEquals(1, flusher.batches());
+            assertEquals(0, flusher.pendingCount());
+            for (int k = 0; k < 100; k++) {
+                ApiToken read = tokens.findById(hundred.get(k).id()).orElseThrow();
+                assertEquals(T0.plusMillis(900 + k), read.lastUsedAt());
+                assertEquals(IpAddress.parse("192.0.2." + ((900 + k) % 250)), read.lastUsedFrom());
+                assertEquals(hundred.get(k).version(), read.version(), "a use is not a change");
+            }
+            assertEquals(0, flusher.flush(), "nothing new, nothing written");
+            assertEquals(1, flusher.batches());
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void a_flush_never_moves_the_last_use_backwards_and_an_update_never_erases_it() {
+        ApiToken token = issued(T0);
+        tokens.add(token);
+        BatchedTokenUses flusher = ownFlusher();
+        try {
+            flusher.record(token.id(), T0.plusSeconds(10), IpAddress.parse("2001:db8::10"));
+            flusher.flush();
+            flusher.record(token.id(), T0.plusSeconds(5), IpAddress.parse("2001:db8::5"));
+            flusher.flush();
+            ApiToken loaded = tokens.findById(token.id()).orElseThrow();
+            loaded.update(new TokenName("after use"), token.permissions(), token.allowlist(), origin(T0.plusSeconds(20)));
+            tokens.update(loaded);
+
+            ApiToken read = tokens.findById(token.id()).orElseThrow();
+            assertEquals(T0.plusSeconds(10), read.lastUsedAt());
+            assertEquals(IpAddress.parse("2001:db8::10"), read.lastUsedFrom());
+            assertEquals("after use", read.name().value());
+        } finally {
+            flusher.stop();
+        }
+    }
+}

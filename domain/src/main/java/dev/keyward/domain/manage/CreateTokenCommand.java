@@ -1,0 +1,12 @@
+package dev.keyward.domain.manage;
+
+import java.util.List;
+
+/**
+ * A request to create a token, as a client sent it; the use case validates every field.
+ *
+ * @param allowedCidrBlocks null or empty: usable from any address
+ * @param expiresAt         RFC 3339 timestamp, or null for a token that never expires
+ */
+public record CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt) {
+}

@@ -1,0 +1,150 @@
+package dev.keyward.domain.manage;
+
+import dev.keyward.domain.check.Caller;
+import dev.keyward.domain.lifecycle.TokenStore;
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.Expiry;
+import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.TokenEvent;
+import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenValue;
+import dev.keyward.domain.token.TokenView;
+import dev.keyward.domain.token.Tokens;
+import dev.keyward.domain.token.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The four writes, each the same recipe: check the caller's permission → parse the input → in one
+ * transaction { re-read the caller → load the target → ask the {@link ActingTokenPolicy} → change the
+ * aggregate → store it and its event in the outbox }. Writes need
+ * {@link Permission#OrganizationAPITokenModify}, except that any live token may rotate itself; the
+ * check comes before any lookup, so a caller without rights learns nothing about ids. A token's previous
+ * value (a rotation's grace period) acts as the token, but may not change the token itself.
+ */
+public final class TokenCommandService implements TokenCommands {
+
+    private static final Permission MODIFY = Permission.OrganizationAPITokenModify;
+
+    private final Tokens tokens;
+    private final TokenStore store;
+    private final Transactions transactions;
+    private final TokenCreation creation;
+    private final LifetimePolicy lifetime;
+    private final GracePolicy grace;
+    private final Clock clock;
+
+    /**
+     * @param random   a CSPRNG: token values and ids come from it
+     * @param lifetime the cap on a new token's life
+     * @param grace    the cap on a rotation's grace period
+     */
+    public TokenCommandService(Tokens tokens, TokenStore store, Transactions transactions, SecretHasher hasher,
+                               RandomGenerator random, LifetimePolicy lifetime, GracePolicy grace, Clock clock) {
+        this.tokens = tokens;
+        this.store = store;
+        this.transactions = transactions;
+        this.creation = new TokenCreation(store, hasher, random);
+        this.lifetime = lifetime;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    @Override
+    public TokenWithValue create(Caller caller, CreateTokenCommand command) {
+        caller.permissions().require(MODIFY, "create tokens");
+        TokenName name = TokenName.parse("name", command.name());
+        PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
+        IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
+        Origin origin = originOf(caller);
+        Expiry expiry = lifetime.apply("expiresAt", Expiry.parse("expiresAt", command.expiresAt(), origin.at()), origin.at());
+        return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "create tokens");
+            new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
+            return creation.create(name, permissions, allowlist, expiry.at(), creation.newValue(), origin);
+        });
+    }
+
+    @Override
+    public TokenView update(Caller caller, String ref, UpdateTokenCommand command) {
+        caller.permissions().require(MODIFY, "update tokens");
+        TokenRef target = TokenRef.parse(ref);
+        TokenName name = TokenName.parse("name", command.name());
+        PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
+        Optional<IpAllowlist> allowlist = Optional.ofNullable(command.allowedCidrBlocks())
+                .map(blocks -> IpAllowlist.parse("allowedCIDRBlocks", blocks));
+        return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "update tokens");
+            ApiToken token = load(caller, acting, target);
+            IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
+            new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
+            TokenEvent event = token.update(name, permissions, newAllowlist, originOf(caller));
+            store.changed(token, event);
+            return token.view();
+        });
+    }
+
+    @Override
+    public TokenWithValue rotate(Caller caller, String ref, Long gracePeriodSeconds) {
+        TokenRef target = TokenRef.parse(ref);
+        boolean self = target.isSelf(caller.tokenId());
+        if (!self) {
+            caller.permissions().require(MODIFY, "rotate other tokens");
+        }
+        Duration overlap = grace.parse("gracePeriodSeconds", gracePeriodSeconds);
+        return transactions.inWrite(() -> {
+            ApiToken acting = self ? reread(caller) : acting(caller, "rotate other tokens");
+            ApiToken token = load(caller, acting, target);
+            new ActingTokenPolicy(acting).checkRotate(token);
+            TokenValue value = creation.newValue();
+            store.rotated(token, token.rotate(creation.hash(value), overlap, originOf(caller)));
+            return new TokenWithValue(token.view(), value);
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, String ref) {
+        caller.permissions().require(MODIFY, "delete tokens");
+        TokenRef target = TokenRef.parse(ref);
+        transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "delete tokens");
+            ApiToken token = load(caller, acting, target);
+            store.deleted(token, token.delete(originOf(caller)));
+            return null;
+        });
+    }
+
+    /** See {@link Caller#reread}. */
+    private ApiToken reread(Caller caller) {
+        return caller.reread(tokens, clock.instant());
+    }
+
+    /** {@link #reread} and, on the fresh row, the write permission {@code action} needs. */
+    private ApiToken acting(Caller caller, String action) {
+        ApiToken acting = reread(caller);
+        acting.permissions().require(MODIFY, action);
+        return acting;
+    }
+
+    /**
+     * The target of a change; a reference to the caller itself reuses the row {@link #reread} already
+     * holds. A caller holding only its token's previous value may not change that token.
+     */
+    private ApiToken load(Caller caller, ApiToken acting, TokenRef target) {
+        ApiToken token = target.isSelf(caller.tokenId()) ? acting
+                : target.resolve(caller.tokenId()).flatMap(tokens::findById).orElseThrow(target::notFound);
+        ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
+        return token;
+    }
+
+    private Origin originOf(Caller caller) {
+        return new Origin(caller.actor(), caller.address(), clock.instant());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.keyward.domain.token;
+
+import java.time.Instant;
+
+/**
+ * Anything the audit outbox carries: a change to a token, or a security observation that concerns no
+ * single token. Its names on the wire live in {@link AuditEventType}, written once.
+ */
+public sealed interface AuditEvent permits TokenEvent, AuthFailuresObserved {
+
+    AuditEventType type();
+
+    /** When it happened (for an observation: when it was made). */
+    Instant occurredAt();
+}
