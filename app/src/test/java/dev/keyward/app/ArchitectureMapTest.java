@@ -1,8 +1,6 @@
 package dev.keyward.app;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,22 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchitectureMapTest {
 
     private static final Path MAP = Path.of("..", "docs", "architecture.md");
-    private static final List<String> MODULES = List.of(
-            "domain", "adapters-rest", "adapters-graphql", "adapters-persistence", "adapters-events", "app");
     /** A backticked span that names code: {@code Name}, {@code Name.member}, {@code Name.Nested.member}. */
     private static final Pattern CODE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern BACKTICKS = Pattern.compile("`([^`\\n]+)`");
-
     private static final Map<String, List<JavaClass>> bySimpleName = new HashMap<>();
 
     @BeforeAll
-    static void importEveryKeywardClass() {
-        List<Path> everyModule = MODULES.stream()
-                .flatMap(module -> Stream.of("classes", "test-classes").map(dir -> Path.of("..", module, "target", dir)))
-                .filter(Files::isDirectory)
-                .toList();
-        JavaClasses classes = new ClassFileImporter().importPaths(everyModule);
-        for (JavaClass type : classes) {
+    static void indexEveryKeywardClass() {
+        for (JavaClass type : KeywardClasses.ALL) {
             bySimpleName.computeIfAbsent(type.getSimpleName(), name -> new ArrayList<>()).add(type);
         }
     }

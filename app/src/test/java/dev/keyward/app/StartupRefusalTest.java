@@ -1,5 +1,7 @@
 package dev.keyward.app;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,20 +9,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A refused start as an operator sees it: the real main class in a JVM of its own, configured only through
- * environment variables, ends with exit status 2 and one line on standard error naming the problem —
- * no stack frames, no Micronaut bean path. Needs no database server: the pepper is checked before any
- * connection attempt, and the other cases use the embedded H2 in a temporary data directory. (Each
- * child JVM costs seconds, so the other refusals are tested in-process: BootstrapTest, EventsSettingsTest.)
+ * A refused start. Once as an operator sees it: the real main class in a JVM of its own, configured only
+ * through environment variables, ends with exit status 2 and one line on standard error naming the
+ * problem — no stack frames, no Micronaut bean path. A child JVM costs seconds, so the other refusals
+ * start the same server in this JVM and read the line {@link Keyward#refusal} would print for the failure.
+ * Needs no database server: the pepper is checked before any connection attempt, and the other cases use
+ * the embedded H2 in a temporary data directory. (More refusals: BootstrapTest, EventsSettingsTest.)
  */
 class StartupRefusalTest {
 
@@ -39,15 +46,30 @@ class StartupRefusalTest {
     @Test
     void a_malformed_bootstrap_token_is_refused_without_echoing_it() throws Exception {
         String malformed = "kw_thisIsNotAWellFormedKeywardTokenAtAll";
-        String line = refusal(Map.of("KEYWARD_BOOTSTRAP_TOKEN", malformed));
+        String line = refusedInProcess(Map.of("keyward.bootstrap.token", malformed));
         assertTrue(line.contains("KEYWARD_BOOTSTRAP_TOKEN"), line);
         assertFalse(line.contains(malformed), "the value is not echoed: " + line);
     }
 
     @Test
     void a_setting_that_is_not_a_duration_is_refused_rather_than_replaced_by_its_default() throws Exception {
-        String line = refusal(Map.of("KEYWARD_EVENTS_POLL_INTERVAL", "often"));
+        String line = refusedInProcess(Map.of("keyward.events.poll-interval", "often"));
         assertTrue(line.contains("keyward.events.poll-interval must be a duration") && line.contains("'often'"), line);
+    }
+
+    /** Starts the server as main does, in this JVM, on a private data dir; returns the line a refusal prints. */
+    private String refusedInProcess(Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(settings);
+        properties.put("keyward.data-dir", dataDir.toString());
+        properties.put("micronaut.server.port", -1);
+        Throwable failure = assertThrows(Throwable.class, () -> {
+            try (EmbeddedServer started = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                fail("started on port " + started.getPort() + " instead of refusing");
+            }
+        });
+        Optional<String> line = Keyward.refusal(failure);
+        assertTrue(line.isPresent(), () -> "not a refusal but " + failure);
+        return line.get();
     }
 
     /** Runs the main class with the given environment on top of a private data dir; returns its only stderr line. */
