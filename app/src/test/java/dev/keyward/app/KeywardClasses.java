@@ -18,19 +18,23 @@ final class KeywardClasses {
 
     private static final List<String> MODULES = List.of(
             "domain", "adapters-rest", "adapters-graphql", "adapters-persistence", "adapters-events", "app");
+    /** Modules with no tests of their own. */
+    private static final List<String> TEST_ONLY_MODULES = List.of("testkit");
 
     /** Production and test classes of every module. */
     static final JavaClasses ALL = importEveryModule();
-    /** The classes that ship: those compiled from {@code src/main}. */
+    /** The classes that ship: those compiled from {@code src/main} of the modules that ship. */
     static final JavaClasses PRODUCTION = ALL.that(DescribedPredicate.describe("production classes",
-            (JavaClass type) -> type.getSource().map(source -> !source.getUri().toString().contains("/test-classes/")).orElse(false)));
+            (JavaClass type) -> type.getSource().map(source -> source.getUri().toString())
+                    .map(uri -> !uri.contains("/test-classes/") && !uri.contains("/testkit/")).orElse(false)));
 
     private KeywardClasses() {
     }
 
     private static JavaClasses importEveryModule() {
-        List<Path> everyModule = MODULES.stream()
-                .flatMap(module -> Stream.of("classes", "test-classes").map(dir -> Path.of("..", module, "target", dir)))
+        List<Path> everyModule = Stream.concat(
+                MODULES.stream().flatMap(module -> Stream.of("classes", "test-classes").map(dir -> Path.of("..", module, "target", dir))),
+                TEST_ONLY_MODULES.stream().map(module -> Path.of("..", module, "target", "classes")))
                 .toList();
         List<Path> missing = everyModule.stream().filter(dir -> !Files.isDirectory(dir)).toList();
         if (!missing.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.UnauthenticatedException;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 import java.util.Map;
 
-import static dev.keyward.adapter.rest.RestClient.JSON;
+import static dev.keyward.testkit.HttpApi.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,7 +26,7 @@ class ApiTokenControllerTest extends ServerTest {
 
     @Test
     void an_unauthenticated_request_with_a_malformed_body_is_refused_before_the_body_is_read() {
-        RestClient.Reply reply = client.post("/api-tokens", null, "{not json");
+        HttpApi.Reply reply = client.post("/api-tokens", null, "{not json");
         assertEquals(401, reply.status());
         assertEquals(UnauthenticatedException.MESSAGE, reply.message());
     }
@@ -34,16 +35,16 @@ class ApiTokenControllerTest extends ServerTest {
     @CsvSource({"//api-tokens", "/api-tokens/", "/api-tokens//self", "/api-tokens/./self", "/x/../api-tokens",
             "/api-tokens/self/", "/API-TOKENS", "/api-tokens%2Fself", "/api-tokens/self;x=1", "/api-tokens?limit=1"})
     void no_spelling_of_a_path_reaches_a_token_without_a_key(String path) {
-        RestClient.Reply reply = client.get(path, null);
+        HttpApi.Reply reply = client.get(path, null);
         assertTrue(reply.status() == 401 || reply.status() == 404, path + " gave " + reply.status() + " " + reply.body());
         assertFalse(reply.body().contains("\"id\""), reply.body());
     }
 
     @Test
     void create_returns_the_value_once_with_no_store_and_every_field_present() {
-        RestClient.Reply created = client.post("/api-tokens", admin, VALID);
+        HttpApi.Reply created = client.post("/api-tokens", admin, VALID);
         assertEquals(200, created.status(), created.body());
-        assertEquals("no-store", created.cacheControl());
+        assertEquals("no-store", created.header("Cache-Control"));
         Map<String, Object> token = created.json();
         assertTrue(((String) token.get("value")).matches("kw_[0-9A-Za-z]{36}"));
         assertEquals(List.of(), token.get("allowedCIDRBlocks"));
@@ -51,10 +52,10 @@ class ApiTokenControllerTest extends ServerTest {
         assertTrue(token.containsKey("rotatedAt") && token.containsKey("lastUsedAt"), created.body());
         assertEquals(Map.of("id", tokenIdOf(admin), "type", "api-token"), token.get("createdBy"));
 
-        RestClient.Reply read = client.get("/api-tokens/" + token.get("id"), admin);
+        HttpApi.Reply read = client.get("/api-tokens/" + token.get("id"), admin);
         assertEquals(200, read.status());
         assertFalse(read.json().containsKey("value"), read.body());
-        assertNull(read.cacheControl());
+        assertNull(read.header("Cache-Control"));
     }
 
     @ParameterizedTest(name = "{0} → 400 naming {1}")
@@ -73,14 +74,14 @@ class ApiTokenControllerTest extends ServerTest {
             "{not json                                                                  | malformed JSON",
     })
     void a_body_of_the_wrong_shape_is_a_400_naming_the_field(String body, String field) {
-        RestClient.Reply reply = client.post("/api-tokens", admin, body);
+        HttpApi.Reply reply = client.post("/api-tokens", admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains(field), reply.body());
     }
 
     @Test
     void a_missing_body_is_a_400() {
-        RestClient.Reply reply = client.send("POST", "/api-tokens", admin, JSON, null);
+        HttpApi.Reply reply = client.send("POST", "/api-tokens", admin, JSON, null);
         assertEquals(400, reply.status());
         assertTrue(reply.message().contains("body"), reply.body());
     }
@@ -88,30 +89,30 @@ class ApiTokenControllerTest extends ServerTest {
     @Test
     void an_oversized_body_is_a_400_not_a_413() {
         String body = "{\"name\":\"x\",\"permissions\":[],\"pad\":\"" + "a".repeat(70_000) + "\"}";
-        RestClient.Reply reply = client.post("/api-tokens", admin, body);
+        HttpApi.Reply reply = client.post("/api-tokens", admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("too large"), reply.body());
     }
 
     @Test
     void a_non_integer_limit_is_a_400_naming_limit() {
-        RestClient.Reply reply = client.get("/api-tokens?limit=abc", admin);
+        HttpApi.Reply reply = client.get("/api-tokens?limit=abc", admin);
         assertEquals(400, reply.status());
         assertTrue(reply.message().contains("limit"), reply.body());
     }
 
     @Test
     void framework_errors_use_the_message_only_body() {
-        RestClient.Reply unknown = client.get("/api-tokens/a/b/c", admin);
+        HttpApi.Reply unknown = client.get("/api-tokens/a/b/c", admin);
         assertEquals(404, unknown.status());
         unknown.message();
-        RestClient.Reply method = client.send("PUT", "/api-tokens", admin, JSON, "{}");
+        HttpApi.Reply method = client.send("PUT", "/api-tokens", admin, JSON, "{}");
         assertEquals(405, method.status());
         assertTrue(method.message().contains("PUT"), method.body());
-        RestClient.Reply type = client.send("POST", "/api-tokens", admin, "text/plain", VALID);
+        HttpApi.Reply type = client.send("POST", "/api-tokens", admin, "text/plain", VALID);
         assertEquals(415, type.status());
         assertTrue(type.message().contains("text/plain"), type.body());
-        RestClient.Reply html = client.send("GET", "/nowhere", admin, null, null, "Accept", "text/html");
+        HttpApi.Reply html = client.send("GET", "/nowhere", admin, null, null, "Accept", "text/html");
         assertEquals(404, html.status());
         html.message();
     }
@@ -120,12 +121,12 @@ class ApiTokenControllerTest extends ServerTest {
     void an_update_without_allowed_cidr_blocks_keeps_them_and_an_empty_list_clears_them() {
         String id = (String) client.post("/api-tokens", admin,
                 "{\"name\":\"net\",\"permissions\":[],\"allowedCIDRBlocks\":[\"10.0.0.0/8\"]}").json().get("id");
-        RestClient.Reply kept = client.post("/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[]}");
+        HttpApi.Reply kept = client.post("/api-tokens/" + id, admin, "{\"name\":\"renamed\",\"permissions\":[]}");
         assertEquals(200, kept.status(), kept.body());
         assertEquals(List.of("10.0.0.0/8"), kept.json().get("allowedCIDRBlocks"));
         assertEquals("renamed", kept.json().get("name"));
         assertFalse(kept.json().containsKey("value"));
-        RestClient.Reply cleared = client.post("/api-tokens/" + id, admin,
+        HttpApi.Reply cleared = client.post("/api-tokens/" + id, admin,
                 "{\"name\":\"renamed\",\"permissions\":[],\"allowedCIDRBlocks\":[]}");
         assertEquals(List.of(), cleared.json().get("allowedCIDRBlocks"));
     }
@@ -133,7 +134,7 @@ class ApiTokenControllerTest extends ServerTest {
     @Test
     void delete_answers_204_with_no_body() {
         String id = (String) client.post("/api-tokens", admin, VALID).json().get("id");
-        RestClient.Reply deleted = client.send("DELETE", "/api-tokens/" + id, admin, null, null);
+        HttpApi.Reply deleted = client.send("DELETE", "/api-tokens/" + id, admin, null, null);
         assertEquals(204, deleted.status());
         assertEquals("", deleted.body());
         assertEquals(404, client.get("/api-tokens/" + id, admin).status());
@@ -148,10 +149,10 @@ class ApiTokenControllerTest extends ServerTest {
 
     @Test
     void an_error_message_never_echoes_a_token_value_the_client_put_in_the_path_or_body() {
-        RestClient.Reply byPath = client.get("/api-tokens/" + admin, admin);
+        HttpApi.Reply byPath = client.get("/api-tokens/" + admin, admin);
         assertEquals(404, byPath.status());
         assertFalse(byPath.body().contains(admin), byPath.body());
-        RestClient.Reply byBody = client.post("/api-tokens", admin, "{\"name\":\"x\",\"permissions\":[\"" + admin + "\"]}");
+        HttpApi.Reply byBody = client.post("/api-tokens", admin, "{\"name\":\"x\",\"permissions\":[\"" + admin + "\"]}");
         assertEquals(400, byBody.status());
         assertFalse(byBody.body().contains(admin), byBody.body());
         assertTrue(byBody.message().contains("kw_[redacted]"), byBody.body());

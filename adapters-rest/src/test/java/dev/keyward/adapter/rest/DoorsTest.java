@@ -3,6 +3,7 @@ package dev.keyward.adapter.rest;
 import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.error.UnavailableException;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -36,15 +37,15 @@ class DoorsTest extends ServerTest {
         checkedTokens.failure = null;
     }
 
-    private RestClient.Reply bearer(String method, String path, String bearer, String key, String body) {
-        return client.send(method, path, key, body == null ? null : RestClient.JSON, body, "Authorization", bearer);
+    private HttpApi.Reply bearer(String method, String path, String bearer, String key, String body) {
+        return client.send(method, path, key, body == null ? null : HttpApi.JSON, body, "Authorization", bearer);
     }
 
     // --- Authorization: Bearer beside X-API-Key
 
     @Test
     void a_bearer_token_authenticates_like_x_api_key() {
-        RestClient.Reply self = bearer("GET", "/api-tokens/self", "Bearer " + admin, null, null);
+        HttpApi.Reply self = bearer("GET", "/api-tokens/self", "Bearer " + admin, null, null);
         assertEquals(200, self.status(), self.body());
         assertEquals("bootstrap-admin", self.json().get("name"));
     }
@@ -54,7 +55,7 @@ class DoorsTest extends ServerTest {
         String other = create("{\"name\":\"other\",\"permissions\":[\"OrganizationAPITokenRead\"]}");
 
         assertEquals(200, bearer("GET", "/api-tokens/self", "Bearer " + admin, admin, null).status());
-        RestClient.Reply conflict = bearer("GET", "/api-tokens/self", "Bearer " + other, admin, null);
+        HttpApi.Reply conflict = bearer("GET", "/api-tokens/self", "Bearer " + other, admin, null);
         assertEquals(401, conflict.status());
         assertEquals(UnauthenticatedException.MESSAGE, conflict.message());
         assertEquals(PresentedKey.CHALLENGE, conflict.header("WWW-Authenticate"));
@@ -63,7 +64,7 @@ class DoorsTest extends ServerTest {
     @Test
     void another_authorization_scheme_is_ignored_and_alone_is_no_key() {
         assertEquals(200, bearer("GET", "/api-tokens/self", "Basic dXNlcjpwYXNz", admin, null).status());
-        RestClient.Reply alone = bearer("GET", "/api-tokens/self", "Basic dXNlcjpwYXNz", null, null);
+        HttpApi.Reply alone = bearer("GET", "/api-tokens/self", "Basic dXNlcjpwYXNz", null, null);
         assertEquals(401, alone.status());
         assertEquals(PresentedKey.CHALLENGE, alone.header("WWW-Authenticate"));
     }
@@ -85,7 +86,7 @@ class DoorsTest extends ServerTest {
         checkedTokens.cached = false;
         int before = checkedTokens.blockingChecks.get();
 
-        RestClient.Reply self = client.get("/api-tokens/self", admin);
+        HttpApi.Reply self = client.get("/api-tokens/self", admin);
 
         assertEquals(200, self.status(), self.body());
         assertEquals(before + 1, checkedTokens.blockingChecks.get());
@@ -96,7 +97,7 @@ class DoorsTest extends ServerTest {
     void a_node_that_cannot_answer_refuses_with_503_and_a_message() {
         checkedTokens.failure = new UnavailableException("the token database is unreachable");
 
-        RestClient.Reply self = client.get("/api-tokens/self", admin);
+        HttpApi.Reply self = client.get("/api-tokens/self", admin);
 
         assertEquals(503, self.status());
         assertEquals("the token database is unreachable", self.message());
@@ -108,7 +109,7 @@ class DoorsTest extends ServerTest {
     void verify_answers_valid_with_the_token_but_never_its_value() {
         String key = create("{\"name\":\"svc\",\"permissions\":[\"AlertRead\",\"RuleRead\"]}");
 
-        RestClient.Reply reply = client.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\",\"permissions\":[\"AlertRead\"]}");
+        HttpApi.Reply reply = client.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\",\"permissions\":[\"AlertRead\"]}");
 
         assertEquals(200, reply.status(), reply.body());
         Map<String, Object> answer = reply.json();
@@ -179,7 +180,7 @@ class DoorsTest extends ServerTest {
             "{\"key\":\"kw_x\",\"clientAddress\":7}|clientAddress",
             "[]|body"})
     void verify_refuses_a_bad_body_naming_the_field(String body, String named) {
-        RestClient.Reply reply = client.post("/api-tokens/verify", admin, body);
+        HttpApi.Reply reply = client.post("/api-tokens/verify", admin, body);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains(named), reply.message());
     }
@@ -188,7 +189,7 @@ class DoorsTest extends ServerTest {
     void verify_needs_the_read_permission_and_is_never_taken_for_an_update() {
         String weak = create("{\"name\":\"weak\",\"permissions\":[\"AlertRead\"]}");
 
-        RestClient.Reply reply = client.post("/api-tokens/verify", weak, "{\"key\":\"" + admin + "\"}");
+        HttpApi.Reply reply = client.post("/api-tokens/verify", weak, "{\"key\":\"" + admin + "\"}");
 
         assertEquals(403, reply.status());
         assertTrue(reply.message().contains("OrganizationAPITokenRead"), reply.message());
@@ -197,7 +198,7 @@ class DoorsTest extends ServerTest {
 
     // --- POST /introspect
 
-    private RestClient.Reply introspect(String caller, String form) {
+    private HttpApi.Reply introspect(String caller, String form) {
         return client.send("POST", "/introspect", caller, "application/x-www-form-urlencoded", form);
     }
 
@@ -206,10 +207,10 @@ class DoorsTest extends ServerTest {
         String key = create("{\"name\":\"gateway user\",\"permissions\":[\"AlertRead\",\"RuleRead\"],"
                 + "\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
 
-        RestClient.Reply reply = introspect(admin, "token=" + key + "&token_type_hint=access_token");
+        HttpApi.Reply reply = introspect(admin, "token=" + key + "&token_type_hint=access_token");
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals("no-store", reply.cacheControl());
+        assertEquals("no-store", reply.header("Cache-Control"));
         Map<String, Object> answer = reply.json();
         assertEquals(true, answer.get("active"));
         assertEquals("AlertRead RuleRead", answer.get("scope"));
@@ -224,7 +225,7 @@ class DoorsTest extends ServerTest {
     @ParameterizedTest(name = "token=''{0}''")
     @ValueSource(strings = {"kw_notatoken", "kw_000000000000000000000000000000000000", ""})
     void introspection_of_anything_but_a_live_token_is_exactly_active_false(String token) {
-        RestClient.Reply reply = introspect(admin, "token=" + token);
+        HttpApi.Reply reply = introspect(admin, "token=" + token);
         assertEquals(200, reply.status(), reply.body());
         assertEquals("{\"active\":false}", reply.body());
     }
@@ -243,13 +244,13 @@ class DoorsTest extends ServerTest {
     void introspection_needs_a_caller_with_the_read_permission_and_a_token_parameter() {
         String weak = create("{\"name\":\"weak\",\"permissions\":[\"AlertRead\"]}");
 
-        RestClient.Reply stranger = introspect(null, "token=" + admin);
+        HttpApi.Reply stranger = introspect(null, "token=" + admin);
         assertEquals(401, stranger.status());
         assertEquals(PresentedKey.CHALLENGE, stranger.header("WWW-Authenticate"));
         assertEquals(403, introspect(weak, "token=" + admin).status());
         assertEquals(200, client.send("POST", "/introspect", null, "application/x-www-form-urlencoded", "token=" + weak,
                 "Authorization", "Bearer " + admin).status());
-        RestClient.Reply missing = introspect(admin, "token_type_hint=access_token");
+        HttpApi.Reply missing = introspect(admin, "token_type_hint=access_token");
         assertEquals(400, missing.status());
         assertTrue(missing.message().contains("token"), missing.message());
         assertEquals(400, introspect(admin, "token=a&token=b").status());
@@ -257,7 +258,7 @@ class DoorsTest extends ServerTest {
 
     @Test
     void forward_auth_answers_no_one_but_a_trusted_proxy() {
-        RestClient.Reply reply = client.get("/forward-auth", admin);
+        HttpApi.Reply reply = client.get("/forward-auth", admin);
         assertEquals(403, reply.status());
         assertTrue(reply.message().contains("trusted-proxies"), reply.message());
         assertNull(reply.header("X-Keyward-Token-Id"));

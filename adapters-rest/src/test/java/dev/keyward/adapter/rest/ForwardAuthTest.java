@@ -2,6 +2,7 @@ package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.error.UnavailableException;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ class ForwardAuthTest extends ServerTest {
         String key = create("{\"name\":\"Zoë's büro\",\"permissions\":[\"AlertRead\",\"RuleRead\"]}");
 
         boolean withBody = method.equals("POST") || method.equals("PUT");
-        RestClient.Reply reply = client.send(method, "/forward-auth?require=AlertRead", null, withBody ? "text/plain" : null,
+        HttpApi.Reply reply = client.send(method, "/forward-auth?require=AlertRead", null, withBody ? "text/plain" : null,
                 withBody ? "the client's body, ignored" : null, "Authorization", "Bearer " + key);
 
         assertEquals(200, reply.status(), reply.body());
@@ -58,7 +59,7 @@ class ForwardAuthTest extends ServerTest {
                 {"X-API-Key", admin, "Authorization", "Bearer " + fenced},
         };
         for (String[] headers : failures) {
-            RestClient.Reply reply = client.send("GET", "/forward-auth", null, null, null, headers);
+            HttpApi.Reply reply = client.send("GET", "/forward-auth", null, null, null, headers);
             assertEquals(401, reply.status(), String.join(" ", headers));
             assertEquals(PresentedKey.CHALLENGE, reply.header("WWW-Authenticate"));
             assertEquals(Map.of("message", reply.message()), reply.json());
@@ -71,7 +72,7 @@ class ForwardAuthTest extends ServerTest {
     void a_missing_permission_is_403_naming_it() {
         String key = create("{\"name\":\"alerts\",\"permissions\":[\"AlertRead\"]}");
 
-        RestClient.Reply reply = client.get("/forward-auth?require=AlertRead,RuleRead", key);
+        HttpApi.Reply reply = client.get("/forward-auth?require=AlertRead,RuleRead", key);
 
         assertEquals(403, reply.status());
         assertTrue(reply.message().contains("RuleRead"), reply.message());
@@ -80,7 +81,7 @@ class ForwardAuthTest extends ServerTest {
 
     @Test
     void an_unknown_permission_in_require_is_the_gateways_mistake_400_naming_it() {
-        RestClient.Reply reply = client.get("/forward-auth?require=AlertRead,AlertReed", admin);
+        HttpApi.Reply reply = client.get("/forward-auth?require=AlertRead,AlertReed", admin);
         assertEquals(400, reply.status());
         assertTrue(reply.message().contains("AlertReed"), reply.message());
     }

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class LeakedTokensControllerTest extends ServerTest {
 
-    private List<Map<String, Object>> results(RestClient.Reply reply) throws IOException {
+    private List<Map<String, Object>> results(HttpApi.Reply reply) throws IOException {
         assertEquals(200, reply.status(), reply.body());
         return json.readValue(reply.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
@@ -27,7 +28,7 @@ class LeakedTokensControllerTest extends ServerTest {
 
     @Test
     void a_report_without_a_key_is_refused_by_the_filter() {
-        RestClient.Reply reply = client.post("/leaked-tokens", null, "[{\"token\":\"kw_x\"}]");
+        HttpApi.Reply reply = client.post("/leaked-tokens", null, "[{\"token\":\"kw_x\"}]");
         assertEquals(401, reply.status(), reply.body());
     }
 
@@ -47,10 +48,10 @@ class LeakedTokensControllerTest extends ServerTest {
 
     @Test
     void an_item_of_the_wrong_type_is_a_400_naming_its_index_and_field() {
-        RestClient.Reply reply = client.post("/leaked-tokens", admin, "[{\"token\":\"kw_a\"},{\"token\":5}]");
+        HttpApi.Reply reply = client.post("/leaked-tokens", admin, "[{\"token\":\"kw_a\"},{\"token\":5}]");
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("[1].token"), reply.body());
-        RestClient.Reply notAnObject = client.post("/leaked-tokens", admin, "[\"kw_a\"]");
+        HttpApi.Reply notAnObject = client.post("/leaked-tokens", admin, "[\"kw_a\"]");
         assertTrue(notAnObject.message().contains("[0]"), notAnObject.body());
     }
 
@@ -58,14 +59,14 @@ class LeakedTokensControllerTest extends ServerTest {
     void a_body_that_is_not_an_array_or_too_long_is_a_400() {
         assertEquals(400, client.post("/leaked-tokens", admin, "{\"token\":\"kw_a\"}").status());
         String many = "[" + String.join(",", java.util.Collections.nCopies(1001, "{\"token\":\"kw_a\"}")) + "]";
-        RestClient.Reply reply = client.post("/leaked-tokens", admin, many);
+        HttpApi.Reply reply = client.post("/leaked-tokens", admin, many);
         assertEquals(400, reply.status(), reply.body());
         assertTrue(reply.message().contains("1000"), reply.body());
     }
 
     @Test
     void the_github_door_needs_no_keyward_key_and_says_when_it_is_not_set_up() {
-        RestClient.Reply reply = client.post("/secret-scanning/github", null, "[]");
+        HttpApi.Reply reply = client.post("/secret-scanning/github", null, "[]");
         assertEquals(404, reply.status(), reply.body());
         assertTrue(reply.message().contains("keyward.leaks.github-public-keys"), reply.body());
     }

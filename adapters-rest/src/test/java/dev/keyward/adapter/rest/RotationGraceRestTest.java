@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +20,8 @@ class RotationGraceRestTest extends ServerTest {
 
     private static final String MANAGER = "{\"name\":\"manager\",\"permissions\":[\"OrganizationAPITokenModify\",\"OrganizationAPITokenRead\"]}";
 
-    private RestClient.Reply rotateSelf(String key, String body) {
-        return client.send("POST", "/api-tokens/self/rotate", key, body == null ? null : RestClient.JSON, body);
+    private HttpApi.Reply rotateSelf(String key, String body) {
+        return client.send("POST", "/api-tokens/self/rotate", key, body == null ? null : HttpApi.JSON, body);
     }
 
     @Test
@@ -28,21 +29,21 @@ class RotationGraceRestTest extends ServerTest {
         String old = create(MANAGER);
         Instant before = Instant.now();
 
-        RestClient.Reply rotated = rotateSelf(old, "{\"gracePeriodSeconds\": 3600}");
+        HttpApi.Reply rotated = rotateSelf(old, "{\"gracePeriodSeconds\": 3600}");
 
         assertEquals(200, rotated.status(), rotated.body());
-        assertEquals("no-store", rotated.cacheControl());
+        assertEquals("no-store", rotated.header("Cache-Control"));
         Instant until = Instant.parse((String) rotated.json().get("previousValueExpiresAt"));
         assertTrue(!until.isBefore(before.plus(Duration.ofHours(1))) && until.isBefore(Instant.now().plus(Duration.ofHours(1)).plusSeconds(1)),
                 until.toString());
         String next = (String) rotated.json().get("value");
-        RestClient.Reply self = client.get("/api-tokens/self", old);
+        HttpApi.Reply self = client.get("/api-tokens/self", old);
         assertEquals(200, self.status(), self.body());
         assertEquals(rotated.json().get("id"), self.json().get("id"));
         assertEquals(rotated.json().get("previousValueExpiresAt"), self.json().get("previousValueExpiresAt"));
         assertEquals(200, client.get("/api-tokens/self", next).status());
 
-        RestClient.Reply refused = rotateSelf(old, null);
+        HttpApi.Reply refused = rotateSelf(old, null);
         assertEquals(401, refused.status(), refused.body());
         assertTrue(refused.message().contains("previous value"), refused.body());
         assertEquals(401, client.send("DELETE", "/api-tokens/" + rotated.json().get("id"), old, null, null).status());
@@ -52,12 +53,12 @@ class RotationGraceRestTest extends ServerTest {
     @Test
     void introspecting_a_previous_value_says_it_expires_when_its_grace_period_ends() {
         String old = create("{\"name\":\"introspected\",\"permissions\":[\"AlertRead\"]}");
-        RestClient.Reply rotated = rotateSelf(old, "{\"gracePeriodSeconds\": 600}");
+        HttpApi.Reply rotated = rotateSelf(old, "{\"gracePeriodSeconds\": 600}");
         String next = (String) rotated.json().get("value");
         long until = Instant.parse((String) rotated.json().get("previousValueExpiresAt")).getEpochSecond();
 
-        RestClient.Reply previous = client.send("POST", "/introspect", admin, "application/x-www-form-urlencoded", "token=" + old);
-        RestClient.Reply current = client.send("POST", "/introspect", admin, "application/x-www-form-urlencoded", "token=" + next);
+        HttpApi.Reply previous = client.send("POST", "/introspect", admin, "application/x-www-form-urlencoded", "token=" + old);
+        HttpApi.Reply current = client.send("POST", "/introspect", admin, "application/x-www-form-urlencoded", "token=" + next);
 
         assertEquals(true, previous.json().get("active"), previous.body());
         assertEquals(until, ((Number) previous.json().get("exp")).longValue());
@@ -70,7 +71,7 @@ class RotationGraceRestTest extends ServerTest {
         for (String body : new String[] {null, "{}", "{\"gracePeriodSeconds\": 0}", "  "}) {
             String old = create(MANAGER);
 
-            RestClient.Reply rotated = rotateSelf(old, body);
+            HttpApi.Reply rotated = rotateSelf(old, body);
 
             assertEquals(200, rotated.status(), body + ": " + rotated.body());
             Map<String, Object> token = rotated.json();
@@ -84,7 +85,7 @@ class RotationGraceRestTest extends ServerTest {
     void a_grace_period_beyond_the_cap_is_a_400_naming_the_field_and_rotates_nothing() {
         String old = create(MANAGER);
 
-        RestClient.Reply refused = rotateSelf(old, "{\"gracePeriodSeconds\": 86401}");
+        HttpApi.Reply refused = rotateSelf(old, "{\"gracePeriodSeconds\": 86401}");
 
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.message().startsWith("gracePeriodSeconds may be at most 86400"), refused.body());
@@ -97,7 +98,7 @@ class RotationGraceRestTest extends ServerTest {
     void a_body_that_is_not_a_grace_period_is_a_400_with_a_message(String body) {
         String old = create(MANAGER);
 
-        RestClient.Reply refused = rotateSelf(old, body);
+        HttpApi.Reply refused = rotateSelf(old, body);
 
         assertEquals(400, refused.status(), body + ": " + refused.body());
         assertTrue(refused.message().contains("gracePeriodSeconds") || refused.message().contains("body"), refused.body());

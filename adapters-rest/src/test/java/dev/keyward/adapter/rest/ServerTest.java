@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.manage.TokenBootstrap;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -28,18 +29,18 @@ abstract class ServerTest {
     @Inject
     JsonMapper json;
 
-    protected RestClient client;
+    protected HttpApi client;
     protected String admin;
 
     @BeforeEach
     void connectAsTheBootstrapAdmin() {
-        client = new RestClient(server.getPort(), json);
+        client = new HttpApi(server.getPort(), json);
         admin = ADMINS.computeIfAbsent(getClass(), test -> bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal());
     }
 
     /** Creates a token as the admin from a JSON body and returns its value. */
     protected String create(String body) {
-        RestClient.Reply created = client.post("/api-tokens", admin, body);
+        HttpApi.Reply created = client.post("/api-tokens", admin, body);
         assertEquals(200, created.status(), created.body());
         return (String) created.json().get("value");
     }

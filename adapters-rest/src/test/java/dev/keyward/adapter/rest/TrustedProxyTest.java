@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.manage.TokenBootstrap;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -26,7 +27,7 @@ class TrustedProxyTest {
 
     @Test
     void a_trusted_proxy_vouches_for_the_client_address_in_x_forwarded_for() {
-        RestClient client = new RestClient(server.getPort(), json);
+        HttpApi client = new HttpApi(server.getPort(), json);
         String admin = bootstrap.bootstrap(Optional.empty()).orElseThrow().reveal();
         String lan = (String) client.post("/api-tokens", admin,
                 "{\"name\":\"lan\",\"permissions\":[\"OrganizationAPITokenRead\"],\"allowedCIDRBlocks\":[\"10.0.0.0/8\"]}").json().get("value");

@@ -1,8 +1,5 @@
 package dev.keyward.app.check;
 
-import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.app.support.HttpApi.Token;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardTestApp;
 import dev.keyward.app.support.TcpProxy;
 import dev.keyward.domain.check.CheckCode;
@@ -11,6 +8,9 @@ import dev.keyward.domain.check.Door;
 import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.testkit.HttpApi;
+import dev.keyward.testkit.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

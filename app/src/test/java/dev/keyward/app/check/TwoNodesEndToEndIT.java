@@ -1,9 +1,9 @@
 package dev.keyward.app.check;
 
-import dev.keyward.app.support.HttpApi.Token;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.testkit.HttpApi;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

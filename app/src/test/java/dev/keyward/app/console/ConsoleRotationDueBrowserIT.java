@@ -1,6 +1,6 @@
 package dev.keyward.app.console;
 
-import dev.keyward.app.support.HttpApi.Token;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

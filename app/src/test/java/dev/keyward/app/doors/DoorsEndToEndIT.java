@@ -1,8 +1,8 @@
 package dev.keyward.app.doors;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.app.support.HttpApi.Token;
+import dev.keyward.testkit.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.keyward.app.support.HttpApi.GRAPHQL;
-import static dev.keyward.app.support.HttpApi.JSON;
+import static dev.keyward.testkit.HttpApi.GRAPHQL;
+import static dev.keyward.testkit.HttpApi.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

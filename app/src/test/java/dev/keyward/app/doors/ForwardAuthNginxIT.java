@@ -3,7 +3,7 @@ package dev.keyward.app.doors;
 import com.sun.net.httpserver.HttpServer;
 import dev.keyward.app.Keyward;
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Token;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

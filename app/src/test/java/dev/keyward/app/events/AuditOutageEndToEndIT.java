@@ -3,7 +3,7 @@ package dev.keyward.app.events;
 import dev.keyward.adapter.events.StandaloneKafka;
 import dev.keyward.adapter.events.TestKafka;
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Reply;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

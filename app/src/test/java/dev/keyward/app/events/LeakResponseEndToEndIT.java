@@ -3,7 +3,7 @@ package dev.keyward.app.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Reply;
 import io.cloudevents.CloudEvent;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,8 +1,8 @@
 package dev.keyward.app.events;
 
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,10 +1,10 @@
 package dev.keyward.app.events;
 
 import dev.keyward.adapter.events.TestKafka;
-import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.testkit.HttpApi;
+import dev.keyward.testkit.HttpApi.Reply;
 import io.cloudevents.CloudEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

@@ -1,8 +1,8 @@
 package dev.keyward.app.graphql;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.app.support.HttpApi.Token;
+import dev.keyward.testkit.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.keyward.app.support.HttpApi.GRAPHQL;
-import static dev.keyward.app.support.HttpApi.GRAPHQL_TOKEN_FIELDS;
+import static dev.keyward.testkit.HttpApi.GRAPHQL;
+import static dev.keyward.testkit.HttpApi.GRAPHQL_TOKEN_FIELDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

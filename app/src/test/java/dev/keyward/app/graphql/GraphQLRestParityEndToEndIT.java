@@ -2,7 +2,7 @@ package dev.keyward.app.graphql;
 
 import dev.keyward.adapter.persistence.check.BatchedTokenUses;
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static dev.keyward.app.support.HttpApi.GRAPHQL_TOKEN_FIELDS;
+import static dev.keyward.testkit.HttpApi.GRAPHQL_TOKEN_FIELDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 

@@ -1,8 +1,8 @@
 package dev.keyward.app.ops;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.TcpProxy;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

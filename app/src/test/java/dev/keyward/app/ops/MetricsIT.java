@@ -1,8 +1,8 @@
 package dev.keyward.app.ops;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi;
 import dev.keyward.app.support.KeywardTestApp;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

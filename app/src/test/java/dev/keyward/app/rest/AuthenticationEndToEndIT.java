@@ -1,10 +1,10 @@
 package dev.keyward.app.rest;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.app.support.HttpApi.Token;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.token.TokenValue;
+import dev.keyward.testkit.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

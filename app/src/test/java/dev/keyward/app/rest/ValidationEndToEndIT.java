@@ -1,9 +1,9 @@
 package dev.keyward.app.rest;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
-import dev.keyward.app.support.HttpApi.Token;
-import dev.keyward.app.support.HttpApi;
+import dev.keyward.testkit.HttpApi;
+import dev.keyward.testkit.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Token;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

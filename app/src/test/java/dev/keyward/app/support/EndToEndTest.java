@@ -1,5 +1,6 @@
 package dev.keyward.app.support;
 
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;

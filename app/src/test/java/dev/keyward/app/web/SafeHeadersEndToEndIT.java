@@ -1,7 +1,7 @@
 package dev.keyward.app.web;
 
 import dev.keyward.app.support.EndToEndTest;
-import dev.keyward.app.support.HttpApi.Reply;
+import dev.keyward.testkit.HttpApi.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.keyward.app.support;
+package dev.keyward.testkit;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
