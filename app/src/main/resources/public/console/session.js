@@ -27,14 +27,28 @@ function showSignIn(message, isError) {
   showView('view-signin', byId('signin-token'));
 }
 
+var READ_PERMISSION = 'OrganizationAPITokenRead';
+var LACKS_READ = 'This token is valid but lacks Read API Token Info (OrganizationAPITokenRead), '
+  + 'which the console needs to show tokens.';
+
+/**
+ * The token as GET /api-tokens/self returned it, if it may use the console: every live token may read
+ * itself, but listing tokens needs OrganizationAPITokenRead.
+ */
+function consoleCapable(self) {
+  if ((self.permissions || []).indexOf(READ_PERMISSION) < 0) {
+    return Promise.reject({status: 403});
+  }
+  return self;
+}
+
 function signInRefusal(error) {
   if (error.status === 401) {
     return 'Keyward refused this token. It may be mistyped, expired, rotated or deleted, '
       + 'or not allowed from your network address.';
   }
   if (error.status === 403) {
-    return 'This token is valid but lacks Read API Token Info (OrganizationAPITokenRead), '
-      + 'which the console needs to show tokens.';
+    return LACKS_READ;
   }
   return sentence(error.message);
 }
@@ -58,7 +72,7 @@ export function onSignIn(event) {
   }
   var button = byId('signin-submit');
   setBusy(button, true, 'Signing in…');
-  api('GET', tokenPath('self'), undefined, value).then(function (self) {
+  api('GET', tokenPath('self'), undefined, value).then(consoleCapable).then(function (self) {
     setBusy(button, false, 'Signing in…');
     startSession(value, self);
   }, function (error) {
@@ -84,7 +98,7 @@ export function resumeSession() {
     showSignIn();
     return;
   }
-  api('GET', tokenPath('self'), undefined, saved).then(function (self) {
+  api('GET', tokenPath('self'), undefined, saved).then(consoleCapable).then(function (self) {
     startSession(saved, self);
   }, function (error) {
     sessionStorage.removeItem(STORAGE_KEY);

@@ -100,7 +100,7 @@ class ArchitectureTest {
         return DescribedPredicate.describe("services or their collaborators", type ->
                 type.getPackageName().startsWith("dev.keyward.domain")
                         && (type.getSimpleName().endsWith("Service")
-                        || Set.of("AuditRelay", "TokenStore", "ReuseDetector", "AuthFailureMonitor", "TokenCreation", "ActingCaller")
+                        || Set.of("AuditRelay", "TokenStore", "ReuseDetector", "AuthFailureMonitor", "TokenCreation")
                         .contains(type.getSimpleName())));
     }
 }

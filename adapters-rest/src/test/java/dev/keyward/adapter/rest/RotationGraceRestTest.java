@@ -44,9 +44,11 @@ class RotationGraceRestTest extends ServerTest {
         assertEquals(200, client.get("/api-tokens/self", next).status());
 
         HttpApi.Reply refused = rotateSelf(old, null);
-        assertEquals(401, refused.status(), refused.body());
+        assertEquals(403, refused.status(), refused.body());
         assertTrue(refused.message().contains("previous value"), refused.body());
-        assertEquals(401, client.send("DELETE", "/api-tokens/" + rotated.json().get("id"), old, null, null).status());
+        assertEquals(403, client.send("DELETE", "/api-tokens/" + rotated.json().get("id"), old, null, null).status());
+        HttpApi.Reply leak = client.post("/leaked-tokens", old, "[{\"token\":\"" + next + "\"}]");
+        assertEquals(403, leak.status(), "the previous value cannot revoke the new one: " + leak.body());
         assertEquals(200, client.get("/api-tokens/self", next).status(), "the refused writes changed nothing");
     }
 

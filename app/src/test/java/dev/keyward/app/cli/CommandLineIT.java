@@ -58,6 +58,14 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void check_connection_works_for_a_narrow_token_that_may_only_read_itself() {
+        var token = api.create(admin, unique("cli-narrow"), "RuleRead");
+        Run run = run(token.value(), "check-connection");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("permissions: RuleRead"), run.out());
+    }
+
+    @Test
     void a_wrong_key_fails_with_one_line_and_a_non_zero_status() {
         Run run = run(dev.keyward.app.support.KeywardTestApp.newKey(), "check-connection");
         assertEquals(KeywardCli.FAILED, run.status());

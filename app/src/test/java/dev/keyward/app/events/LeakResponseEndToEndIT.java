@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Leak response on the real database: a reported live value deletes its token with exactly one
@@ -51,10 +52,11 @@ class LeakResponseEndToEndIT extends KafkaEndToEndTest {
     }
 
     @Test
-    void the_leaked_event_reaches_kafka_with_location_and_source_and_without_the_value() throws Exception {
+    void the_leaked_event_reaches_kafka_with_location_and_source_and_without_any_value() throws Exception {
         var victim = api.create(admin, "leaked-to-kafka", "RuleRead");
-        array(api.post("/leaked-tokens", admin,
-                "[{\"token\":\"" + victim.value() + "\",\"location\":\"https://example.com/paste\",\"source\":\"a person\"}]"));
+        var bystander = api.create(admin, "pasted-beside-it", "RuleRead");
+        array(api.post("/leaked-tokens", admin, "[{\"token\":\"" + victim.value() + "\",\"location\":\"https://example.com/paste?k="
+                + bystander.value() + "\",\"source\":\"a person who pasted " + victim.value() + "\"}]"));
 
         Consumed consumed = new Consumed(TestKafka.consume(kafka.bootstrapServers(), topic,
                 records -> new Consumed(records).events.stream().anyMatch(e -> e.getType().endsWith(".leaked")
@@ -64,9 +66,13 @@ class LeakResponseEndToEndIT extends KafkaEndToEndTest {
 
         assertEquals(1, leaked.size());
         JsonNode data = tree.readTree(leaked.get(0).getData().toBytes());
-        assertEquals("https://example.com/paste", data.get("location").asText());
-        assertEquals("a person", data.get("source").asText());
-        consumed.rawTexts().forEach(text -> assertFalse(text.contains(victim.value().substring(3)), text));
+        assertEquals("https://example.com/paste?k=kw_[redacted]", data.get("location").asText(), "values pasted into the report are redacted");
+        assertEquals("a person who pasted kw_[redacted]", data.get("source").asText());
+        consumed.rawTexts().forEach(text -> assertFalse(text.contains(victim.value().substring(3))
+                || text.contains(bystander.value().substring(3)), text));
+        List<String> stored = new Outbox(server.getApplicationContext().getBean(DataSource.class)).payloadsOf(victim.id());
+        assertTrue(stored.stream().anyMatch(payload -> payload.contains("kw_[redacted]")), stored.toString());
+        stored.forEach(payload -> assertFalse(payload.contains(bystander.value().substring(3)), payload));
     }
 
     private List<String> eventTypesOf(String tokenId) {

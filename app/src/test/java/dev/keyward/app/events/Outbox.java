@@ -39,6 +39,17 @@ final class Outbox {
         return rows().stream().filter(row -> tokenId.equals(row.tokenId())).map(Row::type).toList();
     }
 
+    /** The stored payloads of one token's outbox rows, as text. */
+    List<String> payloadsOf(String tokenId) {
+        List<String> payloads = new ArrayList<>();
+        query("SELECT token_id, payload FROM audit_outbox ORDER BY seq", rs -> {
+            if (tokenId.equals(rs.getString(1))) {
+                payloads.add(rs.getString(2));
+            }
+        });
+        return payloads;
+    }
+
     long unsent() {
         return rows().stream().filter(r -> !r.sent()).count();
     }

@@ -17,12 +17,14 @@ class AuthorizationEndToEndIT extends EndToEndTest {
     private static final String MODIFY = "OrganizationAPITokenModify";
 
     @Test
-    void reading_needs_the_read_permission() {
+    void reading_other_tokens_needs_the_read_permission_but_every_token_may_read_itself() {
         Token alerts = api.create(admin, unique("alerts"), "AlertRead");
         Token other = api.create(admin, unique("other"));
         assertForbidden(api.get("/api-tokens", alerts.value()), READ);
-        assertForbidden(api.get("/api-tokens/self", alerts.value()), READ);
         assertForbidden(api.get("/api-tokens/" + other.id(), alerts.value()), READ);
+        assertEquals(alerts.id(), api.get("/api-tokens/self", alerts.value()).string("id"), "like whoami");
+        assertEquals(alerts.id(), api.get("/api-tokens/" + alerts.id(), alerts.value()).string("id"));
+        assertEquals(alerts.id(), api.graphqlIdOf(alerts.value()));
         assertForbidden(api.get("/api-tokens/00000000-0000-7000-8000-000000000000", alerts.value()), READ);
     }
 

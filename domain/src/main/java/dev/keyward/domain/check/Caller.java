@@ -1,5 +1,6 @@
 package dev.keyward.domain.check;
 
+import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.PermissionSet;
@@ -17,6 +18,10 @@ import java.time.Instant;
  * the token was not rotated away meanwhile), what it may do and where it came from.
  */
 public record Caller(TokenId tokenId, SecretHash credential, PermissionSet permissions, IpAddress address) {
+
+    public static final String PREVIOUS_VALUE_MAY_NOT_WRITE = "this is the token's previous value, kept working for a "
+            + "grace period after a rotation so that deployments can move to the new one: it may be checked and may "
+            + "read, but it cannot create, update, rotate or delete tokens or report leaks; use the token's current value";
 
     /**
      * The caller a check vouches for. Every failed check is the same refusal, so a stranger learns
@@ -56,6 +61,21 @@ public record Caller(TokenId tokenId, SecretHash credential, PermissionSet permi
                 .filter(token -> token.acceptsCredential(credential, now))
                 .orElseThrow(() -> new UnauthenticatedException("token " + tokenId
                         + " was deleted, rotated or expired after it authenticated"));
+    }
+
+    /**
+     * {@link #reread} for a write: a token's previous value (a rotation's grace period) exists so that
+     * deployments keep <em>using</em> the old value while they move to the new one; whoever holds only the
+     * old value may be checked and may read, but may not administer anything.
+     *
+     * @throws ForbiddenException when the credential is the token's previous value
+     */
+    public ApiToken rereadToWrite(Tokens tokens, Instant now) {
+        ApiToken acting = reread(tokens, now);
+        if (acting.isPreviousValueAt(credential, now)) {
+            throw new ForbiddenException(PREVIOUS_VALUE_MAY_NOT_WRITE);
+        }
+        return acting;
     }
 
     public Actor actor() {

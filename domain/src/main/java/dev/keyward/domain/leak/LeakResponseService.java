@@ -61,7 +61,7 @@ public final class LeakResponseService implements LeakReports {
         caller.permissions().require(MODIFY, "report leaked tokens");
         check(reports);
         // The report as a whole is authorised by the caller as it is now; an item may then revoke the caller itself.
-        transactions.inWrite(() -> caller.reread(tokens, clock.instant()))
+        transactions.inWrite(() -> caller.rereadToWrite(tokens, clock.instant()))
                 .permissions().require(MODIFY, "report leaked tokens");
         return handleAll(reports, caller.actor(), caller.address());
     }
@@ -106,7 +106,8 @@ public final class LeakResponseService implements LeakReports {
             // Expired, or a previous value whose grace period is over: it opens nothing any more.
             return Outcome.ALREADY_DEAD;
         }
-        store.deleted(token, token.deleteAsLeaked(report.location(), report.source(), origin));
+        // A location or source is free text from the reporter: a value pasted into it must not reach the event.
+        store.deleted(token, token.deleteAsLeaked(TokenValue.redact(report.location()), TokenValue.redact(report.source()), origin));
         leaked.add(hash, token.id(), origin.at());
         return Outcome.REVOKED;
     }

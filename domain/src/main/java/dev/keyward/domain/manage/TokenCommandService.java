@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  * aggregate → store it and its event in the outbox }. Writes need
  * {@link Permission#OrganizationAPITokenModify}, except that any live token may rotate itself; the
  * check comes before any lookup, so a caller without rights learns nothing about ids. A token's previous
- * value (a rotation's grace period) acts as the token, but may not change the token itself.
+ * value (a rotation's grace period) may not write at all ({@link Caller#rereadToWrite}).
  */
 public final class TokenCommandService implements TokenCommands {
 
@@ -100,7 +100,7 @@ public final class TokenCommandService implements TokenCommands {
         }
         Duration overlap = grace.parse("gracePeriodSeconds", gracePeriodSeconds);
         return transactions.inWrite(() -> {
-            ApiToken acting = self ? reread(caller) : acting(caller, "rotate other tokens");
+            ApiToken acting = self ? rereadToWrite(caller) : acting(caller, "rotate other tokens");
             ApiToken token = load(caller, acting, target);
             new ActingTokenPolicy(acting).checkRotate(token);
             TokenValue value = creation.newValue();
@@ -121,27 +121,25 @@ public final class TokenCommandService implements TokenCommands {
         });
     }
 
-    /** See {@link Caller#reread}. */
-    private ApiToken reread(Caller caller) {
-        return caller.reread(tokens, clock.instant());
+    /** See {@link Caller#rereadToWrite}. */
+    private ApiToken rereadToWrite(Caller caller) {
+        return caller.rereadToWrite(tokens, clock.instant());
     }
 
-    /** {@link #reread} and, on the fresh row, the write permission {@code action} needs. */
+    /** {@link #rereadToWrite} and, on the fresh row, the write permission {@code action} needs. */
     private ApiToken acting(Caller caller, String action) {
-        ApiToken acting = reread(caller);
+        ApiToken acting = rereadToWrite(caller);
         acting.permissions().require(MODIFY, action);
         return acting;
     }
 
     /**
-     * The target of a change; a reference to the caller itself reuses the row {@link #reread} already
-     * holds. A caller holding only its token's previous value may not change that token.
+     * The target of a change; a reference to the caller itself reuses the row {@link #rereadToWrite}
+     * already holds.
      */
     private ApiToken load(Caller caller, ApiToken acting, TokenRef target) {
-        ApiToken token = target.isSelf(caller.tokenId()) ? acting
+        return target.isSelf(caller.tokenId()) ? acting
                 : target.resolve(caller.tokenId()).flatMap(tokens::findById).orElseThrow(target::notFound);
-        ActingCaller.requireCurrentValueToChange(caller, acting, token, clock.instant());
-        return token;
     }
 
     private Origin originOf(Caller caller) {

@@ -7,8 +7,9 @@ import dev.keyward.domain.token.TokenView;
 import dev.keyward.domain.token.Tokens;
 
 /**
- * Reading tokens needs {@link Permission#OrganizationAPITokenRead}, checked before any lookup so a
- * caller without it learns nothing about ids. Reads see committed rows: no transaction of their own.
+ * Every live token may read itself (by {@code self} or its own id), like {@code whoami}; reading any other
+ * token needs {@link Permission#OrganizationAPITokenRead}, checked before any lookup so a caller without
+ * it learns nothing about ids. Reads see committed rows: no transaction of their own.
  */
 public final class TokenQueryService implements TokenQueries {
 
@@ -20,14 +21,15 @@ public final class TokenQueryService implements TokenQueries {
 
     @Override
     public TokenView get(Caller caller, String ref) {
-        caller.permissions().require(Permission.OrganizationAPITokenRead, "read tokens");
         TokenRef token = TokenRef.parse(ref);
+        if (!token.isSelf(caller.tokenId())) {
+            caller.permissions().require(Permission.OrganizationAPITokenRead, "read other tokens");
+        }
         return token.resolve(caller.tokenId()).flatMap(tokens::findById).orElseThrow(token::notFound).view();
     }
 
     @Override
     public TokenView self(Caller caller, TokenView checked) {
-        caller.permissions().require(Permission.OrganizationAPITokenRead, "read tokens");
         if (!checked.id().equals(caller.tokenId())) {
             throw new IllegalArgumentException("the checked token is not the caller's");
         }

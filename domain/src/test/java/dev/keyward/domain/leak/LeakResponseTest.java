@@ -53,6 +53,22 @@ class LeakResponseTest {
     }
 
     @Test
+    void a_value_pasted_into_location_or_source_never_reaches_the_event() {
+        TokenWithValue ci = f.create("ci", null, Permission.RuleRead);
+        TokenWithValue other = f.create("other", null, Permission.RuleRead);
+        String pasted = "https://gist.example/raw?key=" + other.value().reveal() + "&also=" + ci.value().reveal().substring(0, 12);
+
+        f.leaks.report(f.admin, List.of(new LeakReport(ci.value().reveal(), pasted, "scan of " + ci.value().reveal())));
+
+        TokenLeaked event = leakedEvents().get(0);
+        assertEquals("https://gist.example/raw?key=kw_[redacted]&also=kw_[redacted]", event.location());
+        assertEquals("scan of kw_[redacted]", event.source());
+        for (TokenValue value : List.of(ci.value(), other.value())) {
+            assertFalse(event.toString().contains(value.reveal().substring(3, 12)), "no part of a value in " + event);
+        }
+    }
+
+    @Test
     void reporting_the_same_value_again_is_already_dead_and_makes_no_second_event() {
         TokenWithValue ci = f.create("ci", null);
         f.leaks.report(f.admin, List.of(found(ci.value())));

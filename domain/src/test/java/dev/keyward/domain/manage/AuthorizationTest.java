@@ -124,24 +124,31 @@ class AuthorizationTest {
     }
 
     @Test
-    void reading_yourself_still_needs_the_read_permission() {
-        Caller caller = f.callerWith(OrganizationAPITokenModify);
+    void every_live_token_may_read_itself_by_self_or_by_its_id_like_whoami() {
+        Caller narrow = f.callerWith();
 
-        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.queries.get(caller, "self"));
-        assertEquals(OrganizationAPITokenRead.name(), e.permission());
+        assertEquals(narrow.tokenId(), f.queries.get(narrow, "self").id());
+        assertEquals(narrow.tokenId(), f.queries.get(narrow, narrow.tokenId().toString()).id());
     }
 
     @Test
-    void reading_yourself_from_your_check_needs_the_read_permission_too() {
-        Caller weak = f.callerWith(OrganizationAPITokenModify);
-        Caller reader = f.callerWith(OrganizationAPITokenRead);
-        TokenView readerView = f.queries.get(reader, "self");
+    void reading_another_token_still_needs_the_read_permission() {
+        Caller narrow = f.callerWith(OrganizationAPITokenModify);
 
-        ForbiddenException e = assertThrows(ForbiddenException.class,
-                () -> f.queries.self(weak, f.queries.get(f.admin, weak.tokenId().toString())));
+        ForbiddenException e = assertThrows(ForbiddenException.class, () -> f.queries.get(narrow, f.admin.tokenId().toString()));
         assertEquals(OrganizationAPITokenRead.name(), e.permission());
-        assertEquals(readerView, f.queries.self(reader, readerView));
-        assertThrows(IllegalArgumentException.class, () -> f.queries.self(reader, f.queries.get(f.admin, weak.tokenId().toString())));
+        assertThrows(ForbiddenException.class, () -> f.queries.get(narrow, "00000000-0000-7000-8000-000000000000"),
+                "refused before any lookup: an unknown id is not told apart");
+    }
+
+    @Test
+    void reading_yourself_from_your_check_needs_no_permission() {
+        Caller narrow = f.callerWith();
+        Caller reader = f.callerWith(OrganizationAPITokenRead);
+        TokenView narrowView = f.queries.get(f.admin, narrow.tokenId().toString());
+
+        assertEquals(narrowView, f.queries.self(narrow, narrowView));
+        assertThrows(IllegalArgumentException.class, () -> f.queries.self(reader, narrowView), "only the caller's own view");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.check.Door;
+import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.fake.LifecycleFixture;
@@ -92,26 +93,41 @@ class RotationGraceTest {
         int events = f.outbox.events().size();
 
         for (String ref : List.of(id, "self")) {
-            UnauthenticatedException update = assertThrows(UnauthenticatedException.class, () -> f.commands.update(previous, ref, rename));
-            assertTrue(update.getMessage().contains("previous value"), update.getMessage());
-            assertThrows(UnauthenticatedException.class, () -> f.commands.rotate(previous, ref, null));
-            assertThrows(UnauthenticatedException.class, () -> f.commands.delete(previous, ref));
+            ForbiddenException update = assertThrows(ForbiddenException.class, () -> f.commands.update(previous, ref, rename));
+            assertTrue(update.getMessage().contains("previous value") && update.getMessage().contains("current value"),
+                    update.getMessage());
+            assertThrows(ForbiddenException.class, () -> f.commands.rotate(previous, ref, null));
+            assertThrows(ForbiddenException.class, () -> f.commands.delete(previous, ref));
         }
         assertEquals(events, f.outbox.events().size(), "nothing was changed");
         assertEquals("manager", f.tokens.findById(token.token().id()).orElseThrow().name().value());
     }
 
     @Test
-    void the_previous_value_acts_as_the_token_on_other_tokens() {
+    void the_previous_value_may_check_and_read_but_not_administer_other_tokens_or_report_leaks() {
         TokenWithValue token = manager();
-        f.commands.rotate(f.admin, token.token().id().toString(), HOUR);
+        TokenWithValue weaker = f.create("weaker", null);
+        String weakerId = weaker.token().id().toString();
+        TokenWithValue rotated = f.commands.rotate(f.admin, token.token().id().toString(), HOUR);
         Caller previous = f.authenticate(token.value());
+        int events = f.outbox.events().size();
 
-        TokenWithValue created = f.commands.create(previous, new CreateTokenCommand("made-by-previous", List.of(), null, null));
-        f.commands.rotate(previous, created.token().id().toString(), null);
-        f.commands.delete(previous, created.token().id().toString());
+        assertEquals(token.token().id(), f.fakes.domain.queries().get(previous, "self").id(), "it reads as the token");
+        assertEquals(weaker.token().id(), f.fakes.domain.queries().get(previous, weakerId).id());
+        assertThrows(ForbiddenException.class,
+                () -> f.commands.create(previous, new CreateTokenCommand("made-by-previous", List.of(), null, null)));
+        assertThrows(ForbiddenException.class, () -> f.commands.rotate(previous, weakerId, null), "no take-over of weaker tokens");
+        assertThrows(ForbiddenException.class, () -> f.commands.update(previous, weakerId,
+                new UpdateTokenCommand("renamed", List.of(), null)));
+        assertThrows(ForbiddenException.class, () -> f.commands.delete(previous, weakerId));
+        assertThrows(ForbiddenException.class, () -> f.leaks.report(previous,
+                List.of(new LeakReport(rotated.value().reveal(), null, null))), "no revoking the new value");
 
-        assertEquals(Optional.empty(), f.tokens.findById(created.token().id()));
+        assertEquals(events, f.outbox.events().size(), "nothing was changed");
+        assertEquals(CheckCode.VALID, check(rotated.value()).code());
+        assertEquals(CheckCode.VALID, check(weaker.value()).code());
+        TokenWithValue byCurrent = f.commands.rotate(f.authenticate(rotated.value()), weakerId, null);
+        assertEquals(weaker.token().id(), byCurrent.token().id(), "the current value still administers");
     }
 
     @Test

@@ -16,11 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -29,9 +25,10 @@ import java.util.concurrent.TimeUnit;
  * {@code keyward.check.feed-poll-interval} it reads the {@code token_changes} rows after the last one it
  * saw and drops their hashes. The cost is one indexed query per poll, proportional to the changes.
  * <p>
- * Sequence numbers are assigned at insert, not at commit, so a row can become visible after a higher
- * one was already read. A skipped number is therefore remembered as a gap and looked up again on every
- * poll until it appears or {@link #GAP_PATIENCE} passes (a rolled-back write leaves a gap forever).
+ * {@link TokenChangeLog} numbers the rows in commit order without gaps, so "after the last one seen" is
+ * the whole rule: a committed change cannot hide behind a number that commits later. Should a number
+ * ever be missing (rows pruned while this node could not read them, or a node of an older release still
+ * numbering rows by AUTO_INCREMENT), the feed cannot know what it missed and empties the cache.
  * <p>
  * It also says whether the cache may be trusted: only while the last successful poll is at most
  * {@code keyward.check.max-staleness} old ({@link #isFresh()}).
@@ -43,12 +40,6 @@ public final class ChangeFeed {
 
     /** Rows read per query; a longer backlog is drained by further queries in the same poll. */
     static final int BATCH = 1000;
-    /** Rows before the newest one at start that are read again, so writes in flight at start are not missed. */
-    static final int START_OVERLAP = 1000;
-    /** How long a skipped sequence number is waited for: longer than any write transaction lasts. */
-    static final Duration GAP_PATIENCE = Duration.ofSeconds(60);
-    /** More gaps than this, and the cache is simply emptied rather than tracking them. */
-    static final int MAX_GAPS = 10_000;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
     private final Statements statements;
@@ -56,7 +47,6 @@ public final class ChangeFeed {
     private final CheckCache cache;
     private final CheckSettings settings;
     private final ScheduledExecutorService poller;
-    private final Map<Long, Long> gaps = new LinkedHashMap<>();
     private long high;
     private long lastPruneNanos;
     private volatile long lastSuccessNanos;
@@ -68,7 +58,8 @@ public final class ChangeFeed {
         this.clock = clock;
         this.cache = cache;
         this.settings = settings;
-        this.high = Math.max(0, newestSequence() - START_OVERLAP);
+        // The cache is empty at start: only changes committed from now on matter.
+        this.high = newestSequence();
         this.lastPruneNanos = System.nanoTime();
         poll();
         this.poller = Daemons.singleThread("keyward-change-feed");
@@ -95,7 +86,6 @@ public final class ChangeFeed {
     synchronized void poll() {
         try {
             List<SecretHash> changed = new ArrayList<>();
-            readGaps(changed);
             int read;
             do {
                 read = readAfterHigh(changed);
@@ -103,7 +93,6 @@ public final class ChangeFeed {
             if (!changed.isEmpty()) {
                 cache.invalidate(changed);
             }
-            forgetOldGaps();
             pruneNowAndThen();
             lastSuccessNanos = System.nanoTime();
             databaseDown = false;
@@ -125,7 +114,9 @@ public final class ChangeFeed {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
                     changed.add(new SecretHash(rs.getBytes(2)));
-                    noteGapsBefore(seq);
+                    if (seq != high + 1) {
+                        missed(seq);
+                    }
                     high = seq;
                     count++;
                 }
@@ -134,46 +125,10 @@ public final class ChangeFeed {
         });
     }
 
-    private void readGaps(List<SecretHash> changed) {
-        if (gaps.isEmpty()) {
-            return;
-        }
-        List<Long> wanted = new ArrayList<>(gaps.keySet()).subList(0, Math.min(gaps.size(), 500));
-        statements.run("SELECT seq, secret_hash FROM token_changes WHERE seq IN "
-                + "(" + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")", ps -> {
-                    for (int i = 0; i < wanted.size(); i++) {
-                        ps.setLong(i + 1, wanted.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            gaps.remove(rs.getLong(1));
-                            changed.add(new SecretHash(rs.getBytes(2)));
-                        }
-                    }
-                    return null;
-                });
-    }
-
-    private void noteGapsBefore(long seq) {
-        if (seq - high - 1 > MAX_GAPS - gaps.size()) {
-            LOG.info("the token change feed skipped {} sequence numbers; emptying this node's check cache", seq - high - 1);
-            gaps.clear();
-            cache.invalidateAll();
-            return;
-        }
-        long now = System.nanoTime();
-        for (long missing = high + 1; missing < seq; missing++) {
-            gaps.put(missing, now);
-        }
-    }
-
-    private void forgetOldGaps() {
-        long now = System.nanoTime();
-        for (Iterator<Long> noticed = gaps.values().iterator(); noticed.hasNext(); ) {
-            if (now - noticed.next() > GAP_PATIENCE.toNanos()) {
-                noticed.remove();
-            }
-        }
+    private void missed(long seq) {
+        LOG.warn("the token change feed went from {} to {}: changes in between were pruned before this node read "
+                + "them, or a node of an older release is writing; emptying this node's check cache", high, seq);
+        cache.invalidateAll();
     }
 
     private void pruneNowAndThen() {

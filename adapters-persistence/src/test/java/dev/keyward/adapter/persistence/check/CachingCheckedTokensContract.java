@@ -105,6 +105,113 @@ abstract class CachingCheckedTokensContract {
     }
 
     @Test
+    void concurrent_writes_number_the_feed_in_commit_order_without_gaps() throws Exception {
+        TestRows rows = new TestRows(dataSource);
+        long before = ((Number) rows.query("SELECT seq FROM token_change_counter WHERE id = 1").get(0).get("seq")).longValue();
+        List<ApiToken> written = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            written.add(added("numbered-" + i));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        for (ApiToken token : written) {
+            writers.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    rotate(token);
+                }
+            });
+        }
+        writers.shutdown();
+        assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+
+        List<Long> numbers = rows.query("SELECT seq FROM token_changes WHERE seq > ? ORDER BY seq", before).stream()
+                .map(row -> ((Number) row.get("seq")).longValue()).toList();
+        assertEquals(8 + 8 * 10 * 2, numbers.size(), "a row for each added token, two for each rotation (old and new hash)");
+        for (int i = 0; i < numbers.size(); i++) {
+            assertEquals(before + 1 + i, numbers.get(i), "no gap: a poll that read number n has seen every change before it");
+        }
+        for (ApiToken token : written) {
+            assertEquals(Optional.empty(), live(token.secretHash()), "the first values are refused");
+        }
+    }
+
+    @Test
+    void a_write_holding_feed_numbers_commits_before_a_later_write_can_take_any() throws Exception {
+        ApiToken first = added("numbered-first");
+        ApiToken second = added("numbered-second");
+        SecretHash firstNext = TestTokens.newHash();
+        java.util.concurrent.CountDownLatch numbered = new java.util.concurrent.CountDownLatch(1);
+        Thread slow = new Thread(() -> transactions.inWrite(() -> {
+            ApiToken current = tokens.findById(first.id()).orElseThrow();
+            current.rotate(firstNext, Duration.ZERO, TestTokens.byToken(TestTokens.now()));
+            tokens.update(current);
+            numbered.countDown();
+            sleepQuietly(400);
+            return null;
+        }));
+        slow.start();
+        assertTrue(numbered.await(10, TimeUnit.SECONDS));
+
+        long start = System.nanoTime();
+        SecretHash secondNext = rotate(second);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        slow.join();
+
+        assertTrue(waited.toMillis() >= 250, "the later write waited for the earlier one's COMMIT, not " + waited.toMillis() + " ms");
+        TestRows rows = new TestRows(dataSource);
+        long firstSeq = seqOf(rows, firstNext);
+        long secondSeq = seqOf(rows, secondNext);
+        assertTrue(firstSeq < secondSeq, "numbers follow commit order: " + firstSeq + " then " + secondSeq);
+    }
+
+    private static long seqOf(TestRows rows, SecretHash hash) {
+        return ((Number) rows.query("SELECT seq FROM token_changes WHERE secret_hash = ?", hash.bytes()).get(0).get("seq")).longValue();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void a_change_another_node_commits_is_dropped_from_this_nodes_cache_by_the_next_poll() {
+        ApiToken token = added("changed-elsewhere");
+        assertTrue(live(token.secretHash()).isPresent());
+        TestRows rows = new TestRows(dataSource);
+        rows.execute("DELETE FROM api_tokens WHERE id = '" + token.id() + "'");
+        assertTrue(live(token.secretHash()).isPresent(), "cached: this node did not see the delete");
+
+        writeChangeRowAsAnotherNode(rows, 1, token.secretHash());
+        feed.poll();
+
+        assertEquals(Optional.empty(), live(token.secretHash()));
+    }
+
+    @Test
+    void a_number_missing_from_the_feed_empties_the_cache_rather_than_trust_it() {
+        ApiToken token = added("behind-a-hole");
+        assertTrue(live(token.secretHash()).isPresent());
+        TestRows rows = new TestRows(dataSource);
+        rows.execute("DELETE FROM api_tokens WHERE id = '" + token.id() + "'");
+
+        // Two numbers taken, one row written (rows pruned unread, or a writer of an older release).
+        writeChangeRowAsAnotherNode(rows, 2, TestTokens.newHash());
+        feed.poll();
+
+        assertEquals(Optional.empty(), live(token.secretHash()), "the change hidden in the hole cannot be trusted away");
+    }
+
+    /** Takes {@code count} numbers from the counter and writes one row with the last of them, as TokenChangeLog would. */
+    private static void writeChangeRowAsAnotherNode(TestRows rows, int count, SecretHash hash) {
+        rows.execute("UPDATE token_change_counter SET seq = seq + " + count + " WHERE id = 1");
+        long seq = ((Number) rows.query("SELECT seq FROM token_change_counter WHERE id = 1").get(0).get("seq")).longValue();
+        rows.query("INSERT INTO token_changes (seq, secret_hash, changed_at) VALUES (?, ?, ?)",
+                seq, hash.bytes(), java.sql.Timestamp.from(Instant.now()));
+    }
+
+    @Test
     void a_cached_token_is_answered_without_the_database() {
         ApiToken token = added("hot");
         assertTrue(live(token.secretHash()).isPresent());
