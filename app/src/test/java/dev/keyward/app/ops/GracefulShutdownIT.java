@@ -181,6 +181,49 @@ class GracefulShutdownIT {
         }
     }
 
+    @Test
+    void on_the_embedded_h2_default_a_use_made_a_second_before_sigterm_is_there_after_a_restart() throws Exception {
+        String admin = KeywardTestApp.newKey();
+        int port = freePort();
+        Path log = dataDir.resolve("h2-stdout.txt");
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        child.environment().keySet().removeIf(name -> name.startsWith("KEYWARD_") || name.startsWith("DATASOURCES_")
+                || name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
+        // the embedded defaults: H2 under the data directory, audit events to a JSON-lines file there
+        child.environment().put("KEYWARD_DATA_DIR", dataDir.toString());
+        child.environment().put("KEYWARD_BOOTSTRAP_TOKEN", admin);
+        child.environment().put("KEYWARD_LOG_FORMAT", "json");
+        child.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        child.environment().put("KEYWARD_TOKENS_LAST_USED_FLUSH_INTERVAL", "1h");
+        Process process = child.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            awaitReady(http, base, process, log);
+            assertEquals(200, send(http, base, "GET", "/api-tokens/self", admin, null).statusCode());
+            Thread.sleep(1000);
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "Keyward did not exit within 60 s of SIGTERM");
+            assertEquals(143, process.exitValue(), Files.readString(log));
+
+            String all = Files.readString(log);
+            assertFalse(all.contains("\"level\":\"ERROR\""), "no ERROR logged at shutdown:\n" + all);
+            assertFalse(all.contains("Database is already closed"), "H2 was not closed before the last flush:\n" + all);
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("keyward")
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "sa", "");
+                 java.sql.ResultSet used = connection.createStatement().executeQuery(
+                         "SELECT COUNT(*) FROM api_tokens WHERE last_used_at IS NOT NULL AND last_used_from IS NOT NULL")) {
+                used.next();
+                assertEquals(1, used.getInt(1), "the admin's use, a second before SIGTERM, was flushed to H2");
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient http, String base, String method, String path, String key, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("X-API-Key", key)
