@@ -88,10 +88,14 @@ public final class AuditCloudEvents {
         return address == null ? UNKNOWN_ADDRESS : address.toString();
     }
 
-    /** {@code clientAddress} (null when unknown), {@code failures}, {@code windowStart}, {@code windowEnd}. */
+    /**
+     * {@code clientAddress} (null when unknown), {@code askedBy} (the asking token's id, or null),
+     * {@code failures}, {@code windowStart}, {@code windowEnd}.
+     */
     static ObjectNode data(AuthFailuresObserved observed) {
         ObjectNode data = JSON.objectNode();
         data.put("clientAddress", observed.clientAddress() == null ? null : observed.clientAddress().toString());
+        data.put("askedBy", observed.askedBy() == null ? null : observed.askedBy().toString());
         data.put("failures", observed.failures());
         data.put("windowStart", text(observed.windowStart()));
         data.put("windowEnd", text(observed.windowEnd()));

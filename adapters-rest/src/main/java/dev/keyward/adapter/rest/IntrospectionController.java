@@ -54,8 +54,8 @@ class IntrospectionController {
         if (token == null) {
             throw new InvalidInputException("token", "token is required: the token value to introspect");
         }
-        CheckRequest check = new CheckRequest(token,
-                RequestCredentials.parseAddress("client_address", form.get("client_address")), PermissionSet.of(), Door.INTROSPECT);
+        CheckRequest check = new CheckRequest(token, RequestCredentials.parseAddress("client_address", form.get("client_address")),
+                PermissionSet.of(), Door.INTROSPECT, new CheckRequest.Asker(caller.address(), caller.tokenId()));
         return checks.answer(request, check,
                 result -> HttpResponse.ok(toResponse(result)).header(HttpHeaders.CACHE_CONTROL, "no-store"));
     }

@@ -57,8 +57,8 @@ class TokenCheckController {
         caller.permissions().require(Permission.OrganizationAPITokenRead, "verify tokens");
         VerifyRequest verify = reader.readVerify(body);
         PermissionSet required = verify.permissions() == null ? PermissionSet.of() : PermissionSet.parse("permissions", verify.permissions());
-        CheckRequest check = new CheckRequest(verify.key(),
-                RequestCredentials.parseAddress("clientAddress", verify.clientAddress()), required, Door.VERIFY);
+        CheckRequest check = new CheckRequest(verify.key(), RequestCredentials.parseAddress("clientAddress", verify.clientAddress()),
+                required, Door.VERIFY, new CheckRequest.Asker(caller.address(), caller.tokenId()));
         return checks.answer(request, check, result -> HttpResponse.ok(toResponse(result)));
     }
 

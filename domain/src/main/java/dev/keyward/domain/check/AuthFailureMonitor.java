@@ -3,6 +3,7 @@ package dev.keyward.domain.check;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.token.AuditOutbox;
 import dev.keyward.domain.token.AuthFailuresObserved;
+import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.Transactions;
 
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * Counts failed checks per client address in fixed windows (a window opens with an address's first
+ * Counts failed checks per client address (and per asking token, see {@link #failed}) in fixed windows (a window opens with an address's first
  * failure and lasts {@code window}). The first failure beyond {@code threshold} in a window appends one
  * {@link AuthFailuresObserved} to the audit outbox, in a transaction of its own, handed to
  * {@code reporter} so the failing request never waits for it; later failures in that window report
@@ -74,11 +75,21 @@ public final class AuthFailureMonitor {
         };
     }
 
-    /** Counts one failed check from {@code address} (null: unknown) at {@code now}. */
-    public void failed(IpAddress address, Instant now) {
-        AuthFailuresObserved observed = count(address == null ? UNKNOWN : address, address, now);
-        if (observed != null) {
-            report(observed);
+    /**
+     * Counts one failed check from {@code address} (null: unknown) at {@code now}; with {@code askedBy}
+     * (a token asking a door about someone else's key) also against that token, in a window of its own,
+     * so one token guessing from many addresses is seen too.
+     */
+    public void failed(IpAddress address, TokenId askedBy, Instant now) {
+        AuthFailuresObserved byAddress = count(address == null ? UNKNOWN : address, address, askedBy, now);
+        if (byAddress != null) {
+            report(byAddress);
+        }
+        if (askedBy != null) {
+            AuthFailuresObserved byToken = count(askedBy, address, askedBy, now);
+            if (byToken != null && byAddress == null) {
+                report(byToken);
+            }
         }
     }
 
@@ -87,7 +98,7 @@ public final class AuthFailureMonitor {
         return windows.size();
     }
 
-    private synchronized AuthFailuresObserved count(Object key, IpAddress address, Instant now) {
+    private synchronized AuthFailuresObserved count(Object key, IpAddress address, TokenId askedBy, Instant now) {
         Window current = windows.get(key);
         if (current == null || !now.isBefore(current.end)) {
             windows.remove(key);
@@ -97,7 +108,7 @@ public final class AuthFailureMonitor {
         current.failures++;
         if (current.failures > threshold && !current.reported) {
             current.reported = true;
-            return new AuthFailuresObserved(address, current.failures, current.start, current.end, now);
+            return new AuthFailuresObserved(address, askedBy, current.failures, current.start, current.end, now);
         }
         return null;
     }

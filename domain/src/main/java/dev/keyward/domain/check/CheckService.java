@@ -18,7 +18,8 @@ import java.util.Optional;
  * (refused as unknown, and told to {@link ReuseDetection}) → expiry against the clock, every time → the
  * client address against the token's allowlist (a fenced token with an unknown address fails closed) →
  * the required permissions. A valid check notes a use in memory; a failed one is counted for its
- * address. Reads only: no transaction.
+ * address, or, at the doors where a service asks about someone else's key, for that service's address
+ * and token. Reads only: no transaction.
  */
 public final class CheckService implements TokenCheck {
 
@@ -110,7 +111,12 @@ public final class CheckService implements TokenCheck {
     }
 
     private CheckResult failed(CheckRequest request, CheckResult result) {
-        failures.failed(request.clientAddress(), clock.instant());
+        if (request.asker() == null) {
+            failures.failed(request.clientAddress(), null, clock.instant());
+        } else {
+            // A door asked about someone else's key: the asker is who guesses, whatever address it states.
+            failures.failed(request.asker().address(), request.asker().token(), clock.instant());
+        }
         return result;
     }
 

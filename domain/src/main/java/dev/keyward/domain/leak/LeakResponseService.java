@@ -1,5 +1,6 @@
 package dev.keyward.domain.leak;
 
+import dev.keyward.domain.check.AuthFailureMonitor;
 import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.error.InvalidInputException;
@@ -38,6 +39,7 @@ public final class LeakResponseService implements LeakReports {
     private static final Permission MODIFY = Permission.OrganizationAPITokenModify;
 
     private final Tokens tokens;
+    private final AuthFailureMonitor failures;
     private final TokenStore store;
     private final LeakedValues leaked;
     private final RetiredValues retired;
@@ -46,8 +48,9 @@ public final class LeakResponseService implements LeakReports {
     private final Clock clock;
 
     public LeakResponseService(Tokens tokens, TokenStore store, LeakedValues leaked, RetiredValues retired,
-                               Transactions transactions, SecretHasher hasher, Clock clock) {
+                               Transactions transactions, SecretHasher hasher, AuthFailureMonitor failures, Clock clock) {
         this.tokens = tokens;
+        this.failures = failures;
         this.store = store;
         this.leaked = leaked;
         this.retired = retired;
@@ -63,7 +66,11 @@ public final class LeakResponseService implements LeakReports {
         // The report as a whole is authorised by the caller as it is now; an item may then revoke the caller itself.
         transactions.inWrite(() -> caller.rereadToWrite(tokens, clock.instant()))
                 .permissions().require(MODIFY, "report leaked tokens");
-        return handleAll(reports, caller.actor(), caller.address());
+        List<LeakResult> results = handleAll(reports, caller.actor(), caller.address());
+        // "unknown" answers tell a guesser which values are not live: counted like failed checks, against the reporter.
+        results.stream().filter(result -> result.outcome() == Outcome.UNKNOWN)
+                .forEach(unknown -> failures.failed(caller.address(), caller.tokenId(), clock.instant()));
+        return results;
     }
 
     @Override

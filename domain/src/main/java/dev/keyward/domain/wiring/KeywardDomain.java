@@ -109,7 +109,7 @@ public final class KeywardDomain {
         scan = new LifecycleScanService(ports.tokens(), store, ports.scanTransactions(), policies.schedule(),
                 ports.calendar(), ports.retiredValues(), policies.retiredValueMemory(), clock);
         leaks = new LeakResponseService(ports.tokens(), store, ports.leakedValues(), ports.retiredValues(),
-                ports.transactions(), runtime.hasher(), clock);
+                ports.transactions(), runtime.hasher(), authFailures, clock);
     }
 
     /** The audit relay: outbox rows to the publisher, in the relay's own READ COMMITTED transactions. */

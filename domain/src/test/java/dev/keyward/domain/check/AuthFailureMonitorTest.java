@@ -3,6 +3,7 @@ package dev.keyward.domain.check;
 import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.token.AuthFailuresObserved;
+import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.Transactions;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,22 @@ class AuthFailureMonitorTest {
 
     private void fail(IpAddress from, int times, Instant at) {
         for (int i = 0; i < times; i++) {
-            monitor.failed(from, at);
+            monitor.failed(from, null, at);
         }
+    }
+
+    @Test
+    void one_token_asking_from_many_addresses_is_reported_once_by_its_token() {
+        TokenId service = TokenId.newId(T0, new java.util.SplittableRandom(3));
+        for (int i = 0; i <= THRESHOLD; i++) {
+            monitor.failed(IpAddress.parse("192.0.2." + (i + 1)), service, T0.plusSeconds(i));
+        }
+
+        assertEquals(1, outbox.observations().size(), "no address crossed the threshold; the token did");
+        AuthFailuresObserved observed = outbox.observations().get(0);
+        assertEquals(service, observed.askedBy());
+        assertEquals(THRESHOLD + 1, observed.failures());
+        assertEquals(IpAddress.parse("192.0.2." + (THRESHOLD + 1)), observed.clientAddress(), "the address of the failure that crossed it");
     }
 
     @Test
@@ -50,9 +65,9 @@ class AuthFailureMonitorTest {
         fail(A, THRESHOLD, T0);
         assertEquals(List.of(), outbox.observations());
 
-        monitor.failed(A, T0.plusSeconds(10));
+        monitor.failed(A, null, T0.plusSeconds(10));
 
-        assertEquals(List.of(new AuthFailuresObserved(A, THRESHOLD + 1, T0, T0.plus(WINDOW), T0.plusSeconds(10))),
+        assertEquals(List.of(new AuthFailuresObserved(A, null, THRESHOLD + 1, T0, T0.plus(WINDOW), T0.plusSeconds(10))),
                 outbox.observations());
         assertEquals(1, transactions.get(), "the observation is stored in a transaction of its own");
     }
@@ -88,7 +103,7 @@ class AuthFailureMonitorTest {
         AuthFailureMonitor small = new AuthFailureMonitor(outbox, counting, Runnable::run, new AuthFailureMonitor.Limits(THRESHOLD, WINDOW, 10));
 
         for (int i = 0; i < 10_000; i++) {
-            small.failed(IpAddress.parse("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)), T0.plusMillis(i));
+            small.failed(IpAddress.parse("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)), null, T0.plusMillis(i));
         }
 
         assertEquals(10, small.trackedAddresses());
@@ -106,8 +121,8 @@ class AuthFailureMonitorTest {
 
         assertDoesNotThrow(() -> {
             for (int i = 0; i <= THRESHOLD; i++) {
-                brokenOutbox.failed(A, T0);
-                fullReporter.failed(A, T0);
+                brokenOutbox.failed(A, null, T0);
+                fullReporter.failed(A, null, T0);
             }
         });
         assertEquals(List.of(), outbox.observations());

@@ -180,6 +180,23 @@ class CheckServiceTest {
     }
 
     @Test
+    void at_a_door_asked_by_a_service_failures_count_against_the_service_not_the_address_it_states() {
+        TokenWithValue service = f.create("service");
+        IpAddress serviceAddress = IpAddress.parse("10.1.2.3");
+        CheckRequest.Asker asker = new CheckRequest.Asker(serviceAddress, service.token().id());
+
+        for (int i = 0; i <= InMemoryDomain.AUTH_FAILURE_THRESHOLD; i++) {
+            String guess = TokenValue.generate(new SplittableRandom(100 + i)).reveal();
+            IpAddress stated = IpAddress.parse("198.51.100." + (i % 200 + 1));
+            assertEquals(CheckCode.NOT_FOUND, f.check.check(new CheckRequest(guess, stated, PermissionSet.of(), Door.VERIFY, asker)).code());
+        }
+
+        assertEquals(1, f.outbox.observations().size(), "the stated addresses spread the guesses; the asker is one");
+        assertEquals(serviceAddress, f.outbox.observations().get(0).clientAddress());
+        assertEquals(service.token().id(), f.outbox.observations().get(0).askedBy());
+    }
+
+    @Test
     void an_unavailable_token_store_fails_the_check_loudly_and_is_not_counted_as_a_failure() {
         RecordingAuditOutbox outbox = new RecordingAuditOutbox();
         AuthFailureMonitor monitor = new AuthFailureMonitor(outbox, new DirectTransactions(), Runnable::run, new AuthFailureMonitor.Limits(1, Duration.ofMinutes(1), 10));

@@ -69,6 +69,21 @@ class LeakResponseTest {
     }
 
     @Test
+    void unknown_values_in_a_report_count_as_failed_checks_of_the_reporter() {
+        List<LeakReport> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i <= dev.keyward.domain.fake.InMemoryDomain.AUTH_FAILURE_THRESHOLD; i++) {
+            guesses.add(new LeakReport(TokenValue.generate(new java.util.SplittableRandom(500 + i)).reveal(), null, null));
+        }
+
+        f.leaks.report(f.admin, guesses);
+
+        List<dev.keyward.domain.token.AuthFailuresObserved> observed = f.outbox.observations();
+        assertEquals(1, observed.size(), "a guessing report is seen like a key-guessing flood");
+        assertEquals(f.admin.tokenId(), observed.get(0).askedBy());
+        assertEquals(f.admin.address(), observed.get(0).clientAddress());
+    }
+
+    @Test
     void reporting_the_same_value_again_is_already_dead_and_makes_no_second_event() {
         TokenWithValue ci = f.create("ci", null);
         f.leaks.report(f.admin, List.of(found(ci.value())));

@@ -88,16 +88,18 @@ record AuditPayload(
     /** The JSON of an {@link AuthFailuresObserved}: the address (null: unknown), the count, the window. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AuthFailuresPayload(@Nullable String clientAddress, int failures, String windowStart, String windowEnd,
-                               String observedAt) {
+    record AuthFailuresPayload(@Nullable String clientAddress, @Nullable String askedBy, int failures, String windowStart,
+                               String windowEnd, String observedAt) {
 
         static AuthFailuresPayload of(AuthFailuresObserved observed) {
             return new AuthFailuresPayload(observed.clientAddress() == null ? null : observed.clientAddress().toString(),
+                    observed.askedBy() == null ? null : observed.askedBy().toString(),
                     observed.failures(), text(observed.windowStart()), text(observed.windowEnd()), text(observed.observedAt()));
         }
 
         AuthFailuresObserved toEvent() {
-            return new AuthFailuresObserved(clientAddress == null ? null : IpAddress.parse(clientAddress), failures,
+            return new AuthFailuresObserved(clientAddress == null ? null : IpAddress.parse(clientAddress),
+                    askedBy == null ? null : TokenId.parse(askedBy), failures,
                     instant(windowStart), instant(windowEnd), instant(observedAt));
         }
     }
