@@ -1,5 +1,7 @@
 package dev.keyward.adapter.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
@@ -28,6 +30,8 @@ import javax.sql.DataSource;
  * database every {@link #PROBE_PAUSE} (each try bounded by the pool's connection timeout and
  * {@code isValid}); the indicator only reads its last result, so a health request never waits for an
  * unreachable database. A result older than {@link #STALE_AFTER} counts as DOWN: the probe itself hangs.
+ * When a probe sees the database back after a failure it evicts the pool's connections, so requests get
+ * fresh ones at once instead of waiting out the pool's reconnect backoff.
  */
 @Context // probing from the start, so readiness is known before the first health request
 @Readiness
@@ -36,7 +40,8 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
 
     static final String NAME = "database";
     static final Duration PROBE_PAUSE = Duration.ofMillis(250);
-    static final Duration STALE_AFTER = Duration.ofSeconds(3);
+    /** Readiness says UP only on a probe this recent: never on the strength of an older success. */
+    static final Duration STALE_AFTER = Duration.ofSeconds(1);
     private static final int VALID_WITHIN_SECONDS = 1;
 
     private final DataSource dataSource;
@@ -103,6 +108,23 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
                 return;
             }
         }
+        if (!last.up()) {
+            evictPooledConnections();
+        }
         last = new Probe(true, null, System.nanoTime());
+    }
+
+    /** Connections pooled before an outage may be dead: replace them now rather than one failed request at a time. */
+    private void evictPooledConnections() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // Only a faster recovery is lost.
+        }
     }
 }

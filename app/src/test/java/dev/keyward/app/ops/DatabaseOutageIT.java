@@ -3,7 +3,10 @@ package dev.keyward.app.ops;
 import dev.keyward.app.support.EndToEndTest;
 import dev.keyward.app.support.TcpProxy;
 import dev.keyward.testkit.HttpApi;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -114,10 +117,14 @@ class DatabaseOutageIT extends EndToEndTest {
         proxy.open();
         Duration readinessUp = awaitReadiness(200, Duration.ofSeconds(20));
         LOG.info("[outage] readiness UP " + readinessUp.toMillis() + " ms after the database came back");
+        HttpApi.Reply first = api.createReply(admin, unique("the-moment-readiness-says-up"), List.of("AlertRead"), null);
+        assertEquals(200, first.status(), "a write sent the moment readiness turns 200 succeeds: " + first.body());
+        assertTrue(readinessUp.compareTo(FAST) < 0, "readiness came back only after " + readinessUp);
+        eventsBefore++;
         HttpApi.Reply list = api.get("/api-tokens", admin);
         assertEquals(200, list.status(), list.body());
         assertTrue(list.results().stream().noneMatch(t -> attempted.equals(t.get("name"))), "the create during the cut left a token");
-        assertEquals(rowsBefore, count("api_tokens"), "token rows");
+        assertEquals(rowsBefore + 1, count("api_tokens"), "token rows: only the one created after the cut");
         assertEquals(eventsBefore, count("audit_outbox"), "outbox events");
         assertEquals(200, api.get("/api-tokens/self", token.value()).status());
         HttpApi.Reply created = api.createReply(admin, unique("after-the-cut"), List.of("AlertRead"), null);
@@ -125,12 +132,59 @@ class DatabaseOutageIT extends EndToEndTest {
         assertEquals(eventsBefore + 1, count("audit_outbox"), "the create after the cut wrote its event");
     }
 
+    @Test
+    void a_node_cut_off_in_its_first_second_is_never_ready_until_the_database_answers_again() throws Exception {
+        Map<String, Object> properties = new LinkedHashMap<>(super.getProperties());
+        String url = (String) properties.get("datasources.default.url");
+        properties.put("micronaut.server.port", "-1");
+        try (TcpProxy own = TcpProxy.inFrontOf(url)) {
+            properties.put("datasources.default.url", own.rewrite(url));
+            startCutAndRecover(properties, own);
+        }
+    }
+
+    private void startCutAndRecover(Map<String, Object> properties, TcpProxy proxy) throws Exception {
+        try (EmbeddedServer fresh = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            HttpApi node = new HttpApi(fresh.getPort(), fresh.getApplicationContext().getBean(JsonMapper.class));
+            assertReadinessTellsTheTruth(node.get("/health/readiness", null));
+            proxy.cut();
+            try {
+                Duration down = awaitReadiness(node, 503, Duration.ofSeconds(10));
+                LOG.info("[outage] a node cut in its first second: readiness DOWN " + down.toMillis() + " ms after the cut");
+                assertTrue(down.compareTo(FAST) < 0, "readiness went DOWN only after " + down);
+                long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (System.nanoTime() < until) {
+                    HttpApi.Reply reply = node.get("/health/readiness", null);
+                    assertEquals(503, reply.status(), "ready while the database is cut: " + reply.body());
+                    Thread.sleep(100);
+                }
+            } finally {
+                proxy.open();
+            }
+            awaitReadiness(node, 200, Duration.ofSeconds(20));
+            HttpApi.Reply created = node.createReply(admin, unique("fresh-node-after-the-cut"), List.of("AlertRead"), null);
+            assertEquals(200, created.status(), "a write right after readiness turns 200: " + created.body());
+        }
+    }
+
+    /** Readiness says exactly UP (200) or DOWN (503): never UNKNOWN, never 200 without UP. */
+    private static void assertReadinessTellsTheTruth(HttpApi.Reply reply) {
+        String status = reply.string("status");
+        assertTrue(("UP".equals(status) && reply.status() == 200) || ("DOWN".equals(status) && reply.status() == 503),
+                "readiness answered " + reply.status() + ": " + reply.body());
+    }
+
     /** Polls {@code /health/readiness} until it answers {@code status}; returns how long that took. */
     private Duration awaitReadiness(int status, Duration limit) throws InterruptedException {
+        return awaitReadiness(api, status, limit);
+    }
+
+    private static Duration awaitReadiness(HttpApi api, int status, Duration limit) throws InterruptedException {
         long start = System.nanoTime();
         while (true) {
             HttpApi.Reply reply = api.get("/health/readiness", null);
             assertTrue(reply.took().compareTo(FAST) < 0, "/health/readiness took " + reply.took());
+            assertReadinessTellsTheTruth(reply);
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (reply.status() == status) {
                 return waited;
