@@ -75,7 +75,7 @@ measure() {
   fi
   echo "$kind $line" >>"$RUNS"
   log "$kind: $line"
-  [ "$kind" = refusal ] || expect_success "$kind" "$line"
+  case "$kind" in refusal|notfound) ;; *) expect_success "$kind" "$line" ;; esac
 }
 
 # A valid check answered with an error measures the error path: say so loudly in the summary.
@@ -93,6 +93,10 @@ wrk_kind() {
     self) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/api-tokens/self BENCH_KEY="$SELF" ;;
     verify) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=POST BENCH_PATH=/api-tokens/verify \
         BENCH_KEY="$CALLER" BENCH_BODY="$VERIFY_BODY" ;;
+    liveness) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/health/liveness ;;
+    readiness) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/health/readiness ;;
+    notfound) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/no-such-path ;;
+    probe) run_wrk check.lua "$A" "$2" 2 BENCH_METHOD=GET BENCH_PATH=/health/liveness ;;
   esac
 }
 
@@ -159,6 +163,7 @@ bench_database() {
   fi
   local kinds=(refusal self)
   [ "$HAS_VERIFY" = 1 ] && kinds+=(verify)
+  kinds+=(liveness readiness notfound)
 
   log "warming up for ${WARMUP}s (JIT)"
   local k each=$(( WARMUP / ${#kinds[@]} > 0 ? WARMUP / ${#kinds[@]} : 1 ))
@@ -188,6 +193,13 @@ bench_database() {
     # Keys sent can exceed the answers received by the requests still in flight at the end.
     flood_per_key="$(calc "$flood_caused / $(field requests "$flood_line")")"
   fi
+  # A liveness probe (one connection) while a check load saturates the node.
+  start_wrk_bg "$dir/busy.out" check.lua "$A" "$DURATION" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/api-tokens/self BENCH_KEY="$SELF"
+  local busy_pid=$WRK_PID probe_line
+  probe_line="$(wrk_kind probe "$DURATION")"
+  wait "$busy_pid" || die "busy wrk failed: $(cat "$dir/busy.out")"
+  log "probe under load: $probe_line"
+
   log "flood: valid $valid_line"
   expect_success "$valid during the flood" "$valid_line"
   log "flood: random $flood_line (Com_select delta $flood_db)"
@@ -253,6 +265,22 @@ bench_database() {
     else
       printf '| `POST /api-tokens/verify` | %s | | | | | | | |\n' "$verify_note"
     fi
+    local kind label
+    for kind in liveness readiness notfound; do
+      case "$kind" in
+        liveness) label='`GET /health/liveness`' ;;
+        readiness) label='`GET /health/readiness`' ;;
+        notfound) label='`GET /no-such-path` (404)' ;;
+      esac
+      local k_ratio; k_ratio="$(calc "$(mean rps "$kind") / $r_rps")"
+      printf '| %s | %.0f | %.2f | %.2f | %s | %s | ≥ 0.9: %s | %s | %s |\n' \
+        "$label" "$(mean rps "$kind")" "$(mean p50_ms "$kind")" "$(mean p99_ms "$kind")" "$k_ratio" \
+        "$(calc "$(mean p99_ms "$kind") / $r_p99")" "$(pass "$k_ratio >= 0.9")" "$(per_request selects "$kind")" \
+        "$(mean non2xx "$kind" | cut -d. -f1)"
+    done
+    printf '\n**Probe under load**: `GET /health/liveness` on two connections while `GET /api-tokens/self` (valid key) runs at %s connections: p50 %s ms, **p90 %s ms**, p99 %s ms (target p90 ≤ 100 ms: %s).\n' \
+      "$CONNS" "$(field p50_ms "$probe_line")" "$(field p90_ms "$probe_line")" "$(field p99_ms "$probe_line")" \
+      "$(pass "$(field p90_ms "$probe_line") <= 100")"
     printf '\n**Flood** (%ss, both wrk at %s connections): valid checks (`%s`) beside random well-formed keys (`GET /api-tokens/self`, each request a different key).\n\n' \
       "$DURATION" "$CONNS" "$valid"
     echo '| | req/s | p50 ms | p99 ms | non-2xx | note |'
