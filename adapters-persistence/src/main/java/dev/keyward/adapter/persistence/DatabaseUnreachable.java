@@ -46,7 +46,8 @@ final class DatabaseUnreachable {
 
     /**
      * Whether a failure, anywhere in its causes, says the database could not be reached: the pool's
-     * timeout waiting for a connection, a connection-class SQLSTATE (08xxx), or a socket error.
+     * timeout waiting for a connection, a connection-class SQLSTATE (08xxx), a socket error, or a
+     * "connection is closed" without SQLSTATE.
      */
     static boolean isUnreachable(Throwable failure) {
         int depth = 0;
@@ -58,6 +59,11 @@ final class DatabaseUnreachable {
                 return true;
             }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection is closed")) {
+                // HikariCP's proxy after the pool evicted a broken connection: no SQLSTATE, same meaning.
                 return true;
             }
         }

@@ -28,6 +28,8 @@ public final class Statements {
      * wait timeout, 1213 deadlock. H2: 50200 lock timeout, 90131 concurrent update. The number ranges do
      * not overlap, so the vendor does not need to be known.
      */
+    static final String LOST_RACE_MESSAGE = "another request changed the same data at the same time; nothing was changed, try again";
+
     private static final Set<Integer> LOST_RACE_CODES = Set.of(1020, 1205, 1213, 50200, 90131);
 
     /** What to do with the prepared statement: bind, execute, read. */
@@ -50,8 +52,7 @@ public final class Statements {
                 if (lostRace(e)) {
                     // The cause cannot travel with a domain exception: keep it for whoever debugs a burst of 409s.
                     LOG.debug("statement lost a race with another transaction [{}]", sql, e);
-                    throw new ConcurrentChangeException(
-                            "another request changed the same data at the same time; nothing was changed, try again");
+                    throw new ConcurrentChangeException(LOST_RACE_MESSAGE);
                 }
                 if (DatabaseUnreachable.isUnreachable(e)) {
                     throw DatabaseUnreachable.unavailable(e);

@@ -23,7 +23,7 @@ class DriverTimeoutsTest {
 
     @Test
     void a_timeout_the_url_sets_is_left_to_the_url() {
-        assertEquals(Map.of("socketTimeout", "10000"), DriverTimeouts.defaultsFor("jdbc:mariadb://db/keyward?connectTimeout=3000"));
+        assertEquals(Map.of("socketTimeout", "2000"), DriverTimeouts.defaultsFor("jdbc:mariadb://db/keyward?connectTimeout=3000"));
         assertEquals(Map.of("connectTimeout", "1000"), DriverTimeouts.defaultsFor("jdbc:mariadb://db/keyward?a=b&SocketTimeout=0"));
     }
 
@@ -38,6 +38,8 @@ class DriverTimeoutsTest {
         assertTrue(DatabaseUnreachable.isUnreachable(new RuntimeException(new SQLTransientConnectionException("pool timed out"))));
         assertTrue(DatabaseUnreachable.isUnreachable(new RuntimeException(new SQLException("closed", "08003"))));
         assertTrue(DatabaseUnreachable.isUnreachable(new IllegalStateException(new SQLException("x", new ConnectException("refused")))));
+        assertTrue(DatabaseUnreachable.isUnreachable(new RuntimeException(new SQLException("Connection is closed"))),
+                "HikariCP's proxy of an evicted connection says so without SQLSTATE");
     }
 
     @Test

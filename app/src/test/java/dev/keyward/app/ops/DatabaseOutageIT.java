@@ -1,6 +1,7 @@
 package dev.keyward.app.ops;
 
 import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.app.support.KeywardTestApp;
 import dev.keyward.app.support.TcpProxy;
 import dev.keyward.testkit.HttpApi;
 import io.micronaut.context.ApplicationContext;
@@ -133,8 +134,39 @@ class DatabaseOutageIT extends EndToEndTest {
     }
 
     @Test
+    void with_the_database_black_holed_requests_still_answer_503_within_the_bound() throws Exception {
+        HttpApi.Token token = api.create(admin, unique("before-the-hole"), "OrganizationAPITokenRead");
+        awaitReadiness(200, Duration.ofSeconds(20));
+        long rowsBefore = count("api_tokens");
+        String attempted = unique("during-the-hole");
+
+        proxy.blackHole();
+        try {
+            Map<String, Supplier<HttpApi.Reply>> requests = new LinkedHashMap<>();
+            requests.put("REST list", () -> api.get("/api-tokens", admin));
+            requests.put("REST create", () -> api.createReply(admin, attempted, List.of("AlertRead"), null));
+            requests.put("REST get", () -> api.get("/api-tokens/" + token.id(), admin));
+            requests.put("GraphQL list", () -> api.graphql(admin, "{ apiTokens { results { id } } }"));
+            for (Map.Entry<String, Supplier<HttpApi.Reply>> request : requests.entrySet()) {
+                HttpApi.Reply reply = request.getValue().get();
+                LOG.info("[black hole] " + request.getKey() + ": " + reply.status() + " in " + reply.took().toMillis() + " ms");
+                assertEquals(503, reply.status(), request.getKey() + ": " + reply.body());
+                assertTrue(reply.took().compareTo(FAST) < 0, request.getKey() + " took " + reply.took());
+            }
+            awaitReadiness(503, Duration.ofSeconds(5));
+        } finally {
+            proxy.open();
+        }
+        awaitReadiness(200, Duration.ofSeconds(20));
+        assertEquals(rowsBefore, count("api_tokens"), "nothing half-written during the black hole");
+        HttpApi.Reply created = api.createReply(admin, unique("after-the-hole"), List.of("AlertRead"), null);
+        assertEquals(200, created.status(), created.body());
+    }
+
+    @Test
     void a_node_cut_off_in_its_first_second_is_never_ready_until_the_database_answers_again() throws Exception {
-        Map<String, Object> properties = new LinkedHashMap<>(super.getProperties());
+        // A database of its own: asking for this class's properties again would recreate the class's database.
+        Map<String, Object> properties = new LinkedHashMap<>(KeywardTestApp.properties("ops_fresh_node_cut", admin));
         String url = (String) properties.get("datasources.default.url");
         properties.put("micronaut.server.port", "-1");
         try (TcpProxy own = TcpProxy.inFrontOf(url)) {

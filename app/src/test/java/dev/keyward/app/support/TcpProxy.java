@@ -25,6 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    /** While set, bytes go nowhere and new connections get no answer: a black hole, not a refusal. */
+    private volatile boolean blackHoled;
     private int port;
 
     private TcpProxy(String targetHost, int targetPort) {
@@ -46,8 +48,22 @@ public final class TcpProxy implements AutoCloseable {
         return matcher.group(1) + "127.0.0.1:" + port + matcher.group(4);
     }
 
-    /** Accepts again, on the same port as before. */
+    /**
+     * The black hole: every byte in either direction is dropped and new connections are accepted but
+     * never answered, while nothing is closed (a firewall dropping packets, a frozen server).
+     */
+    public synchronized void blackHole() {
+        blackHoled = true;
+    }
+
+    /** Accepts again, on the same port as before; after a black hole, drops what it held (TCP gave up). */
     public synchronized void open() {
+        if (blackHoled) {
+            blackHoled = false;
+            open.forEach(TcpProxy::closeQuietly);
+            open.clear();
+            return;
+        }
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
@@ -78,9 +94,23 @@ public final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (blackHoled) {
+                    synchronized (this) {
+                        open.add(client); // held open, never answered
+                    }
+                    continue;
+                }
                 Socket server = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(server);
+                synchronized (this) {
+                    if (socket.isClosed()) {
+                        // accepted just before a cut: it must not outlive it
+                        closeQuietly(client);
+                        closeQuietly(server);
+                        return;
+                    }
+                    open.add(client);
+                    open.add(server);
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
@@ -94,8 +124,10 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!blackHoled) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException ignored) {
                 // one side closed: close the other too
