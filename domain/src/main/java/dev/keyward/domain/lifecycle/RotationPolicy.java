@@ -18,13 +18,14 @@ public record RotationPolicy(Duration period) {
         }
     }
 
-    /** When the value behind this token should have been replaced by. */
+    /**
+     * When the value behind this token should have been replaced by: one period after its last renewal,
+     * but never after the token expires (a rotation due after the end of the token's life means nothing).
+     */
     public Instant dueAt(TokenView token) {
-        return lastRenewal(token).plus(period);
-    }
-
-    public boolean isDueAt(TokenView token, Instant now) {
-        return !now.isBefore(dueAt(token));
+        Instant due = lastRenewal(token).plus(period);
+        Instant expiresAt = token.expiresAt();
+        return expiresAt != null && expiresAt.isBefore(due) ? expiresAt : due;
     }
 
     /** The start of the current value's life: its last rotation, or the token's creation. */

@@ -57,11 +57,22 @@ public final class TokenStore {
         }
     }
 
-    /** A deletion, whatever its cause (delete, leak, reuse): the row goes, its calendar entry with it, and its event is stored. */
+    /**
+     * A deletion, whatever its cause (delete, leak, reuse): the row goes, its calendar entry with it, and
+     * its event is stored. The values it answered to (current, and previous during an overlap) are
+     * remembered as retired, so a later leak report of either says {@code already-dead}, not
+     * {@code unknown}.
+     */
     public void deleted(ApiToken token, TokenEvent event) {
         tokens.remove(token);
         calendar.unschedule(token.id());
         outbox.append(event);
+        if (!memory.isOff()) {
+            retired.retire(token.secretHash(), token.id(), event.occurredAt());
+            if (token.previousSecretHash() != null) {
+                retired.retire(token.previousSecretHash(), token.id(), event.occurredAt());
+            }
+        }
     }
 
     /** An event that changes no token (a reuse seen, an occasion announced, failures observed). */

@@ -84,6 +84,21 @@ class LeakResponseTest {
     }
 
     @Test
+    void a_value_of_a_token_already_deleted_is_already_dead_not_unknown() {
+        TokenWithValue deleted = f.create("deleted-normally", null, Permission.RuleRead);
+        f.commands.delete(f.admin, deleted.token().id().toString());
+        TokenWithValue overlapping = f.create("overlapping", null, Permission.RuleRead);
+        TokenWithValue current = f.commands.rotate(f.admin, overlapping.token().id().toString(), 3600L);
+
+        List<Outcome> outcomes = f.leaks.report(f.admin, List.of(found(deleted.value()), found(overlapping.value()),
+                found(current.value()))).stream().map(LeakResult::outcome).toList();
+
+        assertEquals(List.of(Outcome.ALREADY_DEAD, Outcome.REVOKED, Outcome.ALREADY_DEAD), outcomes,
+                "deleted normally; the previous value revokes the token; its current value then died with it");
+        assertEquals(1, leakedEvents().size());
+    }
+
+    @Test
     void reporting_the_same_value_again_is_already_dead_and_makes_no_second_event() {
         TokenWithValue ci = f.create("ci", null);
         f.leaks.report(f.admin, List.of(found(ci.value())));

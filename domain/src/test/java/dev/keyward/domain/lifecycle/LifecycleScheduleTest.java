@@ -41,6 +41,16 @@ class LifecycleScheduleTest {
     }
 
     @Test
+    void the_rotation_due_shown_is_never_after_the_token_expires() {
+        RotationPolicy rotation = new RotationPolicy(Duration.ofDays(90));
+        Instant expiresAt = CREATED.plus(Duration.ofDays(30));
+
+        assertEquals(expiresAt, rotation.dueAt(token(expiresAt, null)), "due at the end of its life, not 60 days after it");
+        assertEquals(CREATED.plus(Duration.ofDays(90)), rotation.dueAt(token(null, null)));
+        assertEquals(CREATED.plus(Duration.ofDays(90)), rotation.dueAt(token(CREATED.plus(Duration.ofDays(365)), null)));
+    }
+
+    @Test
     void a_token_expiring_in_thirty_days_is_warned_seven_days_and_one_day_before_then_expires() {
         Instant expiresAt = CREATED.plus(Duration.ofDays(30));
         assertEquals(List.of(expiresAt.minus(Duration.ofDays(7)), expiresAt.minus(DAY), expiresAt),
