@@ -27,6 +27,9 @@ final class KeywardExecutionInputCustomizer implements GraphQLExecutionInputCust
 
     private final TrustedProxies trustedProxies;
 
+    /** Where the caller is left on the request for the access log, under the name the REST adapter uses too. */
+    static final String CALLER_ATTRIBUTE = "keyward.caller";
+
     KeywardExecutionInputCustomizer(TrustedProxies trustedProxies) {
         this.trustedProxies = trustedProxies;
     }
@@ -47,7 +50,8 @@ final class KeywardExecutionInputCustomizer implements GraphQLExecutionInputCust
             // refused, unknown peer refused, proxies walked.
             return new RequestContext(PresentedKey.from(request.getHeaders().getAll(PresentedKey.API_KEY_HEADER),
                     request.getHeaders().getAll(PresentedKey.AUTHORIZATION_HEADER)),
-                    trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(FORWARDED_FOR_HEADER)), readOnly);
+                    trustedProxies.clientOf(request.getRemoteAddress(), request.getHeaders().getAll(FORWARDED_FOR_HEADER)), readOnly,
+                    caller -> request.setAttribute(CALLER_ATTRIBUTE, caller));
         } catch (UnauthenticatedException e) {
             return RequestContext.refused(e, readOnly);
         }

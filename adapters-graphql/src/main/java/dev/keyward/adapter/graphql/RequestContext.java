@@ -8,6 +8,8 @@ import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.PermissionSet;
 
+import java.util.function.Consumer;
+
 /**
  * What one HTTP request brings to its GraphQL execution: the presented key and the client's
  * address. The key is checked lazily, once per request, on the first field that needs a caller, so
@@ -22,22 +24,25 @@ final class RequestContext {
     private final String presentedKey;
     private final IpAddress clientAddress;
     private final boolean readOnly;
+    private final Consumer<Caller> onCaller;
     private Caller caller;
     private UnauthenticatedException refusal;
 
     /**
      * @param presentedKey the one key the request presented, or null
      * @param readOnly     true for GET requests, which may not run mutations
+     * @param onCaller     told the caller once its check passed (the access log names the token)
      */
-    RequestContext(String presentedKey, IpAddress clientAddress, boolean readOnly) {
+    RequestContext(String presentedKey, IpAddress clientAddress, boolean readOnly, Consumer<Caller> onCaller) {
         this.presentedKey = presentedKey;
         this.clientAddress = clientAddress;
         this.readOnly = readOnly;
+        this.onCaller = onCaller;
     }
 
     /** A request refused before any lookup, e.g. for sending several or conflicting keys: every token field fails with {@code refusal}. */
     static RequestContext refused(UnauthenticatedException refusal, boolean readOnly) {
-        RequestContext context = new RequestContext(null, null, readOnly);
+        RequestContext context = new RequestContext(null, null, readOnly, caller -> { });
         context.refusal = refusal;
         return context;
     }
@@ -52,6 +57,7 @@ final class RequestContext {
             try {
                 caller = Caller.of(check.check(new CheckRequest(presentedKey, clientAddress, PermissionSet.of(), Door.GRAPHQL)),
                         clientAddress);
+                onCaller.accept(caller);
             } catch (UnauthenticatedException e) {
                 refusal = e;
             }

@@ -102,7 +102,7 @@ class GraphQLEngineTest {
                 .query(DocumentNormaliser.normalise(document))
                 .operationName(operationName)
                 .variables(variables)
-                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key, IpAddress.parse("127.0.0.1"), false)))
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(key, IpAddress.parse("127.0.0.1"), false, caller -> { })))
                 .build();
         return ErrorCodes.specificationOf(graphQL.execute(input));
     }
@@ -254,7 +254,7 @@ class GraphQLEngineTest {
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
         GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
-                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false))).build();
+                .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false, caller -> { }))).build();
 
         Map<String, Object> body = ErrorCodes.specificationOf(broken.execute(input));
 

@@ -2,6 +2,7 @@ package dev.keyward.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.keyward.adapter.persistence.check.ChangeFeed;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
 
 /**
  * The token database on {@code /health} and {@code /health/readiness} as component {@code database}:
- * UP while it answers and every bundled migration has run, DOWN otherwise. A background probe asks the
+ * UP while it answers, every bundled migration has run and the check's {@link ChangeFeed} is fresh (so
+ * a node is never ready while its checks would refuse with 503), DOWN otherwise. A background probe asks the
  * database every {@link #PROBE_PAUSE} (each try bounded by the pool's connection timeout and
  * {@code isValid}); the indicator only reads its last result, so a health request never waits for an
  * unreachable database. A result older than {@link #STALE_AFTER} counts as DOWN: the probe itself hangs.
@@ -45,6 +47,7 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
     private static final int VALID_WITHIN_SECONDS = 1;
 
     private final DataSource dataSource;
+    private final ChangeFeed feed;
     private final ScheduledExecutorService probe;
     private volatile Probe last = new Probe(false, "not probed yet", System.nanoTime());
     private volatile boolean migrated;
@@ -53,8 +56,9 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
     private record Probe(boolean up, String reason, long at) {
     }
 
-    public DatabaseHealthIndicator(DataSource dataSource) {
+    public DatabaseHealthIndicator(DataSource dataSource, ChangeFeed feed) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.feed = feed;
         this.probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "keyward-database-probe");
             thread.setDaemon(true);
@@ -74,11 +78,14 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         Probe seen = last;
         long age = System.nanoTime() - seen.at();
-        boolean up = seen.up() && age <= STALE_AFTER.toNanos();
+        boolean probed = seen.up() && age <= STALE_AFTER.toNanos();
+        // Checks refuse what they cannot vouch for while the change feed is stale: not ready either.
+        boolean up = probed && feed.isFresh();
         Map<String, Object> details = new LinkedHashMap<>();
         if (!up) {
-            details.put("reason", age > STALE_AFTER.toNanos() && seen.up()
-                    ? "the database has not answered for " + Duration.ofNanos(age).toMillis() + " ms" : seen.reason());
+            details.put("reason", !probed && age > STALE_AFTER.toNanos() && seen.up()
+                    ? "the database has not answered for " + Duration.ofNanos(age).toMillis() + " ms"
+                    : !probed ? seen.reason() : "the token change feed has not been read recently");
         }
         details.put("checkedMillisAgo", Duration.ofNanos(age).toMillis());
         return Publishers.just(HealthResult.builder(NAME, up ? HealthStatus.UP : HealthStatus.DOWN).details(details).build());

@@ -85,6 +85,8 @@ class GracefulShutdownIT {
             String pasted = KeywardTestApp.newKey();
             values.add(pasted);
             send(http, base, "GET", "/api-tokens/" + pasted, admin, null);
+            assertEquals(200, send(http, base, "POST", "/public/graphql", admin,
+                    "{\"query\":\"{ apiToken(id: \\\"self\\\") { id } }\"}").statusCode());
 
             AtomicBoolean signalled = new AtomicBoolean();
             AtomicInteger finishedAfterSignal = new AtomicInteger();
@@ -171,6 +173,8 @@ class GracefulShutdownIT {
             assertTrue(access.stream().anyMatch(e -> "/api-tokens/{id}".equals(e.get("route")) && "GET".equals(e.get("method"))
                     && Integer.valueOf(404).equals(e.get("status")) && e.get("durationMs") instanceof Number
                     && String.valueOf(e.get("tokenId")).matches("[0-9a-f-]{36}")), "a GET by id logged with its route template");
+            assertTrue(access.stream().anyMatch(e -> "/public/graphql".equals(e.get("route")) && "POST".equals(e.get("method"))
+                    && String.valueOf(e.get("tokenId")).matches("[0-9a-f-]{36}")), "a GraphQL request logged with the token it checked");
             String all = String.join("\n", lines);
             for (String value : values) {
                 assertFalse(all.contains(value), "a token value reached the logs");
