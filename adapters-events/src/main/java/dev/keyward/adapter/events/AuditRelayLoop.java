@@ -1,5 +1,6 @@
 package dev.keyward.adapter.events;
 
+import dev.keyward.domain.audit.AuditOutboxCommits;
 import dev.keyward.domain.audit.AuditRelaying;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 @Singleton
 @Requires(property = "keyward.events.relay.enabled", notEquals = "false")
-public final class AuditRelayLoop {
+public final class AuditRelayLoop implements AuditOutboxCommits {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRelayLoop.class);
 
@@ -34,6 +34,8 @@ public final class AuditRelayLoop {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean running;
+    /** Set when events committed on this node since the last pass: an idle wait ends at once. */
+    private boolean nudged;
     private Thread thread;
     private long nextPruneAt;
 
@@ -43,6 +45,18 @@ public final class AuditRelayLoop {
         this.maxBackoff = settings.maxBackoff();
         this.retention = settings.retention();
         this.pruneInterval = settings.pruneInterval();
+    }
+
+    /** Events committed on this node: publish them now rather than at the next poll (not during a backoff). */
+    @Override
+    public void committed() {
+        lock.lock();
+        try {
+            nudged = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @EventListener
@@ -111,7 +125,7 @@ public final class AuditRelayLoop {
                     LOG.warn("audit relay pass failed ({} in a row, retrying in {})", failures, pause, e);
                 }
             }
-            sleep(pause);
+            sleep(pause, failures == 0);
         }
     }
 
@@ -132,13 +146,15 @@ public final class AuditRelayLoop {
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
-    private void sleep(Duration pause) {
-        if (pause.isZero() || !running) {
-            return;
-        }
+    /** Waits {@code pause}; an idle wait (not a backoff) ends early when events commit on this node. */
+    private void sleep(Duration pause, boolean idle) {
         lock.lock();
         try {
-            wake.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+            long left = pause.toNanos();
+            while (running && left > 0 && !(idle && nudged)) {
+                left = wake.awaitNanos(left);
+            }
+            nudged = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

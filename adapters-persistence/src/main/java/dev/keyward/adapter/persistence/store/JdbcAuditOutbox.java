@@ -2,11 +2,15 @@ package dev.keyward.adapter.persistence.store;
 
 import dev.keyward.adapter.persistence.Columns;
 import dev.keyward.adapter.persistence.Statements;
+import dev.keyward.domain.audit.AuditOutboxCommits;
 import dev.keyward.domain.token.AuditEvent;
 import dev.keyward.domain.token.AuditOutbox;
 import dev.keyward.domain.token.TokenEvent;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -20,16 +24,24 @@ import java.util.UUID;
  * {@code seq} order. The payload is {@link AuditPayload}: never a secret. A
  * security observation concerns no token: its {@code token_id} is null. An insert that loses a race
  * (e.g. a deadlock) fails as {@link dev.keyward.domain.error.ConcurrentChangeException}, via {@link Statements}.
+ * Once the caller's transaction commits, {@link AuditOutboxCommits} hears of it, so this node's relay
+ * publishes without waiting for its next poll.
  */
 @Singleton
 public final class JdbcAuditOutbox implements AuditOutbox {
 
     private final Statements statements;
     private final ObjectMapper json;
+    private final TransactionOperations<Connection> transactions;
+    /** Looked up at the first commit: the relay loop is built on the domain, which is built on this outbox. */
+    private final BeanProvider<AuditOutboxCommits> listeners;
 
-    public JdbcAuditOutbox(ConnectionOperations<Connection> connections, ObjectMapper json) {
+    public JdbcAuditOutbox(ConnectionOperations<Connection> connections, ObjectMapper json,
+                           TransactionOperations<Connection> transactions, BeanProvider<AuditOutboxCommits> listeners) {
         this.statements = new Statements(connections);
         this.json = json;
+        this.transactions = transactions;
+        this.listeners = listeners;
     }
 
     @Override
@@ -44,6 +56,14 @@ public final class JdbcAuditOutbox implements AuditOutbox {
                     ps.setString(5, payload);
                     return ps.executeUpdate();
                 });
+        transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (listeners.isPresent()) {
+                    listeners.get().committed();
+                }
+            }
+        }));
     }
 
     private String write(AuditEvent event) {
