@@ -59,23 +59,11 @@ class GracefulShutdownIT {
         int port = freePort();
         Map<String, String> database = TestDatabase.micronautProperties("ops_graceful_shutdown");
         Path log = dataDir.resolve("stdout.txt");
-        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the shipped logback.xml, not a logback-test.xml of the test jars on this class path
-                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        child.environment().keySet().removeIf(name -> name.startsWith("KEYWARD_") || name.startsWith("DATASOURCES_")
-                || name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
-        database.forEach((name, value) -> child.environment().put(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
-        child.environment().put("KEYWARD_DATA_DIR", dataDir.toString());
-        child.environment().put("KEYWARD_SECRETS_PEPPER", KeywardTestApp.PEPPER);
-        child.environment().put("KEYWARD_BOOTSTRAP_TOKEN", admin);
-        child.environment().put("KEYWARD_LOG_FORMAT", "json");
-        child.environment().put("KEYWARD_HTTP_ACCESS_LOG", "true");
-        child.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        // no periodic flush during the test: a stored lastUsedAt can only come from the flush at shutdown
-        child.environment().put("KEYWARD_TOKENS_LAST_USED_FLUSH_INTERVAL", "1h");
-        Process process = child.start();
+        Map<String, String> environment = new java.util.HashMap<>();
+        database.forEach((name, value) -> environment.put(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        environment.put("KEYWARD_SECRETS_PEPPER", KeywardTestApp.PEPPER);
+        environment.put("KEYWARD_HTTP_ACCESS_LOG", "true");
+        Process process = startKeyward(admin, port, environment, log);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String base = "http://127.0.0.1:" + port;
         List<String> values = new ArrayList<>(List.of(admin));
@@ -190,19 +178,8 @@ class GracefulShutdownIT {
         String admin = KeywardTestApp.newKey();
         int port = freePort();
         Path log = dataDir.resolve("h2-stdout.txt");
-        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        child.environment().keySet().removeIf(name -> name.startsWith("KEYWARD_") || name.startsWith("DATASOURCES_")
-                || name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
         // the embedded defaults: H2 under the data directory, audit events to a JSON-lines file there
-        child.environment().put("KEYWARD_DATA_DIR", dataDir.toString());
-        child.environment().put("KEYWARD_BOOTSTRAP_TOKEN", admin);
-        child.environment().put("KEYWARD_LOG_FORMAT", "json");
-        child.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        child.environment().put("KEYWARD_TOKENS_LAST_USED_FLUSH_INTERVAL", "1h");
-        Process process = child.start();
+        Process process = startKeyward(admin, port, Map.of(), log);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String base = "http://127.0.0.1:" + port;
         try {
@@ -226,6 +203,28 @@ class GracefulShutdownIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * The main class in a JVM of its own, as an operator starts it: configured only through the
+     * environment (none inherited), JSON logs to {@code log}, and no periodic lastUsedAt flush, so a stored
+     * lastUsedAt can only come from the flush at shutdown.
+     */
+    private Process startKeyward(String admin, int port, Map<String, String> environment, Path log) throws IOException {
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the shipped logback.xml, not a logback-test.xml of the test jars on this class path
+                "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), Keyward.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        child.environment().keySet().removeIf(name -> name.startsWith("KEYWARD_") || name.startsWith("DATASOURCES_")
+                || name.startsWith("KAFKA_") || name.startsWith("MICRONAUT_"));
+        child.environment().put("KEYWARD_DATA_DIR", dataDir.toString());
+        child.environment().put("KEYWARD_BOOTSTRAP_TOKEN", admin);
+        child.environment().put("KEYWARD_LOG_FORMAT", "json");
+        child.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        child.environment().put("KEYWARD_TOKENS_LAST_USED_FLUSH_INTERVAL", "1h");
+        child.environment().putAll(environment);
+        return child.start();
     }
 
     private static HttpResponse<String> send(HttpClient http, String base, String method, String path, String key, String body)
