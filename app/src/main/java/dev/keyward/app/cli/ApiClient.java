@@ -43,7 +43,8 @@ final class ApiClient {
         return send("GET", path, null);
     }
 
-    Object post(String path, Map<String, Object> body) throws Failure {
+    /** @param body a JSON object or array as maps, lists and values; null for none */
+    Object post(String path, Object body) throws Failure {
         return send("POST", path, body);
     }
 
@@ -56,7 +57,7 @@ final class ApiClient {
     }
 
     /** The parsed JSON body of a 2xx response (null when it has none); anything else is a {@link Failure}. */
-    private Object send(String method, String path, Map<String, Object> body) throws Failure {
+    private Object send(String method, String path, Object body) throws Failure {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", key).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)));

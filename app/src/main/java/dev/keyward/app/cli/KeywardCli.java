@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 @Command(name = "keyward", mixinStandardHelpOptions = true, versionProvider = KeywardCli.Version.class,
         description = "Run without arguments to serve Keyward. With a command, talk to a running Keyward.",
-        subcommands = {CheckConnectionCommand.class, TokensCommand.class},
+        subcommands = {CheckConnectionCommand.class, TokensCommand.class, LeaksCommand.class},
         exitCodeOnExecutionException = KeywardCli.FAILED)
 public final class KeywardCli {
 

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code tokens list|create|rotate|delete}: the token API for scripts, each answer one line of JSON on standard output. */
+/** {@code tokens list|get|create|update|rotate|delete}: the token API for scripts, each answer one line of JSON on standard output. */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
-        description = "List, create, rotate and delete API tokens; the output is JSON.",
-        subcommands = {TokensCommand.ListAll.class, TokensCommand.Create.class, TokensCommand.Rotate.class, TokensCommand.Delete.class})
+        description = "List, read, create, update, rotate and delete API tokens; the output is JSON.",
+        subcommands = {TokensCommand.ListAll.class, TokensCommand.Get.class, TokensCommand.Create.class, TokensCommand.Update.class,
+                TokensCommand.Rotate.class, TokensCommand.Delete.class})
 final class TokensCommand {
 
     @ParentCommand
@@ -59,6 +60,43 @@ final class TokensCommand {
         }
     }
 
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one token as JSON (self: the key's own token).")
+    static final class Get extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
+        String id;
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            print(api().get("/api-tokens/" + ApiClient.segment(id)));
+            return 0;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Replace a token's name and permissions (and its CIDR blocks if given); print it as JSON.")
+    static final class Update extends Subcommand {
+        @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
+        String id;
+        @Option(names = "--name", required = true, description = "the token's new name")
+        String name;
+        @Option(names = "--permission", paramLabel = "NAME", description = "a permission it keeps or gets (repeat for more; none: no permissions)")
+        List<String> permissions = new ArrayList<>();
+        @Option(names = "--allowed-cidr", paramLabel = "CIDR", description = "replace its CIDR blocks (repeat for more; omitted: unchanged)")
+        List<String> allowedCidrs;
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            body.put("permissions", permissions);
+            if (allowedCidrs != null) {
+                body.put("allowedCIDRBlocks", allowedCidrs);
+            }
+            print(api().post("/api-tokens/" + ApiClient.segment(id), body));
+            return 0;
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token and print it as JSON, with its value (shown only this once).")
     static final class Create extends Subcommand {
@@ -92,10 +130,14 @@ final class TokensCommand {
     static final class Rotate extends Subcommand {
         @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
         String id;
+        @Option(names = "--grace-period", paramLabel = "SECONDS",
+                description = "keep the old value working this long as the token's previous value (default 0: it stops at once)")
+        Long gracePeriodSeconds;
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            print(api().post("/api-tokens/" + ApiClient.segment(id) + "/rotate", null));
+            Map<String, Object> body = gracePeriodSeconds == null ? null : Map.of("gracePeriodSeconds", gracePeriodSeconds);
+            print(api().post("/api-tokens/" + ApiClient.segment(id) + "/rotate", body));
             return 0;
         }
     }

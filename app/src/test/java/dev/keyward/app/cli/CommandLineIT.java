@@ -121,6 +121,45 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void tokens_get_update_and_rotate_with_a_grace_period() {
+        var token = api.create(admin, unique("cli-changed"), "AlertRead");
+
+        Run got = run(admin, "tokens", "get", token.id());
+        assertEquals(0, got.status(), got.err());
+        assertEquals(token.id(), got.object().get("id"));
+        assertFalse(got.out().contains("\"value\""), "a read never shows a value");
+
+        String renamed = unique("cli-renamed");
+        Run updated = run(admin, "tokens", "update", token.id(), "--name", renamed, "--permission", "RuleRead");
+        assertEquals(0, updated.status(), updated.err());
+        assertEquals(renamed, updated.object().get("name"));
+        assertEquals(List.of("RuleRead"), updated.object().get("permissions"));
+
+        Run rotated = run(admin, "tokens", "rotate", token.id(), "--grace-period", "600");
+        assertEquals(0, rotated.status(), rotated.err());
+        assertTrue(rotated.object().get("previousValueExpiresAt") instanceof String, rotated.out());
+        assertEquals(200, api.get("/api-tokens/self", token.value()).status(), "the old value still works during the overlap");
+    }
+
+    @Test
+    void leaks_report_deletes_the_tokens_whose_values_are_in_the_file() throws Exception {
+        var leaked = api.create(admin, unique("cli-leaked"), "AlertRead");
+        java.nio.file.Path report = java.nio.file.Files.createTempFile("leaks", ".json");
+        java.nio.file.Files.writeString(report, "[{\"token\":\"" + leaked.value() + "\",\"location\":\"https://paste.example/1\","
+                + "\"source\":\"cli\"},{\"token\":\"kw_notAKeywardTokenAtAll\"}]");
+
+        Run reported = run(admin, "leaks", "report", report.toString());
+
+        assertEquals(0, reported.status(), reported.err());
+        List<?> results = (List<?>) reported.json();
+        assertEquals("revoked", ((Map<?, ?>) results.get(0)).get("result"), reported.out());
+        assertEquals("unknown", ((Map<?, ?>) results.get(1)).get("result"), reported.out());
+        assertFalse(reported.out().contains(leaked.value()), "only the first characters are echoed");
+        assertEquals(401, api.get("/api-tokens/self", leaked.value()).status());
+        java.nio.file.Files.delete(report);
+    }
+
+    @Test
     void a_refused_create_names_the_problem_on_one_line() {
         Run run = run(admin, "tokens", "create", "--name", unique("cli-bad"), "--permission", "NoSuchPermission");
         assertEquals(KeywardCli.FAILED, run.status());
