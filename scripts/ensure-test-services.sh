@@ -2,7 +2,7 @@
 # Run by `./mvnw verify` once, before the first integration test (the root pom binds it to
 # pre-integration-test; `compile`, `test` and `package` never run it): brings up what the *IT tests
 # need on a fresh machine of this kind — the MariaDB server it ships, Debian's Chromium +
-# ChromeDriver for the browser tests, and Debian's nginx (auth_request) for the gateway test. Best effort: it never fails the build itself; a test that still
+# ChromeDriver for the browser tests, and Debian's nginx (auth_request) and Caddy (forward_auth) for the gateway tests. Best effort: it never fails the build itself; a test that still
 # lacks its server or browser fails with a message saying how to provide it.
 # The build passes --skip-its=<skipITs> --skip-all=<maven.test.skip>: with either true, no test will
 # need a server, so nothing is started or installed.
@@ -35,5 +35,11 @@ if [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0
   echo "ensure-test-services: installing Debian's nginx for the gateway test (ForwardAuthNginxIT)"
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null \
     || echo "ensure-test-services: could not install nginx; the gateway test will say how to"
+fi
+if [ ! -x /usr/bin/caddy ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "ensure-test-services: installing Debian's caddy for the gateway test (ForwardAuthCaddyIT)"
+  # the package's service is never started here (no systemd); the test runs caddy as a plain process
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null \
+    || echo "ensure-test-services: could not install caddy; the gateway test will say how to"
 fi
 exit 0
