@@ -28,7 +28,11 @@ class AuthFailuresEndToEndIT extends JsonLinesEndToEndTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
+        return withLowThreshold(super.getProperties());
+    }
+
+    /** {@code properties} with a report after 3 failures in a window of an hour: a flood is quick to make. */
+    static Map<String, String> withLowThreshold(Map<String, String> properties) {
         properties.put("keyward.security.auth-failures.threshold", "3");
         properties.put("keyward.security.auth-failures.window", "1h");
         return properties;

@@ -25,10 +25,7 @@ class DoorGuessingEndToEndIT extends JsonLinesEndToEndTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("keyward.security.auth-failures.threshold", "3");
-        properties.put("keyward.security.auth-failures.window", "1h");
-        return properties;
+        return AuthFailuresEndToEndIT.withLowThreshold(super.getProperties());
     }
 
     @ParameterizedTest
