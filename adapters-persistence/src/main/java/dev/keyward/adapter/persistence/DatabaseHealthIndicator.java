@@ -83,12 +83,18 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
         boolean up = probed && feed.isFresh();
         Map<String, Object> details = new LinkedHashMap<>();
         if (!up) {
-            details.put("reason", !probed && age > STALE_AFTER.toNanos() && seen.up()
-                    ? "the database has not answered for " + Duration.ofNanos(age).toMillis() + " ms"
-                    : !probed ? seen.reason() : "the token change feed has not been read recently");
+            details.put("reason", reason(seen, age, probed));
         }
         details.put("checkedMillisAgo", Duration.ofNanos(age).toMillis());
         return Publishers.just(HealthResult.builder(NAME, up ? HealthStatus.UP : HealthStatus.DOWN).details(details).build());
+    }
+
+    /** Why the node is not ready: a failed probe says why itself; a successful one is too old; or the feed is stale. */
+    private static String reason(Probe seen, long age, boolean probed) {
+        if (probed) {
+            return "the token change feed has not been read recently";
+        }
+        return seen.up() ? "the database has not answered for " + Duration.ofNanos(age).toMillis() + " ms" : seen.reason();
     }
 
     private void probeOnce() {

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
@@ -72,7 +71,7 @@ public final class JdbcTransactions implements Transactions {
                         failure.toString());
                 return progress.result;
             }
-            if (!(failure instanceof DomainException) && lostRace(failure)) {
+            if (!(failure instanceof DomainException) && Statements.lostRace(failure)) {
                 // A conflict reported at COMMIT (a deadlock, or a Galera certification failure): rolled back.
                 throw new ConcurrentChangeException(Statements.LOST_RACE_MESSAGE);
             }
@@ -83,14 +82,5 @@ public final class JdbcTransactions implements Transactions {
             }
             throw failure;
         }
-    }
-
-    private static boolean lostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && Statements.lostRace(sql)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -65,9 +65,9 @@ public final class Statements {
     /**
      * Whether the database refused a statement because another transaction got there first: a deadlock,
      * a lock wait timeout, a snapshot-isolation conflict, or any SQLSTATE of class 40 (transaction
-     * rollback). Retrying the whole use case later may succeed; nothing of it was stored.
+     * rollback), anywhere in its causes. Retrying the whole use case later may succeed; nothing of it was stored.
      */
-    static boolean lostRace(SQLException failure) {
+    static boolean lostRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (LOST_RACE_CODES.contains(sql.getErrorCode())
                     || (sql.getSQLState() != null && sql.getSQLState().startsWith("40")))) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -73,18 +74,16 @@ final class GitHubSignatures {
     }
 
     private Optional<PublicKey> key(String identifier) {
-        FileTime modified;
-        long size;
+        BasicFileAttributes file;
         try {
-            modified = Files.getLastModifiedTime(keysFile);
-            size = Files.size(keysFile);
+            file = Files.readAttributes(keysFile, BasicFileAttributes.class);
         } catch (IOException e) {
             LOG.warn("cannot read GitHub's public keys from {} (keyward.leaks.github-public-keys): {}", keysFile, e.toString());
             return Optional.empty();
         }
         Keys keys = cached;
-        if (keys == null || !keys.modified().equals(modified) || keys.size() != size) {
-            keys = new Keys(modified, size, read());
+        if (keys == null || !keys.modified().equals(file.lastModifiedTime()) || keys.size() != file.size()) {
+            keys = new Keys(file.lastModifiedTime(), file.size(), read());
             cached = keys;
         }
         return Optional.ofNullable(keys.byIdentifier().get(identifier));
