@@ -2,7 +2,8 @@
 # Run by `./mvnw verify` once, before the first integration test (the root pom binds it to
 # pre-integration-test; `compile`, `test` and `package` never run it): brings up what the *IT tests
 # need on a fresh machine of this kind — the MariaDB server it ships, Debian's Chromium +
-# ChromeDriver for the browser tests, and Debian's nginx (auth_request) and Caddy (forward_auth) for the gateway tests. Best effort: it never fails the build itself; a test that still
+# ChromeDriver for the browser tests, Debian's nginx (auth_request) and Caddy (forward_auth) for the gateway tests, and a 3-node Galera cluster
+# (scripts/galera.sh) for the *GaleraIT tests. Best effort: it never fails the build itself; a test that still
 # lacks its server or browser fails with a message saying how to provide it.
 # The build passes --skip-its=<skipITs> --skip-all=<maven.test.skip>: with either true, no test will
 # need a server, so nothing is started or installed.
@@ -41,5 +42,12 @@ if [ ! -x /usr/bin/caddy ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 
   # the package's service is never started here (no systemd); the test runs caddy as a plain process
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null \
     || echo "ensure-test-services: could not install caddy; the gateway test will say how to"
+fi
+# The three-node Galera cluster for the *GaleraIT tests (127.0.0.1:3311-3313): galera.sh installs
+# galera-4 and rsync from Debian if missing and starts what is not running.
+if [ -z "${KEYWARD_TEST_GALERA_NODES:-}" ] && [ "$(id -u)" = 0 ]; then
+  echo "ensure-test-services: starting the 3-node Galera cluster (scripts/galera.sh start)"
+  bash "$(dirname "${BASH_SOURCE[0]}")/galera.sh" start \
+    || echo "ensure-test-services: the Galera cluster did not start; the *GaleraIT tests will say how to start it"
 fi
 exit 0

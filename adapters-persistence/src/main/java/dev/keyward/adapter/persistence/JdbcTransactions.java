@@ -4,13 +4,17 @@ import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.token.Transactions;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +29,15 @@ import java.util.function.Supplier;
  *       been applied and to read the token before retrying ({@link #OUTCOME_UNKNOWN});</li>
  *   <li>a failure after a successful COMMIT (restoring the connection's state, returning it to the
  *       pool) is logged and the use case's result returned: the change is done and its new value, if
- *       any, must reach its owner.</li>
+ *       any, must reach its owner;</li>
+ *   <li>a race lost to another transaction ({@link ConcurrentChangeException}: a deadlock, a Galera
+ *       certification failure at COMMIT, a row changed under us) rolled everything back: the whole use
+ *       case runs again, from its first read, up to {@link #ATTEMPTS} times ({@code keyward.database.write-attempts}) within {@link #RETRY_BUDGET},
+ *       after a short random pause; then the conflict is answered (409). On a Galera cluster every
+ *       write of every node takes the change feed's counter row, so two writes committed at once on two
+ *       nodes always conflict and one of them is retried here.</li>
  * </ul>
+ * A nested call is never retried on its own: the outermost one runs the whole use case again.
  */
 @Singleton
 public final class JdbcTransactions implements Transactions {
@@ -34,12 +45,28 @@ public final class JdbcTransactions implements Transactions {
     static final String OUTCOME_UNKNOWN = "the token database stopped answering while committing: the change may have "
             + "been applied; read the token before retrying";
 
+    /** How many times a use case runs at most when it keeps losing races, unless configured. */
+    static final int ATTEMPTS = 8;
+    /** No new attempt starts after this long since the first. */
+    static final Duration RETRY_BUDGET = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final int attempts;
+
+    @Inject
+    public JdbcTransactions(TransactionOperations<Connection> transactions,
+                            @Value("${keyward.database.write-attempts:" + ATTEMPTS + "}") int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("keyward.database.write-attempts must be at least 1, was " + attempts);
+        }
+        this.transactions = transactions;
+        this.attempts = attempts;
+    }
 
     public JdbcTransactions(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this(transactions, ATTEMPTS);
     }
 
     /** How far one transaction got, as seen from inside it. */
@@ -51,6 +78,34 @@ public final class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T inWrite(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return once(work);
+        }
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (ConcurrentChangeException lost) {
+                if (attempt == attempts || System.nanoTime() - started > RETRY_BUDGET.toNanos()) {
+                    throw lost;
+                }
+                LOG.debug("write attempt {} lost a race ({}); running it again", attempt, lost.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Up to 2^attempt ms, at random, so two writers that just collided do not collide again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1L << Math.min(attempt + 1, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentChangeException(Statements.LOST_RACE_MESSAGE);
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
         Progress<T> progress = new Progress<>();
         try {
             return DatabaseUnreachable.translated(() -> transactions.executeWrite(status -> {

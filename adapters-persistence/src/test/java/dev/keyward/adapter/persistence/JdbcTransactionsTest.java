@@ -34,10 +34,19 @@ class JdbcTransactionsTest {
     private static final class FailingTransactions implements TransactionOperations<Connection> {
         private final FailAt failAt;
         private final RuntimeException failure;
+        /** How many transactions fail before the next ones succeed. */
+        private int failing;
+        boolean inTransaction;
+        int started;
 
         FailingTransactions(FailAt failAt, RuntimeException failure) {
+            this(failAt, failure, Integer.MAX_VALUE);
+        }
+
+        FailingTransactions(FailAt failAt, RuntimeException failure, int failing) {
             this.failAt = failAt;
             this.failure = failure;
+            this.failing = failing;
         }
 
         @Override
@@ -51,8 +60,10 @@ class JdbcTransactionsTest {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public Optional<? extends TransactionStatus<?>> findTransactionStatus() {
-            return Optional.empty();
+            return inTransaction ? Optional.of((TransactionStatus<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {TransactionStatus.class}, (proxy, method, args) -> null)) : Optional.empty();
         }
 
         @Override
@@ -67,7 +78,9 @@ class JdbcTransactionsTest {
                         }
                         return method.getReturnType() == boolean.class ? false : null;
                     });
-            if (failAt == FailAt.WORK) {
+            started++;
+            FailAt failHere = failing-- > 0 ? failAt : FailAt.NOWHERE;
+            if (failHere == FailAt.WORK) {
                 throw failure;
             }
             R result;
@@ -78,11 +91,11 @@ class JdbcTransactionsTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            if (failAt == FailAt.COMMIT) {
+            if (failHere == FailAt.COMMIT) {
                 throw failure;
             }
             synchronizations.forEach(TransactionSynchronization::afterCommit);
-            if (failAt == FailAt.AFTER_COMMIT) {
+            if (failHere == FailAt.AFTER_COMMIT) {
                 throw failure;
             }
             return result;
@@ -90,6 +103,9 @@ class JdbcTransactionsTest {
     }
 
     private static final RuntimeException CONNECTION_LOST = new RuntimeException(new SQLTransientConnectionException("connection reset"));
+
+    private static final RuntimeException CERTIFICATION_FAILURE =
+            new RuntimeException("commit failed", new SQLException("Deadlock found", "40001", 1213));
 
     private static String write(FailAt failAt, RuntimeException failure) {
         return new JdbcTransactions(new FailingTransactions(failAt, failure)).inWrite(() -> "kw_the-new-value");
@@ -120,9 +136,55 @@ class JdbcTransactionsTest {
     }
 
     @Test
-    void a_conflict_reported_at_commit_is_a_concurrent_change_not_a_server_error() {
-        RuntimeException certification = new RuntimeException("commit failed", new SQLException("Deadlock found", "40001", 1213));
-        ConcurrentChangeException conflict = assertThrows(ConcurrentChangeException.class, () -> write(FailAt.COMMIT, certification));
+    void a_conflict_reported_at_commit_every_time_is_a_concurrent_change_not_a_server_error() {
+        FailingTransactions database = new FailingTransactions(FailAt.COMMIT, CERTIFICATION_FAILURE);
+        ConcurrentChangeException conflict = assertThrows(ConcurrentChangeException.class,
+                () -> new JdbcTransactions(database).inWrite(() -> "kw_the-new-value"));
         assertTrue(conflict.getMessage().contains("nothing was changed"), conflict.getMessage());
+        assertEquals(JdbcTransactions.ATTEMPTS, database.started, "the use case ran again before answering the conflict");
+    }
+
+    @Test
+    void a_use_case_that_lost_a_race_at_commit_runs_again_from_its_first_read_and_answers_the_retry() {
+        FailingTransactions database = new FailingTransactions(FailAt.COMMIT, CERTIFICATION_FAILURE, 2);
+        List<Integer> reads = new ArrayList<>();
+        String answer = new JdbcTransactions(database).inWrite(() -> {
+            reads.add(reads.size() + 1);
+            return "kw_value-" + reads.size();
+        });
+        assertEquals("kw_value-3", answer, "the answer is the attempt that committed");
+        assertEquals(List.of(1, 2, 3), reads);
+    }
+
+    @Test
+    void a_statement_that_lost_a_race_runs_the_use_case_again() {
+        FailingTransactions database = new FailingTransactions(FailAt.NOWHERE, null);
+        List<Integer> attempts = new ArrayList<>();
+        String answer = new JdbcTransactions(database).inWrite(() -> {
+            attempts.add(attempts.size());
+            if (attempts.size() == 1) {
+                throw new ConcurrentChangeException("token t was changed or deleted by another request");
+            }
+            return "kw_done";
+        });
+        assertEquals("kw_done", answer);
+        assertEquals(2, database.started);
+    }
+
+    @Test
+    void a_nested_write_is_never_retried_on_its_own_the_outermost_one_is() {
+        FailingTransactions database = new FailingTransactions(FailAt.NOWHERE, null);
+        database.inTransaction = true;
+        assertThrows(ConcurrentChangeException.class, () -> new JdbcTransactions(database).inWrite(() -> {
+            throw new ConcurrentChangeException("lost");
+        }));
+        assertEquals(1, database.started);
+    }
+
+    @Test
+    void other_failures_are_never_retried() {
+        FailingTransactions database = new FailingTransactions(FailAt.WORK, CONNECTION_LOST);
+        assertThrows(UnavailableException.class, () -> new JdbcTransactions(database).inWrite(() -> "kw_x"));
+        assertEquals(1, database.started);
     }
 }

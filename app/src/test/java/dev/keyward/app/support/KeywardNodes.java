@@ -47,6 +47,23 @@ public final class KeywardNodes implements AutoCloseable {
         return new KeywardNodes(count, properties, perNode);
     }
 
+    /**
+     * {@code count} nodes on one fresh database of the {@link GaleraCluster}, node {@code i} talking to
+     * cluster node {@code i % 3}.
+     */
+    public static KeywardNodes onGalera(int count, String database, String admin, Map<String, Object> settings,
+                                        IntFunction<Map<String, Object>> perNode) {
+        String created = GaleraCluster.recreate(database);
+        Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties(GaleraCluster.datasource(created, 0), admin));
+        properties.put("micronaut.server.port", "-1");
+        properties.putAll(settings);
+        return new KeywardNodes(count, properties, node -> {
+            Map<String, Object> own = new HashMap<>(GaleraCluster.datasource(created, node % GaleraCluster.nodes().size()));
+            own.putAll(perNode.apply(node));
+            return own;
+        });
+    }
+
     public EmbeddedServer node(int index) {
         return nodes.get(index);
     }

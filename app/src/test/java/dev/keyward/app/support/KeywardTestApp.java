@@ -36,7 +36,12 @@ public final class KeywardTestApp {
      * @param adminKey the value the bootstrap admin token gets
      */
     public static Map<String, String> properties(String database, String adminKey) {
-        Map<String, String> properties = new HashMap<>(TestDatabase.micronautProperties(database));
+        return properties(TestDatabase.micronautProperties(database), adminKey);
+    }
+
+    /** @param datasource the properties that point the default datasource (and Flyway) at a fresh database */
+    public static Map<String, String> properties(Map<String, String> datasource, String adminKey) {
+        Map<String, String> properties = new HashMap<>(datasource);
         properties.put("keyward.secrets.pepper", PEPPER);
         properties.put("keyward.bootstrap.token", adminKey);
         properties.put("keyward.data-dir", freshDataDir());

@@ -16,19 +16,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps this node's {@link CheckCache} coherent with changes made on any node: every
- * {@code keyward.check.feed-poll-interval} it reads the {@code token_changes} rows after the last one it
- * saw and drops their hashes. The cost is one indexed query per poll, proportional to the changes.
+ * {@code keyward.check.feed-poll-interval} it reads the counters of {@code token_change_writers} and, for
+ * each writer whose counter moved, its {@code token_changes} rows after the last one seen, and drops their
+ * hashes. The cost is one query on a table of a row per writing node, plus one indexed query per writer
+ * that wrote, proportional to the changes.
  * <p>
- * {@link TokenChangeLog} numbers the rows in commit order without gaps, so "after the last one seen" is
- * the whole rule: a committed change cannot hide behind a number that commits later. Should a number
- * ever be missing (rows pruned while this node could not read them, or a node of an older release still
- * numbering rows by AUTO_INCREMENT), the feed cannot know what it missed and empties the cache.
+ * {@link TokenChangeLog} numbers each writer's rows in commit order without gaps, and a counter commits
+ * with its rows, so "up to the counter, after the last one seen" is the whole rule: a committed change
+ * cannot hide behind a number that commits later. A writer that appears after this node started is read
+ * from its first number. Should a number ever be missing (rows pruned while this node could not read
+ * them), the feed cannot know what it missed and empties the cache.
  * <p>
  * It also says whether the cache may be trusted: only while the last successful poll is at most
  * {@code keyward.check.max-staleness} old ({@link #isFresh()}).
@@ -47,7 +52,8 @@ public final class ChangeFeed {
     private final CheckCache cache;
     private final CheckSettings settings;
     private final ScheduledExecutorService poller;
-    private long high;
+    /** Per writer, the last number this node has applied. */
+    private Map<String, Long> high;
     private long lastPruneNanos;
     private volatile long lastSuccessNanos;
     private volatile boolean databaseDown;
@@ -59,7 +65,7 @@ public final class ChangeFeed {
         this.cache = cache;
         this.settings = settings;
         // The cache is empty at start: only changes committed from now on matter.
-        this.high = newestSequence();
+        this.high = counters();
         this.lastPruneNanos = System.nanoTime();
         poll();
         this.poller = Daemons.singleThread("keyward-change-feed");
@@ -86,10 +92,12 @@ public final class ChangeFeed {
     synchronized void poll() {
         try {
             List<SecretHash> changed = new ArrayList<>();
-            int read;
-            do {
-                read = readAfterHigh(changed);
-            } while (read == BATCH);
+            Map<String, Long> counters = counters();
+            for (Map.Entry<String, Long> counter : counters.entrySet()) {
+                readWriter(counter.getKey(), high.getOrDefault(counter.getKey(), 0L), counter.getValue(), changed);
+            }
+            // Writers whose counter rows were pruned are forgotten; one that comes back is read from its start.
+            high = counters;
             if (!changed.isEmpty()) {
                 cache.invalidate(changed);
             }
@@ -106,28 +114,41 @@ public final class ChangeFeed {
         }
     }
 
-    private int readAfterHigh(List<SecretHash> changed) {
-        return statements.run("SELECT seq, secret_hash FROM token_changes WHERE seq > ? ORDER BY seq LIMIT " + BATCH, ps -> {
-            ps.setLong(1, high);
-            int count = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    changed.add(new SecretHash(rs.getBytes(2)));
-                    if (seq != high + 1) {
-                        missed(seq);
-                    }
-                    high = seq;
-                    count++;
+    /** Reads {@code writer}'s rows numbered {@code from + 1 .. upTo}; a number missing among them empties the cache. */
+    private void readWriter(String writer, long from, long upTo, List<SecretHash> changed) {
+        long expected = from + 1;
+        while (expected <= upTo) {
+            long after = expected - 1;
+            List<Long> numbers = new ArrayList<>();
+            statements.run("SELECT seq, secret_hash FROM token_changes WHERE writer = ? AND seq > ? AND seq <= ? "
+                    + "ORDER BY seq LIMIT " + BATCH, ps -> {
+                        ps.setString(1, writer);
+                        ps.setLong(2, after);
+                        ps.setLong(3, upTo);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                numbers.add(rs.getLong(1));
+                                changed.add(new SecretHash(rs.getBytes(2)));
+                            }
+                        }
+                        return null;
+                    });
+            for (long seq : numbers) {
+                if (seq != expected) {
+                    missed(writer, expected, seq);
                 }
+                expected = seq + 1;
             }
-            return count;
-        });
+            if (numbers.size() < BATCH && expected <= upTo) {
+                missed(writer, expected, upTo + 1);
+                return;
+            }
+        }
     }
 
-    private void missed(long seq) {
-        LOG.warn("the token change feed went from {} to {}: changes in between were pruned before this node read "
-                + "them, or a node of an older release is writing; emptying this node's check cache", high, seq);
+    private void missed(String writer, long expected, long found) {
+        LOG.warn("the token change feed of writer {} went from {} to {}: changes in between were pruned before this "
+                + "node read them; emptying this node's check cache", writer, expected - 1, found);
         cache.invalidateAll();
     }
 
@@ -141,19 +162,29 @@ public final class ChangeFeed {
         LOG.debug("pruned {} token change rows older than {}", pruned, cutoff);
     }
 
-    /** Deletes change rows older than {@code cutoff} now; returns how many. */
+    /** Deletes change rows, and the counters of writers idle since, older than {@code cutoff} now; returns how many rows. */
     int pruneBefore(Instant cutoff) {
-        return statements.run("DELETE FROM token_changes WHERE changed_at < ?", ps -> {
+        int rows = statements.run("DELETE FROM token_changes WHERE changed_at < ?", ps -> {
             Columns.bindInstant(ps, 1, cutoff);
             return ps.executeUpdate();
         });
+        statements.run("DELETE FROM token_change_writers WHERE touched_at < ?", ps -> {
+            Columns.bindInstant(ps, 1, cutoff);
+            return ps.executeUpdate();
+        });
+        return rows;
     }
 
-    private long newestSequence() {
-        return statements.run("SELECT MAX(seq) FROM token_changes", ps -> {
+    /** Every writer's counter: the last number it handed out in a committed write. */
+    private Map<String, Long> counters() {
+        return statements.run("SELECT writer, seq FROM token_change_writers", ps -> {
+            Map<String, Long> counters = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
+                while (rs.next()) {
+                    counters.put(rs.getString(1), rs.getLong(2));
+                }
             }
+            return counters;
         });
     }
 

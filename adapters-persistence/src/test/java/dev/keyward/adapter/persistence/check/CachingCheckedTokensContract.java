@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,11 +110,11 @@ abstract class CachingCheckedTokensContract {
     @Test
     void concurrent_writes_number_the_feed_in_commit_order_without_gaps() throws Exception {
         TestRows rows = new TestRows(dataSource);
-        long before = ((Number) rows.query("SELECT seq FROM token_change_counter WHERE id = 1").get(0).get("seq")).longValue();
         List<ApiToken> written = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             written.add(added("numbered-" + i));
         }
+        Map<String, Long> before = counters(rows);
         ExecutorService writers = Executors.newFixedThreadPool(8);
         for (ApiToken token : written) {
             writers.submit(() -> {
@@ -123,15 +126,28 @@ abstract class CachingCheckedTokensContract {
         writers.shutdown();
         assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
 
-        List<Long> numbers = rows.query("SELECT seq FROM token_changes WHERE seq > ? ORDER BY seq", before).stream()
-                .map(row -> ((Number) row.get("seq")).longValue()).toList();
-        assertEquals(8 + 8 * 10 * 2, numbers.size(), "a row for each added token, two for each rotation (old and new hash)");
-        for (int i = 0; i < numbers.size(); i++) {
-            assertEquals(before + 1 + i, numbers.get(i), "no gap: a poll that read number n has seen every change before it");
+        int total = 0;
+        for (Map.Entry<String, Long> counter : counters(rows).entrySet()) {
+            long from = before.getOrDefault(counter.getKey(), 0L);
+            List<Long> numbers = rows.query("SELECT seq FROM token_changes WHERE writer = ? AND seq > ? ORDER BY seq",
+                    counter.getKey(), from).stream().map(row -> ((Number) row.get("seq")).longValue()).toList();
+            for (int i = 0; i < numbers.size(); i++) {
+                assertEquals(from + 1 + i, numbers.get(i), "no gap: a poll that read number n has seen every change before it");
+            }
+            assertEquals(counter.getValue(), from + numbers.size(), "the counter commits with its rows");
+            total += numbers.size();
         }
+        assertEquals(8 * 10 * 2, total, "two rows for each rotation (old and new hash)");
         for (ApiToken token : written) {
             assertEquals(Optional.empty(), live(token.secretHash()), "the first values are refused");
         }
+    }
+
+    private static Map<String, Long> counters(TestRows rows) {
+        Map<String, Long> counters = new HashMap<>();
+        rows.query("SELECT writer, seq FROM token_change_writers").forEach(row ->
+                counters.put((String) row.get("writer"), ((Number) row.get("seq")).longValue()));
+        return counters;
     }
 
     @Test
@@ -158,13 +174,16 @@ abstract class CachingCheckedTokensContract {
 
         assertTrue(waited.toMillis() >= 250, "the later write waited for the earlier one's COMMIT, not " + waited.toMillis() + " ms");
         TestRows rows = new TestRows(dataSource);
-        long firstSeq = seqOf(rows, firstNext);
-        long secondSeq = seqOf(rows, secondNext);
+        Map<String, Object> firstRow = changeRow(rows, firstNext);
+        Map<String, Object> secondRow = changeRow(rows, secondNext);
+        assertEquals(firstRow.get("writer"), secondRow.get("writer"), "one node, one counter");
+        long firstSeq = ((Number) firstRow.get("seq")).longValue();
+        long secondSeq = ((Number) secondRow.get("seq")).longValue();
         assertTrue(firstSeq < secondSeq, "numbers follow commit order: " + firstSeq + " then " + secondSeq);
     }
 
-    private static long seqOf(TestRows rows, SecretHash hash) {
-        return ((Number) rows.query("SELECT seq FROM token_changes WHERE secret_hash = ?", hash.bytes()).get(0).get("seq")).longValue();
+    private static Map<String, Object> changeRow(TestRows rows, SecretHash hash) {
+        return rows.query("SELECT writer, seq FROM token_changes WHERE secret_hash = ?", hash.bytes()).get(0);
     }
 
     private static void sleepQuietly(long millis) {
@@ -203,12 +222,36 @@ abstract class CachingCheckedTokensContract {
         assertEquals(Optional.empty(), live(token.secretHash()), "the change hidden in the hole cannot be trusted away");
     }
 
-    /** Takes {@code count} numbers from the counter and writes one row with the last of them, as TokenChangeLog would. */
+    /**
+     * Takes {@code count} numbers from the counter of writer "another-node" (registering it at its first
+     * write) and writes one row with the last of them, as that node's TokenChangeLog would with {@code count} = 1.
+     */
     private static void writeChangeRowAsAnotherNode(TestRows rows, int count, SecretHash hash) {
-        rows.execute("UPDATE token_change_counter SET seq = seq + " + count + " WHERE id = 1");
-        long seq = ((Number) rows.query("SELECT seq FROM token_change_counter WHERE id = 1").get(0).get("seq")).longValue();
-        rows.query("INSERT INTO token_changes (seq, secret_hash, changed_at) VALUES (?, ?, ?)",
-                seq, hash.bytes(), java.sql.Timestamp.from(Instant.now()));
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        if (rows.query("SELECT seq FROM token_change_writers WHERE writer = 'another-node'").isEmpty()) {
+            rows.query("INSERT INTO token_change_writers (writer, seq, touched_at) VALUES ('another-node', 0, ?)", now);
+        }
+        rows.execute("UPDATE token_change_writers SET seq = seq + " + count + " WHERE writer = 'another-node'");
+        long seq = ((Number) rows.query("SELECT seq FROM token_change_writers WHERE writer = 'another-node'").get(0).get("seq")).longValue();
+        rows.query("INSERT INTO token_changes (writer, seq, secret_hash, changed_at) VALUES ('another-node', ?, ?, ?)",
+                seq, hash.bytes(), now);
+    }
+
+    @Test
+    void a_writer_that_appears_after_this_node_started_is_read_from_its_first_number() {
+        ApiToken token = added("new-writer");
+        assertTrue(live(token.secretHash()).isPresent());
+        TestRows rows = new TestRows(dataSource);
+        rows.execute("DELETE FROM api_tokens WHERE id = '" + token.id() + "'");
+        String writer = "writer-" + UUID.randomUUID().toString().substring(0, 8);
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        rows.query("INSERT INTO token_change_writers (writer, seq, touched_at) VALUES (?, 1, ?)", writer, now);
+        rows.query("INSERT INTO token_changes (writer, seq, secret_hash, changed_at) VALUES (?, 1, ?, ?)", writer,
+                token.secretHash().bytes(), now);
+
+        feed.poll();
+
+        assertEquals(Optional.empty(), live(token.secretHash()), "the new writer's first change was read");
     }
 
     @Test

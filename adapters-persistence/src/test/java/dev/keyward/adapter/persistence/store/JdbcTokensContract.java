@@ -69,6 +69,7 @@ abstract class JdbcTokensContract extends TokensContract {
         rows.execute("DELETE FROM audit_outbox");
         rows.execute("DELETE FROM api_tokens");
         rows.execute("DELETE FROM token_changes");
+        rows.execute("DELETE FROM token_change_writers");
         return jdbcTokens;
     }
 
