@@ -28,7 +28,8 @@ class EventsFactory {
     @Singleton
     AuditRelaying auditRelay(AuditBacklog backlog, AuditPublisher publisher, JdbcRelayTransactions transactions, Clock clock,
                              EventsSettings events, MeterRegistry registry) {
-        return new MeteredAuditRelaying(KeywardDomain.auditRelay(backlog, publisher, transactions, clock, events.batchSize()), registry);
+        return new MeteredAuditRelaying(KeywardDomain.auditRelay(backlog, publisher, transactions, clock, events.batchSize(),
+                events.claimDuration()), registry);
     }
 
     /** Without Kafka: the JSON-lines file, by default in the data directory (an app setting, hence wired here). */

@@ -14,7 +14,9 @@ import java.util.Optional;
  * The {@code keyward.events.*} settings (docs/audit-events.md), each default written here and only
  * here. Bound at start ({@link Context}) so a bad value refuses the start instead of failing later.
  *
- * @param file the JSON-lines file without Kafka; unset means {@code <keyward.data-dir>/audit-events.jsonl}
+ * @param file          the JSON-lines file without Kafka; unset means {@code <keyward.data-dir>/audit-events.jsonl}
+ * @param claimDuration how long a relay's claim on outbox rows lasts; a relay that stops mid-pass leaves
+ *                      its rows to another after that long
  */
 @Context
 @ConfigurationProperties("keyward.events")
@@ -24,6 +26,7 @@ public record EventsSettings(@Bindable(defaultValue = "/keyward") String source,
                              @Bindable(defaultValue = "200") int batchSize,
                              @Bindable(defaultValue = "100ms") Duration pollInterval,
                              @Bindable(defaultValue = "10s") Duration ackTimeout,
+                             @Bindable(defaultValue = "30s") Duration claimDuration,
                              @Bindable(defaultValue = "10s") Duration maxBackoff,
                              @Bindable(defaultValue = "7d") Duration retention,
                              @Bindable(defaultValue = "1h") Duration pruneInterval,
@@ -38,6 +41,10 @@ public record EventsSettings(@Bindable(defaultValue = "/keyward") String source,
         }
         positive("poll-interval", pollInterval);
         positive("ack-timeout", ackTimeout);
+        if (claimDuration.compareTo(ackTimeout) <= 0) {
+            throw new ConfigurationException("keyward.events.claim-duration must be longer than keyward.events.ack-timeout ("
+                    + ackTimeout + "), was " + claimDuration);
+        }
         positive("max-backoff", maxBackoff);
         positive("retention", retention);
         positive("prune-interval", pruneInterval);

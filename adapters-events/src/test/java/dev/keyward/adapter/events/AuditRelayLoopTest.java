@@ -46,7 +46,7 @@ class AuditRelayLoopTest {
 
     private final CountingRelay relay = new CountingRelay();
     private final AuditRelayLoop loop = new AuditRelayLoop(relay, new EventsSettings("/keyward", "keyward.audit", null, 10,
-            LONG_POLL, Duration.ofSeconds(1), LONG_POLL, Duration.ofDays(1), Duration.ofHours(1), new EventsSettings.Kafka(Duration.ofSeconds(1))));
+            LONG_POLL, Duration.ofSeconds(1), Duration.ofSeconds(3), LONG_POLL, Duration.ofDays(1), Duration.ofHours(1), new EventsSettings.Kafka(Duration.ofSeconds(1))));
 
     @AfterEach
     void stop() {

@@ -52,7 +52,7 @@ class EventsSettingsTest {
 
     private static EventsSettings settingsWith(int batchSize, Duration pollInterval) {
         Duration second = Duration.ofSeconds(1);
-        return new EventsSettings("/keyward", "keyward.audit", null, batchSize, pollInterval, second, second, second, second,
+        return new EventsSettings("/keyward", "keyward.audit", null, batchSize, pollInterval, second, second.multipliedBy(3), second, second, second,
                 new EventsSettings.Kafka(second));
     }
 

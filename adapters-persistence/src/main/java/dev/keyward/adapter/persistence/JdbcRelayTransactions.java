@@ -16,6 +16,10 @@ import java.util.function.Supplier;
  * which is exactly where every new outbox row goes: API writes would then wait for the relay, and the
  * relay waits for the broker. At READ COMMITTED only the claimed rows are locked.
  * <p>
+ * What a write answers follows {@link JdbcTransactions} (a race lost at COMMIT, such as a Galera
+ * certification conflict between two nodes' claims, is a {@link dev.keyward.domain.error.ConcurrentChangeException}),
+ * but a pass is never run again here: the next pass claims afresh.
+ * <p>
  * Typed to this class alone, so {@link Transactions} still resolves to {@link JdbcTransactions}.
  */
 @Singleton
@@ -24,15 +28,15 @@ public final class JdbcRelayTransactions implements Transactions {
 
     private static final TransactionDefinition READ_COMMITTED = readCommitted();
 
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcTransactions transactions;
 
     public JdbcRelayTransactions(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+        this.transactions = new JdbcTransactions(transactions, 1, READ_COMMITTED);
     }
 
     @Override
     public <T> T inWrite(Supplier<T> work) {
-        return DatabaseUnreachable.translated(() -> transactions.execute(READ_COMMITTED, status -> work.get()));
+        return transactions.inWrite(work);
     }
 
     private static TransactionDefinition readCommitted() {

@@ -5,6 +5,7 @@ import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.UnavailableException;
 import dev.keyward.domain.token.Transactions;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ public final class JdbcTransactions implements Transactions {
 
     private final TransactionOperations<Connection> transactions;
     private final int attempts;
+    private final TransactionDefinition definition;
 
     @Inject
     public JdbcTransactions(TransactionOperations<Connection> transactions,
@@ -63,10 +65,18 @@ public final class JdbcTransactions implements Transactions {
         }
         this.transactions = transactions;
         this.attempts = attempts;
+        this.definition = TransactionDefinition.DEFAULT;
     }
 
     public JdbcTransactions(TransactionOperations<Connection> transactions) {
         this(transactions, ATTEMPTS);
+    }
+
+    /** Transactions of {@code definition} (e.g. an isolation level of their own), each use case run at most {@code attempts} times. */
+    JdbcTransactions(TransactionOperations<Connection> transactions, int attempts, TransactionDefinition definition) {
+        this.transactions = transactions;
+        this.attempts = attempts;
+        this.definition = definition;
     }
 
     /** How far one transaction got, as seen from inside it. */
@@ -108,7 +118,7 @@ public final class JdbcTransactions implements Transactions {
     private <T> T once(Supplier<T> work) {
         Progress<T> progress = new Progress<>();
         try {
-            return DatabaseUnreachable.translated(() -> transactions.executeWrite(status -> {
+            return DatabaseUnreachable.translated(() -> transactions.execute(definition, status -> {
                 T result = work.get();
                 progress.result = result;
                 progress.worked = true;

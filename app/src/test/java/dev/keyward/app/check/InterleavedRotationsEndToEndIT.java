@@ -29,6 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InterleavedRotationsEndToEndIT {
 
+    /** Where the nodes keep their tokens; the *GaleraIT subclass runs every test on the cluster. */
+    protected KeywardNodes.Database database() {
+        return KeywardNodes.ONE_SERVER;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(InterleavedRotationsEndToEndIT.class);
     private static final int WRITERS = 8;
     private static final Duration RUN = Duration.ofSeconds(10);
@@ -42,7 +47,7 @@ class InterleavedRotationsEndToEndIT {
 
     @Test
     void every_value_rotated_away_on_either_node_is_refused_by_both_a_second_later() throws Exception {
-        try (KeywardNodes nodes = KeywardNodes.start(2, "check_interleaved", admin, Map.of())) {
+        try (KeywardNodes nodes = database().start(2, "check_interleaved", admin, Map.of(), node -> Map.of())) {
             List<HttpApi> apis = nodes.apis();
             ConcurrentLinkedQueue<RotatedAway> rotatedAway = new ConcurrentLinkedQueue<>();
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);

@@ -32,6 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesEndToEndIT {
 
+    /** Where the nodes keep their tokens; the *GaleraIT subclass runs every test on the cluster. */
+    protected KeywardNodes.Database database() {
+        return KeywardNodes.ONE_SERVER;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TwoNodesEndToEndIT.class);
 
     private static final Duration GENEROUS_BOUND = Duration.ofSeconds(3);
@@ -43,7 +48,7 @@ class TwoNodesEndToEndIT {
 
     @BeforeAll
     void startTwoNodes() {
-        nodes = KeywardNodes.start(2, "check_two_nodes", admin, Map.of());
+        nodes = database().start(2, "check_two_nodes", admin, Map.of(), node -> Map.of());
         a = nodes.apis().get(0);
         b = nodes.apis().get(1);
     }

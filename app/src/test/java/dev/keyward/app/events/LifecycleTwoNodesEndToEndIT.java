@@ -40,6 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleTwoNodesEndToEndIT {
 
+    /** Where the nodes keep their tokens; the *GaleraIT subclass runs every test on the cluster. */
+    protected KeywardNodes.Database database() {
+        return KeywardNodes.ONE_SERVER;
+    }
+
     static final String ADMIN = KeywardTestApp.newKey();
     static final int TOKENS = 12;
 
@@ -48,11 +53,11 @@ class LifecycleTwoNodesEndToEndIT {
 
     @BeforeAll
     void startTwoNodes() {
-        nodes = KeywardNodes.start(2, "lifecycle_two_nodes", ADMIN, Map.of(
+        nodes = database().start(2, "lifecycle_two_nodes", ADMIN, Map.of(
                 "keyward.tokens.expiry-warnings", "4s,2s",
                 "keyward.tokens.rotation-period", "5s",
                 "keyward.tokens.max-lifetime", "1h",
-                "keyward.tokens.lifecycle-scan-interval", "20ms"));
+                "keyward.tokens.lifecycle-scan-interval", "20ms"), node -> Map.of());
         apis = nodes.apis();
     }
 

@@ -33,6 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReuseTwoNodesEndToEndIT {
 
+    /** Where the nodes keep their tokens; the *GaleraIT subclass runs every test on the cluster. */
+    protected KeywardNodes.Database database() {
+        return KeywardNodes.ONE_SERVER;
+    }
+
     static final String ADMIN = KeywardTestApp.newKey();
 
     private KeywardNodes nodes;
@@ -40,7 +45,7 @@ class ReuseTwoNodesEndToEndIT {
 
     @BeforeAll
     void startTwoNodes() {
-        nodes = KeywardNodes.start(2, "reuse_two_nodes", ADMIN, Map.of("keyward.tokens.revoke-on-reuse", "true"));
+        nodes = database().start(2, "reuse_two_nodes", ADMIN, Map.of("keyward.tokens.revoke-on-reuse", "true"), node -> Map.of());
         apis = nodes.apis();
     }
 

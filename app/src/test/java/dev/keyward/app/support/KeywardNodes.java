@@ -17,6 +17,18 @@ import java.util.function.IntFunction;
  */
 public final class KeywardNodes implements AutoCloseable {
 
+    /** Where a test's nodes keep their tokens: one server, or the nodes of a Galera cluster. */
+    @FunctionalInterface
+    public interface Database {
+        KeywardNodes start(int count, String database, String admin, Map<String, Object> settings,
+                           IntFunction<Map<String, Object>> perNode);
+    }
+
+    /** All nodes on one fresh database of the one MariaDB/MySQL server ({@link #start}). */
+    public static final Database ONE_SERVER = KeywardNodes::start;
+    /** Node {@code i} on cluster node {@code i % 3} of the Galera cluster ({@link #onGalera}). */
+    public static final Database GALERA = KeywardNodes::onGalera;
+
     private final List<EmbeddedServer> nodes = new ArrayList<>();
     private final List<HttpApi> apis;
 

@@ -11,27 +11,37 @@ import java.util.Set;
 /**
  * The relay's side of the audit outbox: claims unsent events, records what was delivered, forgets
  * delivered events after their retention. Every method but {@link #status()} joins the caller's
- * {@link Transactions#inWrite} transaction, and claims hold until it ends.
+ * {@link Transactions#inWrite} transaction.
+ * <p>
+ * A claim is a mark on the rows (who holds them, until when) that commits on its own, before the
+ * events are published: locks alone are not enough, since a Galera cluster does not share them between
+ * its nodes. Of two relays that claim the same rows at once on two cluster nodes, one COMMIT fails
+ * (a certification conflict, a {@link dev.keyward.domain.error.ConcurrentChangeException}). A claim
+ * that outlives its holder (a node that stopped mid-pass) expires and the rows are claimed again.
  */
 public interface AuditBacklog {
 
     /**
-     * Locks and returns up to {@code limit} of the oldest unsent events, in {@code sequence} order,
-     * skipping events another transaction holds (another relay, or a write not yet committed).
+     * Claims for {@code claim} until {@code until} up to {@code limit} of the oldest unsent events that
+     * no claim unexpired at {@code now} holds, skipping rows another transaction is writing, and returns
+     * them in {@code sequence} order.
      */
-    List<PendingAuditEvent> claimOldest(int limit);
+    List<PendingAuditEvent> claimOldest(String claim, int limit, Instant now, Instant until);
 
     /**
      * For each of {@code tokens}, the sequences of its unsent events up to {@code upTo} inclusive,
-     * ascending, whether or not this transaction holds them; a token without any maps to nothing.
+     * ascending, whoever holds them; a token without any maps to nothing.
      */
     Map<TokenId, List<Long>> unsentSequences(Set<TokenId> tokens, long upTo);
 
-    /** Marks claimed events delivered at {@code at}; they are never claimed again. */
-    void markSent(List<PendingAuditEvent> events, Instant at);
+    /** Marks events that {@code claim} still holds delivered at {@code at}; they are never claimed again. */
+    void markSent(String claim, List<PendingAuditEvent> events, Instant at);
 
-    /** Counts one more failed delivery attempt for claimed events, which stay unsent. */
-    void recordFailedAttempt(List<PendingAuditEvent> events);
+    /** Counts one more failed delivery attempt for events {@code claim} holds, which stay unsent. */
+    void recordFailedAttempt(String claim, List<PendingAuditEvent> events);
+
+    /** Gives up {@code claim} on events it still holds, so that any relay may claim them again. */
+    void release(String claim, List<PendingAuditEvent> events);
 
     /** Deletes up to {@code limit} events delivered before {@code cutoff}; returns how many. */
     int pruneSentBefore(Instant cutoff, int limit);

@@ -1,5 +1,6 @@
 package dev.keyward.domain.audit;
 
+import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.Transactions;
 
@@ -15,18 +16,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Moves committed audit events from the outbox to the publisher: at least once, and one token's
- * events in the order they were committed, even with several relays (Keyward nodes) at work.
+ * Moves committed audit events from the outbox to the publisher: at least once, exactly once while
+ * nothing fails, and one token's events in the order they were committed, even with several relays
+ * (Keyward nodes, on one server or on the nodes of a Galera cluster) at work.
  * <p>
- * One {@link #relayOnce() pass} is one transaction: claim the oldest unsent events (rows another relay
- * holds are skipped), publish them, mark the acknowledged ones sent. Two rules keep each token's order:
+ * One {@link #relayOnce() pass}: claim the oldest unsent events for a while and commit the claim (rows
+ * another relay claimed are skipped; of two relays claiming the same rows at once, one loses and does
+ * nothing this pass), publish them outside any transaction, then mark the acknowledged ones sent and
+ * release the rest. Two rules keep each token's order:
  * <ul>
  *   <li>a token's claimed events are published only while they are exactly that token's oldest unsent
  *       events; from the first unsent event this relay does not hold (another relay has it), the rest of
- *       that token's claim is held back for a later pass;</li>
+ *       that token's claim is released for a later pass;</li>
  *   <li>after a partial failure only each token's acknowledged prefix is marked sent, so nothing after
  *       a gap is ever considered delivered ahead of what precedes it.</li>
  * </ul>
+ * A relay that stops between publishing and marking leaves its claim to expire after {@code claimFor};
+ * its events are then published again (at least once). {@code claimFor} must outlast a publication.
  */
 public final class AuditRelay implements AuditRelaying {
 
@@ -40,21 +46,28 @@ public final class AuditRelay implements AuditRelaying {
     private final Transactions transactions;
     private final Clock clock;
     private final int batchSize;
+    private final Duration claimFor;
 
     /**
      * @param transactions transactions for the relay alone; adapters may give them a weaker isolation
      *                     so claims never block the writes that append events
      * @param batchSize    the most events one pass claims
+     * @param claimFor     how long a claim holds events: longer than a publication can take
      */
-    public AuditRelay(AuditBacklog backlog, AuditPublisher publisher, Transactions transactions, Clock clock, int batchSize) {
+    public AuditRelay(AuditBacklog backlog, AuditPublisher publisher, Transactions transactions, Clock clock, int batchSize,
+                      Duration claimFor) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a relay batch holds at least one event, not " + batchSize);
+        }
+        if (claimFor.isNegative() || claimFor.isZero()) {
+            throw new IllegalArgumentException("a claim must last a while, not " + claimFor);
         }
         this.backlog = backlog;
         this.publisher = publisher;
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.claimFor = claimFor;
     }
 
     @Override
@@ -64,35 +77,47 @@ public final class AuditRelay implements AuditRelaying {
 
     @Override
     public Pass relayOnce() {
-        return transactions.inWrite(() -> {
-            List<PendingAuditEvent> claimed = backlog.claimOldest(batchSize);
-            if (claimed.isEmpty()) {
-                return NOTHING;
-            }
-            List<PendingAuditEvent> publishable = oldestOfEachToken(claimed);
-            if (publishable.isEmpty()) {
-                return new Pass(claimed.size(), claimed.size(), 0, 0, null);
-            }
-            Set<UUID> acknowledgedIds;
-            String failure = null;
+        String claim = UUID.randomUUID().toString();
+        List<PendingAuditEvent> claimed;
+        try {
+            Instant now = clock.instant();
+            claimed = transactions.inWrite(() -> backlog.claimOldest(claim, batchSize, now, now.plus(claimFor)));
+        } catch (ConcurrentChangeException anotherRelayClaimedThemFirst) {
+            return NOTHING;
+        }
+        if (claimed.isEmpty()) {
+            return NOTHING;
+        }
+        List<PendingAuditEvent> publishable = oldestOfEachToken(claimed);
+        Set<UUID> acknowledgedIds = Set.of();
+        String failure = null;
+        if (!publishable.isEmpty()) {
             try {
                 acknowledgedIds = publisher.publish(publishable);
             } catch (RuntimeException e) {
-                acknowledgedIds = Set.of();
                 failure = e.toString();
             }
-            List<PendingAuditEvent> delivered = acknowledgedPrefixes(publishable, acknowledgedIds);
-            List<PendingAuditEvent> undelivered = new ArrayList<>(publishable);
-            undelivered.removeAll(delivered);
+        }
+        List<PendingAuditEvent> delivered = acknowledgedPrefixes(publishable, acknowledgedIds);
+        List<PendingAuditEvent> undelivered = new ArrayList<>(publishable);
+        undelivered.removeAll(delivered);
+        List<PendingAuditEvent> heldBack = new ArrayList<>(claimed);
+        heldBack.removeAll(publishable);
+        transactions.inWrite(() -> {
             if (!delivered.isEmpty()) {
-                backlog.markSent(delivered, clock.instant());
+                backlog.markSent(claim, delivered, clock.instant());
             }
             if (!undelivered.isEmpty()) {
-                backlog.recordFailedAttempt(undelivered);
+                backlog.recordFailedAttempt(claim, undelivered);
             }
-            return new Pass(claimed.size(), claimed.size() - publishable.size(), publishable.size(),
-                    delivered.size(), failure);
+            List<PendingAuditEvent> released = new ArrayList<>(heldBack);
+            released.addAll(undelivered);
+            if (!released.isEmpty()) {
+                backlog.release(claim, released);
+            }
+            return null;
         });
+        return new Pass(claimed.size(), heldBack.size(), publishable.size(), delivered.size(), failure);
     }
 
     @Override

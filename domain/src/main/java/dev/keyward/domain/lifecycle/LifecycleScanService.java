@@ -1,5 +1,6 @@
 package dev.keyward.domain.lifecycle;
 
+import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.lifecycle.LifecycleSchedule.Occasion;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.ActorType;
@@ -56,15 +57,21 @@ public final class LifecycleScanService implements LifecycleScanning {
     @Override
     public int scanOnce() {
         int events = 0;
-        while (true) {
-            Batch batch = transactions.inWrite(this::scanBatch);
-            events += batch.events();
-            if (batch.entries() < BATCH) {
-                break;
+        try {
+            while (true) {
+                Batch batch = transactions.inWrite(this::scanBatch);
+                events += batch.events();
+                if (batch.entries() < BATCH) {
+                    break;
+                }
             }
+            // Housekeeping on the same beat: values retired longer ago than the memory are no longer reuse.
+            transactions.inWrite(() -> memory.forget(retired, clock.instant()));
+        } catch (ConcurrentChangeException anotherScanGotThereFirst) {
+            // Another node's scan moved the same entries at the same moment (on a Galera cluster, where
+            // claims are not shared locks, its COMMIT won): nothing of this batch was stored, and that
+            // scan announced the occasions. The next scan goes on from what is left.
         }
-        // Housekeeping on the same beat: values retired longer ago than the memory are no longer reuse.
-        transactions.inWrite(() -> memory.forget(retired, clock.instant()));
         return events;
     }
 

@@ -37,6 +37,7 @@ import dev.keyward.domain.token.Tokens;
 import dev.keyward.domain.token.Transactions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
@@ -114,8 +115,8 @@ public final class KeywardDomain {
 
     /** The audit relay: outbox rows to the publisher, in the relay's own READ COMMITTED transactions. */
     public static AuditRelaying auditRelay(AuditBacklog backlog, AuditPublisher publisher, Transactions relayTransactions,
-                                           Clock clock, int batchSize) {
-        return new AuditRelay(backlog, publisher, relayTransactions, clock, batchSize);
+                                           Clock clock, int batchSize, Duration claimFor) {
+        return new AuditRelay(backlog, publisher, relayTransactions, clock, batchSize, claimFor);
     }
 
     public TokenCheck check() {

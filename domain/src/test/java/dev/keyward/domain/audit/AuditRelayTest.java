@@ -1,5 +1,6 @@
 package dev.keyward.domain.audit;
 
+import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.fake.DirectTransactions;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
@@ -10,6 +11,7 @@ import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenView;
+import dev.keyward.domain.token.Transactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,6 +33,7 @@ class AuditRelayTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final Random RANDOM = new Random(7);
+    private static final Duration CLAIM = Duration.ofSeconds(30);
 
     private final InMemoryAuditBacklog backlog = new InMemoryAuditBacklog();
     private final ScriptedPublisher publisher = new ScriptedPublisher();
@@ -38,7 +42,7 @@ class AuditRelayTest {
     private final TokenId y = TokenId.newId(T0, RANDOM);
 
     private AuditRelay relay(int batchSize) {
-        return new AuditRelay(backlog, publisher, new DirectTransactions(), clock, batchSize);
+        return new AuditRelay(backlog, publisher, new DirectTransactions(), clock, batchSize, CLAIM);
     }
 
     @Test
@@ -70,7 +74,7 @@ class AuditRelayTest {
         assertEquals(new AuditRelay.Pass(2, 1, 1, 1, null), pass);
         assertEquals(0, backlog.row(3).attempts, "held back is not a failed attempt");
 
-        backlog.release(1);
+        backlog.releaseElsewhere(1);
         relay(10).relayOnce();
         assertEquals(List.of(1L, 3L), publisher.lastBatchSequences());
         assertEquals(List.of(1L, 2L, 3L), backlog.sentSequences());
@@ -88,7 +92,7 @@ class AuditRelayTest {
 
         assertEquals(List.of(1L, 4L), publisher.lastBatchSequences(), "x's #3 may not overtake x's #2");
         assertEquals(1, pass.heldBack());
-        backlog.release(2);
+        backlog.releaseElsewhere(2);
         relay(10).relayOnce();
         assertEquals(List.of(2L, 3L), publisher.lastBatchSequences());
     }
@@ -149,6 +153,52 @@ class AuditRelayTest {
         assertTrue(pass.failure().contains("broker on fire"));
         assertEquals(List.of(), backlog.sentSequences());
         assertEquals(1, backlog.row(1).attempts);
+    }
+
+    @Test
+    void a_relay_that_loses_its_claim_to_another_at_commit_publishes_nothing() {
+        add(1, x);
+        Transactions claimLostAtCommit = new Transactions() {
+            @Override
+            public <T> T inWrite(Supplier<T> work) {
+                work.get();
+                throw new ConcurrentChangeException("certification failed");
+            }
+        };
+
+        AuditRelay.Pass pass = new AuditRelay(backlog, publisher, claimLostAtCommit, clock, 10, CLAIM).relayOnce();
+
+        assertEquals(new AuditRelay.Pass(0, 0, 0, 0, null), pass);
+        assertTrue(publisher.batches.isEmpty(), "nothing published by the relay whose claim did not commit");
+    }
+
+    @Test
+    void events_claimed_by_a_relay_that_stopped_mid_pass_are_claimed_again_once_its_claim_expires() {
+        add(1, x);
+        add(2, x);
+        backlog.claimOldest("a-relay-that-stopped", 10, clock.instant(), clock.instant().plus(CLAIM));
+
+        assertEquals(new AuditRelay.Pass(0, 0, 0, 0, null), relay(10).relayOnce(), "claimed by the stopped relay");
+
+        clock = Clock.offset(clock, CLAIM.plusSeconds(1));
+        relay(10).relayOnce();
+        assertEquals(List.of(1L, 2L), publisher.lastBatchSequences());
+        assertEquals(List.of(1L, 2L), backlog.sentSequences());
+    }
+
+    @Test
+    void a_pass_releases_what_it_held_back_or_could_not_deliver_so_another_relay_may_take_it_at_once() {
+        add(1, x);
+        add(2, x);
+        add(3, y);
+        backlog.holdElsewhere(1);
+        publisher.acknowledges = event -> false;
+
+        relay(10).relayOnce();
+
+        assertEquals(null, backlog.row(2).claim, "x's #2, held back behind #1, is free again");
+        assertEquals(null, backlog.row(3).claim, "y's #3, not acknowledged, is free again");
+        assertEquals(1, backlog.row(3).attempts);
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link AuditBacklog} as a list of rows; {@link #holdElsewhere} marks rows another relay has claimed,
- * which {@link #claimOldest} skips as {@code SKIP LOCKED} would.
+ * {@link AuditBacklog} as a list of rows with their claims; {@link #holdElsewhere} marks rows another
+ * relay is claiming or writing right now, which {@link #claimOldest} skips as {@code SKIP LOCKED} would.
  */
 final class InMemoryAuditBacklog implements AuditBacklog {
 
@@ -20,6 +20,8 @@ final class InMemoryAuditBacklog implements AuditBacklog {
         final PendingAuditEvent event;
         Instant sentAt;
         int attempts;
+        String claim;
+        Instant claimedUntil;
 
         Row(PendingAuditEvent event) {
             this.event = event;
@@ -37,7 +39,7 @@ final class InMemoryAuditBacklog implements AuditBacklog {
         heldElsewhere.add(sequence);
     }
 
-    void release(long sequence) {
+    void releaseElsewhere(long sequence) {
         heldElsewhere.remove(sequence);
     }
 
@@ -50,9 +52,18 @@ final class InMemoryAuditBacklog implements AuditBacklog {
     }
 
     @Override
-    public List<PendingAuditEvent> claimOldest(int limit) {
-        return rows.stream().filter(r -> r.sentAt == null && !heldElsewhere.contains(r.event.sequence()))
-                .limit(limit).map(r -> r.event).toList();
+    public List<PendingAuditEvent> claimOldest(String claim, int limit, Instant now, Instant until) {
+        List<Row> claimed = rows.stream().filter(r -> r.sentAt == null && !heldElsewhere.contains(r.event.sequence())
+                && (r.claim == null || !r.claimedUntil.isAfter(now))).limit(limit).toList();
+        claimed.forEach(r -> {
+            r.claim = claim;
+            r.claimedUntil = until;
+        });
+        return claimed.stream().map(r -> r.event).toList();
+    }
+
+    private List<Row> heldBy(String claim, List<PendingAuditEvent> events) {
+        return events.stream().map(e -> row(e.sequence())).filter(r -> claim.equals(r.claim)).toList();
     }
 
     @Override
@@ -68,19 +79,28 @@ final class InMemoryAuditBacklog implements AuditBacklog {
     }
 
     @Override
-    public void markSent(List<PendingAuditEvent> events, Instant at) {
-        for (PendingAuditEvent event : events) {
-            Row row = row(event.sequence());
+    public void markSent(String claim, List<PendingAuditEvent> events, Instant at) {
+        for (Row row : heldBy(claim, events)) {
             if (row.sentAt != null) {
-                throw new IllegalStateException("sent twice: " + event.sequence());
+                throw new IllegalStateException("sent twice: " + row.event.sequence());
             }
             row.sentAt = at;
+            row.claim = null;
+            row.claimedUntil = null;
         }
     }
 
     @Override
-    public void recordFailedAttempt(List<PendingAuditEvent> events) {
-        events.forEach(e -> row(e.sequence()).attempts++);
+    public void recordFailedAttempt(String claim, List<PendingAuditEvent> events) {
+        heldBy(claim, events).forEach(r -> r.attempts++);
+    }
+
+    @Override
+    public void release(String claim, List<PendingAuditEvent> events) {
+        heldBy(claim, events).forEach(r -> {
+            r.claim = null;
+            r.claimedUntil = null;
+        });
     }
 
     @Override

@@ -28,10 +28,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@link AuditBacklog} on {@code audit_outbox}: claims with {@code FOR UPDATE SKIP LOCKED} so several
- * relays share the work, and rebuilds each row's domain event from its {@link AuditPayload}.
- * Run it in {@link JdbcRelayTransactions}: at READ COMMITTED a claim locks only the rows it returns,
- * never the gap after them where new events are inserted.
+ * {@link AuditBacklog} on {@code audit_outbox}: a claim writes {@code claimed_by} and {@code claimed_until}
+ * on the rows it takes (found with {@code FOR UPDATE SKIP LOCKED}, so relays on one server never wait for
+ * each other), and every later step touches only rows its claim still holds. It rebuilds each row's domain
+ * event from its {@link AuditPayload}. Run it in {@link JdbcRelayTransactions}: at READ COMMITTED a claim
+ * locks only the rows it returns, never the gap after them where new events are inserted.
  */
 @Singleton
 public final class JdbcAuditBacklog implements AuditBacklog {
@@ -47,12 +48,13 @@ public final class JdbcAuditBacklog implements AuditBacklog {
     }
 
     @Override
-    public List<PendingAuditEvent> claimOldest(int limit) {
+    public List<PendingAuditEvent> claimOldest(String claim, int limit, Instant now, Instant until) {
         List<PendingAuditEvent> claimed = new ArrayList<>();
         List<Long> unreadable = new ArrayList<>();
         statements.run("SELECT seq, event_id, event_type, payload FROM audit_outbox WHERE sent_at IS NULL "
-                + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
-                    ps.setInt(1, limit);
+                + "AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED", ps -> {
+                    Columns.bindInstant(ps, 1, now);
+                    ps.setInt(2, limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long seq = rs.getLong("seq");
@@ -69,7 +71,16 @@ public final class JdbcAuditBacklog implements AuditBacklog {
                     return null;
                 });
         if (!unreadable.isEmpty()) {
-            updateBySequence("UPDATE audit_outbox SET attempts = attempts + 1 WHERE seq IN ", unreadable, null);
+            updateBySequence("UPDATE audit_outbox SET attempts = attempts + 1 WHERE seq IN ", unreadable);
+        }
+        if (!claimed.isEmpty()) {
+            statements.run("UPDATE audit_outbox SET claimed_by = ?, claimed_until = ? WHERE seq IN "
+                    + placeholders(claimed.size()), ps -> {
+                        ps.setString(1, claim);
+                        Columns.bindInstant(ps, 2, until);
+                        bindLongs(ps, 3, sequences(claimed));
+                        return ps.executeUpdate();
+                    });
         }
         return claimed;
     }
@@ -99,14 +110,35 @@ public final class JdbcAuditBacklog implements AuditBacklog {
     }
 
     @Override
-    public void markSent(List<PendingAuditEvent> events, Instant at) {
-        updateBySequence("UPDATE audit_outbox SET sent_at = ?, attempts = attempts + 1 WHERE sent_at IS NULL AND seq IN ",
-                sequences(events), at);
+    public void markSent(String claim, List<PendingAuditEvent> events, Instant at) {
+        updateHeld(claim, events, "sent_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL", at);
     }
 
     @Override
-    public void recordFailedAttempt(List<PendingAuditEvent> events) {
-        updateBySequence("UPDATE audit_outbox SET attempts = attempts + 1 WHERE seq IN ", sequences(events), null);
+    public void recordFailedAttempt(String claim, List<PendingAuditEvent> events) {
+        updateHeld(claim, events, "attempts = attempts + 1", null);
+    }
+
+    @Override
+    public void release(String claim, List<PendingAuditEvent> events) {
+        updateHeld(claim, events, "claimed_by = NULL, claimed_until = NULL", null);
+    }
+
+    /** {@code UPDATE ... SET <assignments>} on the unsent rows of {@code events} that {@code claim} still holds. */
+    private void updateHeld(String claim, List<PendingAuditEvent> events, String assignments, Instant at) {
+        if (events.isEmpty()) {
+            return;
+        }
+        statements.run("UPDATE audit_outbox SET " + assignments + " WHERE sent_at IS NULL AND claimed_by = ? AND seq IN "
+                + placeholders(events.size()), ps -> {
+                    int index = 1;
+                    if (at != null) {
+                        Columns.bindInstant(ps, index++, at);
+                    }
+                    ps.setString(index++, claim);
+                    bindLongs(ps, index, sequences(events));
+                    return ps.executeUpdate();
+                });
     }
 
     @Override
@@ -142,16 +174,9 @@ public final class JdbcAuditBacklog implements AuditBacklog {
         });
     }
 
-    private void updateBySequence(String sqlBeforeList, List<Long> seqs, Instant at) {
-        if (seqs.isEmpty()) {
-            return;
-        }
+    private void updateBySequence(String sqlBeforeList, List<Long> seqs) {
         statements.run(sqlBeforeList + placeholders(seqs.size()), ps -> {
-            int index = 1;
-            if (at != null) {
-                Columns.bindInstant(ps, index++, at);
-            }
-            bindLongs(ps, index, seqs);
+            bindLongs(ps, 1, seqs);
             return ps.executeUpdate();
         });
     }

@@ -54,7 +54,7 @@ abstract class JdbcAuditBacklogContract {
     void a_claim_returns_the_oldest_unsent_events_in_order_rebuilt_with_their_stored_ids() {
         List<TokenEvent> events = appendIssued(5);
 
-        List<PendingAuditEvent> claimed = relayTransactions.inWrite(() -> backlog.claimOldest(3));
+        List<PendingAuditEvent> claimed = relayTransactions.inWrite(() -> claim("relay-a", 3));
 
         assertEquals(events.subList(0, 3), claimed.stream().map(PendingAuditEvent::event).toList());
         List<Map<String, Object>> stored = rows.query("SELECT seq, event_id FROM audit_outbox ORDER BY seq");
@@ -67,25 +67,59 @@ abstract class JdbcAuditBacklogContract {
     @Test
     void sent_events_are_never_claimed_again_and_failed_ones_count_their_attempts() {
         appendIssued(4);
-        List<PendingAuditEvent> first = relayTransactions.inWrite(() -> backlog.claimOldest(2));
+        List<PendingAuditEvent> first = relayTransactions.inWrite(() -> claim("relay-a", 2));
         Instant at = TestTokens.now();
         relayTransactions.inWrite(() -> {
-            List<PendingAuditEvent> claimed = backlog.claimOldest(2);
-            backlog.markSent(claimed.subList(0, 1), at);
-            backlog.recordFailedAttempt(claimed.subList(1, 2));
+            backlog.markSent("relay-a", first.subList(0, 1), at);
+            backlog.recordFailedAttempt("relay-a", first.subList(1, 2));
+            backlog.release("relay-a", first.subList(1, 2));
             return null;
         });
 
-        List<PendingAuditEvent> next = relayTransactions.inWrite(() -> backlog.claimOldest(10));
+        List<PendingAuditEvent> next = relayTransactions.inWrite(() -> claim("relay-b", 10));
 
         assertEquals(List.of(first.get(1).id()), next.subList(0, 1).stream().map(PendingAuditEvent::id).toList());
         assertEquals(3, next.size());
-        Map<String, Object> sent = rows.query("SELECT sent_at, attempts FROM audit_outbox WHERE seq = ?", first.get(0).sequence()).get(0);
+        Map<String, Object> sent = rows.query("SELECT sent_at, attempts, claimed_by FROM audit_outbox WHERE seq = ?",
+                first.get(0).sequence()).get(0);
         assertEquals(Columns.toColumn(at), wallClock(sent.get("sent_at")), "UTC, microseconds");
         assertEquals(1, ((Number) sent.get("attempts")).intValue());
+        assertNull(sent.get("claimed_by"), "a sent row holds no claim");
         Map<String, Object> failed = rows.query("SELECT sent_at, attempts FROM audit_outbox WHERE seq = ?", first.get(1).sequence()).get(0);
         assertNull(failed.get("sent_at"));
         assertEquals(1, ((Number) failed.get("attempts")).intValue());
+    }
+
+    @Test
+    void a_claim_keeps_its_rows_from_other_relays_until_it_is_released_or_expires() {
+        appendIssued(3);
+        Instant now = TestTokens.now();
+        List<PendingAuditEvent> held = relayTransactions.inWrite(() -> backlog.claimOldest("relay-a", 2, now, now.plusSeconds(30)));
+
+        List<PendingAuditEvent> other = relayTransactions.inWrite(() -> backlog.claimOldest("relay-b", 10, now, now.plusSeconds(30)));
+        assertEquals(1, other.size(), "the third row only: the first two are claimed");
+        relayTransactions.inWrite(() -> {
+            backlog.release("relay-b", other);
+            return null;
+        });
+
+        List<PendingAuditEvent> afterExpiry = relayTransactions.inWrite(() ->
+                backlog.claimOldest("relay-c", 10, now.plusSeconds(31), now.plusSeconds(61)));
+        assertEquals(3, afterExpiry.size(), "relay-a's claim expired, relay-b released its row");
+        assertEquals(held.get(0).id(), afterExpiry.get(0).id());
+    }
+
+    @Test
+    void only_the_claim_that_holds_rows_marks_them_sent() {
+        appendIssued(1);
+        List<PendingAuditEvent> held = relayTransactions.inWrite(() -> claim("relay-a", 1));
+
+        relayTransactions.inWrite(() -> {
+            backlog.markSent("relay-b", held, TestTokens.now());
+            return null;
+        });
+
+        assertEquals(1L, ((Number) rows.query("SELECT COUNT(*) AS n FROM audit_outbox WHERE sent_at IS NULL").get(0).get("n")).longValue());
     }
 
     @Test
@@ -97,10 +131,9 @@ abstract class JdbcAuditBacklogContract {
         append(y.event());
         append(x.event());
         append(x.event());
-        List<PendingAuditEvent> all = relayTransactions.inWrite(() -> backlog.claimOldest(10));
+        List<PendingAuditEvent> all = relayTransactions.inWrite(() -> claim("relay-a", 10));
         relayTransactions.inWrite(() -> {
-            backlog.claimOldest(1);
-            backlog.markSent(all.subList(0, 1), start);
+            backlog.markSent("relay-a", all.subList(0, 1), start);
             return null;
         });
 
@@ -115,9 +148,9 @@ abstract class JdbcAuditBacklogContract {
         appendIssued(4);
         Instant now = TestTokens.now();
         relayTransactions.inWrite(() -> {
-            List<PendingAuditEvent> claimed = backlog.claimOldest(3);
-            backlog.markSent(claimed.subList(0, 2), now.minusSeconds(3600));
-            backlog.markSent(claimed.subList(2, 3), now);
+            List<PendingAuditEvent> claimed = claim("relay-a", 3);
+            backlog.markSent("relay-a", claimed.subList(0, 2), now.minusSeconds(3600));
+            backlog.markSent("relay-a", claimed.subList(2, 3), now);
             return null;
         });
 
@@ -133,7 +166,7 @@ abstract class JdbcAuditBacklogContract {
         assertEquals(AuditBacklogStatus.EMPTY, backlog.status());
         List<TokenEvent> events = appendIssued(3);
         relayTransactions.inWrite(() -> {
-            backlog.markSent(backlog.claimOldest(1), TestTokens.now());
+            backlog.markSent("relay-a", claim("relay-a", 1), TestTokens.now());
             return null;
         });
 
@@ -141,6 +174,12 @@ abstract class JdbcAuditBacklogContract {
 
         assertEquals(2, status.unsent());
         assertEquals(events.get(1).origin().at(), status.oldestUnsentAt());
+    }
+
+    /** Claims for {@code claim}, for 30 s from now, up to {@code limit} of the oldest unclaimed unsent events. */
+    List<PendingAuditEvent> claim(String claim, int limit) {
+        Instant now = TestTokens.now();
+        return backlog.claimOldest(claim, limit, now, now.plusSeconds(30));
     }
 
     /** Appends a fresh token's creation event {@code count} times, each a second later, each in its own transaction. */

@@ -43,7 +43,7 @@ class JdbcAuditBacklogIT extends JdbcAuditBacklogContract implements TestPropert
         appendIssued(6);
 
         List<PendingAuditEvent> second = whileClaimHeld(relayTransactions, 3, () -> relayTransactions.inWrite(() -> {
-            List<PendingAuditEvent> claimed = backlog.claimOldest(10);
+            List<PendingAuditEvent> claimed = claim("relay-b", 10);
             return claimed;
         }), first -> {
             assertEquals(3, first.size());
@@ -58,7 +58,11 @@ class JdbcAuditBacklogIT extends JdbcAuditBacklogContract implements TestPropert
     @Test
     void unsent_sequences_include_events_another_relay_holds() throws Exception {
         appendIssued(2);
-        List<PendingAuditEvent> all = relayTransactions.inWrite(() -> backlog.claimOldest(10));
+        List<PendingAuditEvent> all = relayTransactions.inWrite(() -> claim("relay-a", 10));
+        relayTransactions.inWrite(() -> {
+            backlog.release("relay-a", all);
+            return null;
+        });
         TokenId first = all.get(0).tokenId();
 
         Map<TokenId, List<Long>> seen = whileClaimHeld(relayTransactions, 1,
@@ -110,7 +114,7 @@ class JdbcAuditBacklogIT extends JdbcAuditBacklogContract implements TestPropert
         CountDownLatch release = new CountDownLatch(1);
         List<PendingAuditEvent> held = new ArrayList<>();
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> claimTransactions.inWrite(() -> {
-            held.addAll(checkClaim.apply(backlog.claimOldest(limit)));
+            held.addAll(checkClaim.apply(claim("holder", limit)));
             claimed.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);

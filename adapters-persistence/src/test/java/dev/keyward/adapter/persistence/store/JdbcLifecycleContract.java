@@ -157,7 +157,7 @@ abstract class JdbcLifecycleContract {
             return null;
         });
 
-        List<AuditEvent> read = scanTransactions.inWrite(() -> backlog.claimOldest(10)).stream().map(PendingAuditEvent::event).toList();
+        List<AuditEvent> read = scanTransactions.inWrite(() -> backlog.claimOldest("reader", 10, TestTokens.now(), TestTokens.now().plusSeconds(30))).stream().map(PendingAuditEvent::event).toList();
 
         assertEquals(events, read);
     }
