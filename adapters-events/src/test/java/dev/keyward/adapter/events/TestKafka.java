@@ -53,6 +53,42 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * A KRaft cluster of {@code brokers} brokers and one controller inside this JVM, as a production
+     * cluster is set up for Keyward (README "Running several nodes"): every topic replicated to all
+     * brokers, {@code min.insync.replicas=2}. For tests that stop a broker, hence never the external one.
+     */
+    public static TestKafka startCluster(int brokers) {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(false).setNumBrokerNodes(brokers).setNumControllerNodes(1).build())
+                    .setConfigProp("default.replication.factor", String.valueOf(brokers))
+                    .setConfigProp("min.insync.replicas", "2")
+                    .setConfigProp("offsets.topic.replication.factor", String.valueOf(brokers))
+                    .setConfigProp("transaction.state.log.replication.factor", String.valueOf(brokers))
+                    .setConfigProp("transaction.state.log.min.isr", "2")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("num.partitions", "3")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new TestKafka(cluster, cluster.bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start an in-process Kafka cluster of " + brokers + " brokers", e);
+        }
+    }
+
+    /** The ids of this cluster's brokers (an in-process cluster only). */
+    public List<Integer> brokerIds() {
+        return List.copyOf(cluster.brokers().keySet());
+    }
+
+    /** Stops broker {@code id} as a crash would end its service: its partitions move to the others. */
+    public void stopBroker(int id) {
+        cluster.brokers().get(id).shutdown();
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
