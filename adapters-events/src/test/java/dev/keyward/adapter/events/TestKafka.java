@@ -34,23 +34,8 @@ public final class TestKafka implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return new TestKafka(null, configured);
         }
-        try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                    // without these a one-broker cluster never creates the consumer offsets topic
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("num.partitions", "3")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            return new TestKafka(cluster, cluster.bootstrapServers());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start an in-process Kafka broker", e);
-        }
+        // a one-broker cluster needs replication factor 1, or it never creates the consumer offsets topic
+        return inProcess(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build(), 1, 1);
     }
 
     /**
@@ -59,14 +44,18 @@ public final class TestKafka implements AutoCloseable {
      * brokers, {@code min.insync.replicas=2}. For tests that stop a broker, hence never the external one.
      */
     public static TestKafka startCluster(int brokers) {
+        return inProcess(new TestKitNodes.Builder().setCombined(false).setNumBrokerNodes(brokers).setNumControllerNodes(1).build(),
+                brokers, 2);
+    }
+
+    private static TestKafka inProcess(TestKitNodes nodes, int replication, int minInSync) {
         try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(false).setNumBrokerNodes(brokers).setNumControllerNodes(1).build())
-                    .setConfigProp("default.replication.factor", String.valueOf(brokers))
-                    .setConfigProp("min.insync.replicas", "2")
-                    .setConfigProp("offsets.topic.replication.factor", String.valueOf(brokers))
-                    .setConfigProp("transaction.state.log.replication.factor", String.valueOf(brokers))
-                    .setConfigProp("transaction.state.log.min.isr", "2")
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("default.replication.factor", String.valueOf(replication))
+                    .setConfigProp("min.insync.replicas", String.valueOf(minInSync))
+                    .setConfigProp("offsets.topic.replication.factor", String.valueOf(replication))
+                    .setConfigProp("transaction.state.log.replication.factor", String.valueOf(replication))
+                    .setConfigProp("transaction.state.log.min.isr", String.valueOf(minInSync))
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
                     .build();
@@ -75,7 +64,7 @@ public final class TestKafka implements AutoCloseable {
             cluster.waitForReadyBrokers();
             return new TestKafka(cluster, cluster.bootstrapServers());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start an in-process Kafka cluster of " + brokers + " brokers", e);
+            throw new IllegalStateException("cannot start an in-process Kafka cluster of " + nodes.brokerNodes().size() + " broker(s)", e);
         }
     }
 

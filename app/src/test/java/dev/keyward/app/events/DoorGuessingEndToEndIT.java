@@ -47,10 +47,7 @@ class DoorGuessingEndToEndIT extends JsonLinesEndToEndTest {
         }
 
         Outbox outbox = new Outbox(dataSource);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (outbox.unsent() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        outbox.awaitDrained(Duration.ofSeconds(30));
         long deadlineForLine = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<String> askedByService;
         do {

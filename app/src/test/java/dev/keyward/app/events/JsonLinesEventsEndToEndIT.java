@@ -26,10 +26,7 @@ class JsonLinesEventsEndToEndIT extends JsonLinesEndToEndTest {
         assertEquals(200, api.rotate(id, admin).status());
         assertEquals(2, api.delete("/api-tokens/" + id, admin).status() / 100);
         Outbox outbox = new Outbox(dataSource);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (outbox.unsent() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        outbox.awaitDrained(Duration.ofSeconds(30));
 
         Path file = dataDir.resolve("audit-events.jsonl");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

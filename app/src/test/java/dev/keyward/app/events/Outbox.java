@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -52,6 +53,15 @@ final class Outbox {
 
     long unsent() {
         return rows().stream().filter(r -> !r.sent()).count();
+    }
+
+    /** Waits until every row is sent, at most {@code within}, and returns the rows as they then are. */
+    List<Row> awaitDrained(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (unsent() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return rows();
     }
 
     /** Every token's current secret hash, hex, by token id. */

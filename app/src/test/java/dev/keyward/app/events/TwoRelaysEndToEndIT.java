@@ -105,11 +105,7 @@ class TwoRelaysEndToEndIT {
         }
         clients.shutdown();
         Outbox outbox = new Outbox(nodes.bean(0, DataSource.class));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (outbox.unsent() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        List<Outbox.Row> rows = outbox.rows();
+        List<Outbox.Row> rows = outbox.awaitDrained(Duration.ofSeconds(60));
 
         Consumed consumed = new Consumed(TestKafka.consume(kafka.bootstrapServers(), topic,
                 records -> new Consumed(records).ids().size() >= rows.size(), Duration.ofSeconds(60)));
