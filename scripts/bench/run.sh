@@ -4,8 +4,15 @@
 # without one. Prints a Markdown summary and keeps it in scripts/bench/last-run.md.
 #
 #   scripts/bench/run.sh [h2|mariadb|all] [--duration 15s] [--connections 64] [--warmup 10s]
-#                        [--lastused] [--propagation] [--rotations 200]
+#                        [--rounds 2] [--prewarm 3s] [--lastused] [--propagation] [--rotations 200]
 #
+# --warmup       all measured requests at once, mixed, before any measurement (the JIT then compiles
+#                for the mix a serving node sees, not for whichever request happened to run last)
+# --rounds       measure every request this many times, interleaved, the refusal floor first in each
+#                round and once more at the end; figures are means over the rounds
+# --prewarm      before each measured run, the same request alone for this long, unmeasured: every
+#                request, the floor included, is measured in the same state
+
 # --lastused     also: 1,000 tokens, 30 s of load spread across them, UPDATE statements counted
 # --propagation  also (MariaDB): a second node on the same database; rotate on A, time until B refuses
 #
@@ -16,7 +23,7 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-MODE=all DURATION=15 CONNS=64 WARMUP=10 LASTUSED=0 PROPAGATION=0 ROTATIONS=200
+MODE=all DURATION=15 CONNS=64 WARMUP=10 ROUNDS=2 PREWARM=3 LASTUSED=0 PROPAGATION=0 ROTATIONS=200
 LASTUSED_TOKENS=1000 LASTUSED_SECONDS=30
 DB_NAME=keyward_bench
 
@@ -34,10 +41,12 @@ while [ $# -gt 0 ]; do
     --duration) DURATION="$(seconds "$2")"; shift ;;
     --connections) CONNS="$2"; shift ;;
     --warmup) WARMUP="$(seconds "$2")"; shift ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --prewarm) PREWARM="$(seconds "$2")"; shift ;;
     --lastused) LASTUSED=1 ;;
     --propagation) PROPAGATION=1 ;;
     --rotations) ROTATIONS="$2"; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -62,10 +71,11 @@ ensure_wrk
 db_reachable() { mariadb_q "SELECT 1" >/dev/null 2>&1; }
 
 # ---------------------------------------------------------------------------------------------
-# One measured run. KIND is refusal | self | verify | flood-valid; appends
+# One measured run of KIND (see kind_env), after PREWARM seconds of the same request unmeasured; appends
 # "kind requests rps p50 p99 non2xx selects updates" to $RUNS (selects/updates: counter deltas, or -).
 measure() {
   local kind="$1" secs="$2" before after line
+  [ "$PREWARM" -gt 0 ] && wrk_kind "$kind" "$PREWARM" >/dev/null
   [ "$IS_MARIADB" = 1 ] && before="$(db_counters)"
   line="$(wrk_kind "$kind" "$secs")"
   if [ "$IS_MARIADB" = 1 ]; then
@@ -87,17 +97,35 @@ expect_success() {
   fi
 }
 
-wrk_kind() {
+# kind_env KIND -> KIND_ENV, the request of KIND for check.lua
+kind_env() {
   case "$1" in
-    refusal) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/api-tokens/self ;;
-    self) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/api-tokens/self BENCH_KEY="$SELF" ;;
-    verify) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=POST BENCH_PATH=/api-tokens/verify \
-        BENCH_KEY="$CALLER" BENCH_BODY="$VERIFY_BODY" ;;
-    liveness) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/health/liveness ;;
-    readiness) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/health/readiness ;;
-    notfound) run_wrk check.lua "$A" "$2" "$CONNS" BENCH_METHOD=GET BENCH_PATH=/no-such-path ;;
-    probe) run_wrk check.lua "$A" "$2" 2 BENCH_METHOD=GET BENCH_PATH=/health/liveness ;;
+    refusal) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/api-tokens/self) ;;
+    self) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/api-tokens/self BENCH_KEY="$SELF") ;;
+    verify) KIND_ENV=(BENCH_METHOD=POST BENCH_PATH=/api-tokens/verify BENCH_KEY="$CALLER" BENCH_BODY="$VERIFY_BODY") ;;
+    liveness|probe) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/health/liveness) ;;
+    readiness) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/health/readiness) ;;
+    notfound) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/no-such-path) ;;
+    *) die "unknown kind $1" ;;
   esac
+}
+
+wrk_kind() {
+  kind_env "$1"
+  local conns="$CONNS"; [ "$1" = probe ] && conns=2
+  run_wrk check.lua "$A" "$2" "$conns" "${KIND_ENV[@]}"
+}
+
+# warm_mixed SECS KIND... -> all KINDs at once for SECS, CONNS connections shared between them
+warm_mixed() {
+  local secs="$1" k pids=() i=0; shift
+  local each=$(( CONNS / $# > 2 ? CONNS / $# : 2 ))
+  for k in "$@"; do
+    kind_env "$k"
+    start_wrk_bg "$WORK/warm-$k.out" check.lua "$A" "$secs" "$each" "${KIND_ENV[@]}"
+    pids+=("$WRK_PID")
+  done
+  for i in "${pids[@]}"; do wait "$i" || die "warm-up wrk failed: $(cat "$WORK"/warm-*.out)"; done
 }
 
 # mean FIELD KIND -> mean of FIELD over the runs of KIND
@@ -165,12 +193,17 @@ bench_database() {
   [ "$HAS_VERIFY" = 1 ] && kinds+=(verify)
   kinds+=(liveness readiness notfound)
 
-  log "warming up for ${WARMUP}s (JIT)"
-  local k each=$(( WARMUP / ${#kinds[@]} > 0 ? WARMUP / ${#kinds[@]} : 1 ))
-  for k in "${kinds[@]}"; do wrk_kind "$k" "$each" >/dev/null; done
-
-  # Interleaved: the refusal floor before and after, averaged, since the machine is shared.
-  for k in "${kinds[@]}"; do measure "$k" "$DURATION"; done
+  # The JIT keeps compiling for a long while and recompiles what a new request shape reaches, so a
+  # request measured right after another one measured the transition (the floor once read 10k and 52k
+  # req/s in one run). A mixed warm-up, the same prewarm before every measured run, and rounds with the
+  # floor between them measure each request in the same, serving, state.
+  log "warming up for ${WARMUP}s, all requests at once (JIT)"
+  warm_mixed "$WARMUP" "${kinds[@]}"
+  local k round
+  for round in $(seq 1 "$ROUNDS"); do
+    log "round $round of $ROUNDS"
+    for k in "${kinds[@]}"; do measure "$k" "$DURATION"; done
+  done
   measure refusal "$DURATION"
 
   # Flood: valid checks beside a second wrk sending random well-formed keys, each a different one.
@@ -243,8 +276,8 @@ bench_database() {
   title="H2 (embedded default)"; [ "$IS_MARIADB" = 1 ] && title="MariaDB ($(mariadb_q 'SELECT VERSION()'), jdbc:mariadb://$HOST:3306/$DB_NAME)"
   {
     printf '\n## %s — wall time %ss\n\n' "$title" "$wall"
-    printf '%s connections, wrk -t2, %ss per run after %ss warm-up; refusal = mean of %s runs (before and after).\n\n' \
-      "$CONNS" "$DURATION" "$WARMUP" "$(runs_of refusal)"
+    printf '%s connections, wrk -t2, %ss per run after %ss of mixed warm-up and %ss of the same request unmeasured; %s rounds, every figure a mean over them; refusal = mean of %s runs (first in each round and last).\n\n' \
+      "$CONNS" "$DURATION" "$WARMUP" "$PREWARM" "$ROUNDS" "$(runs_of refusal)"
     echo '| request | req/s | p50 ms | p99 ms | req/s ÷ refusal | p99 ÷ refusal p99 | target (MariaDB) | DB selects/req | non-2xx |'
     echo '|---|---|---|---|---|---|---|---|---|'
     printf '| refusal: `GET /api-tokens/self`, no key (floor) | %.0f | %.2f | %.2f | 1.00 | 1.00 | — | %s | %s (401 expected) |\n' \
@@ -323,8 +356,8 @@ keygen "$flood_count" >"$FLOOD_KEYS"
 
 {
   printf '# Keyward benchmark — %s\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  printf 'Command: `scripts/bench/run.sh %s --duration %ss --connections %s --warmup %ss%s%s`; commit %s; %s cores, %s; server and wrk on the same machine.\n' \
-    "$MODE" "$DURATION" "$CONNS" "$WARMUP" "$( [ "$LASTUSED" = 1 ] && echo ' --lastused')" \
+  printf 'Command: `scripts/bench/run.sh %s --duration %ss --connections %s --warmup %ss --rounds %s --prewarm %ss%s%s`; commit %s; %s cores, %s; server and wrk on the same machine.\n' \
+    "$MODE" "$DURATION" "$CONNS" "$WARMUP" "$ROUNDS" "$PREWARM" "$( [ "$LASTUSED" = 1 ] && echo ' --lastused')" \
     "$( [ "$PROPAGATION" = 1 ] && echo " --propagation --rotations $ROTATIONS")" \
     "$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(nproc)" \
     "$(java -version 2>&1 | head -1)"
