@@ -8,11 +8,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -80,6 +85,28 @@ class SecretHasherTest {
 
         assertEquals(hasher.hash(value), hasher.hash(TokenValue.parse(value.reveal())));
         assertEquals(SecretHash.LENGTH, hasher.hash(value).bytes().length);
+    }
+
+    @Test
+    void a_hasher_shared_by_threads_gives_each_value_its_one_hash() throws Exception {
+        SecretHasher hasher = new SecretHasher(repeat(0x42, 32));
+        SplittableRandom random = new SplittableRandom(4);
+        List<TokenValue> values = Stream.generate(() -> TokenValue.generate(random)).limit(200).toList();
+        Mac reference = Mac.getInstance("HmacSHA256");
+        reference.init(new SecretKeySpec(repeat(0x42, 32), "HmacSHA256"));
+        List<SecretHash> expected = values.stream().map(v -> new SecretHash(reference.doFinal(ascii(v.reveal())))).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<SecretHash>>> rounds = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                rounds.add(threads.submit(() -> values.stream().map(hasher::hash).toList()));
+            }
+            for (Future<List<SecretHash>> round : rounds) {
+                assertEquals(expected, round.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
