@@ -9,6 +9,7 @@ import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.PathMatcher;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -16,6 +17,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterContinuation;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * Authenticates every {@code /api-tokens}, {@code /introspect} and {@code /leaked-tokens} request by its key
@@ -28,6 +31,9 @@ import reactor.core.publisher.Mono;
  */
 @ServerFilter({"/api-tokens", "/api-tokens/**", "/introspect", "/leaked-tokens"})
 final class ApiKeyAuthenticationFilter {
+
+    /** This filter's own patterns, for {@link #guards}. */
+    private static final List<String> GUARDED = List.of(ApiKeyAuthenticationFilter.class.getAnnotation(ServerFilter.class).value());
 
     private final Checks checks;
     private final RequestCredentials credentials;
@@ -68,6 +74,21 @@ final class ApiKeyAuthenticationFilter {
         request.setAttribute(CallerArgumentBinder.ATTRIBUTE, caller);
         request.setAttribute(CallerArgumentBinder.CHECKED_TOKEN, result.token().orElseThrow());
         return null;
+    }
+
+    /** Whether this filter checks the key of a request to {@code path}: its patterns, matched as Micronaut matches them. */
+    static boolean guards(String path) {
+        for (String pattern : GUARDED) {
+            if (PathMatcher.ANT.matches(pattern, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this filter has checked the request's key and let it go on. */
+    static boolean admitted(HttpRequest<?> request) {
+        return request.getAttribute(CallerArgumentBinder.ATTRIBUTE).isPresent();
     }
 
     /** The caller's token as the check saw it, for handlers that may answer from it without a second read. */

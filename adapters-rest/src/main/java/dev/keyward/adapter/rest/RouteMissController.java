@@ -12,10 +12,11 @@ import io.micronaut.http.server.exceptions.NotAllowedExceptionHandler;
 import io.micronaut.http.server.exceptions.NotFoundException;
 
 /**
- * Answers a request that no route matched: 404, or 405 naming the allowed methods, built by Micronaut's own
- * handlers so that status, headers and the {@code {"message"}} body stay the ones the framework gives.
- * Without these global error routes Micronaut searches the bean context for an exception handler on every
- * miss (a search its cache never keeps), which made a miss several times dearer than a refusal.
+ * The answers to a request that no route matched: 404, or 405 naming the allowed methods, built by
+ * Micronaut's own handlers so that status, headers and the {@code {"message"}} body stay the ones the
+ * framework gives. {@link RouteMissFilter} answers most misses with them; the rest reach Micronaut, which
+ * calls these global error routes. Without them it searches the bean context for an exception handler on
+ * every miss (a search its cache never keeps), which made a miss several times dearer than a refusal.
  */
 @Controller
 @Produces(MediaType.ALL)

@@ -12,14 +12,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 import static dev.keyward.testkit.HttpApi.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A request no route takes: the same 404 and 405 answers as Micronaut's own handlers, from {@link RouteMissController}. */
+/**
+ * A request no route takes: the same 404 and 405 answers as Micronaut's own handlers, from {@link RouteMissFilter}
+ * (or, for a miss under a guarded path, possibly from {@link RouteMissController}'s error routes).
+ */
 @MicronautTest
 class RouteMissTest extends ServerTest {
 
@@ -35,6 +43,25 @@ class RouteMissTest extends ServerTest {
         assertEquals("application/json", reply.header("Content-Type"));
         assertTrue(reply.header("Date") != null, "a Date header, as on every routed answer");
         assertNull(reply.header("Allow"));
+    }
+
+    @Test
+    void the_date_header_of_a_miss_is_the_current_second_as_micronaut_writes_it() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        HttpApi.Reply reply = client.get("/no-such-path", null);
+        Instant date = ZonedDateTime.parse(reply.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(!date.isBefore(before) && !date.isAfter(Instant.now()), reply.header("Date"));
+        assertTrue(reply.header("Date").endsWith(" GMT"), reply.header("Date"));
+    }
+
+    @Test
+    void the_authentication_filter_guards_its_own_patterns_only() {
+        for (String path : new String[] {"/api-tokens", "/api-tokens/self", "/api-tokens/a/b/c", "/introspect", "/leaked-tokens"}) {
+            assertTrue(ApiKeyAuthenticationFilter.guards(path), path);
+        }
+        for (String path : new String[] {"/", "/no-such-path", "/api-tokensx", "/introspect/x", "/health", "/console/"}) {
+            assertFalse(ApiKeyAuthenticationFilter.guards(path), path);
+        }
     }
 
     @Test
