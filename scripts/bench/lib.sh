@@ -151,3 +151,8 @@ start_wrk_bg() {
   WRK_PID=$!
   STARTED_PIDS+=("$WRK_PID")
 }
+
+CLK_TCK="$(getconf CLK_TCK)"
+
+# node_cpu_ticks PID -> user + system CPU time of that process so far, in clock ticks (Linux /proc)
+node_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -72,12 +72,15 @@ db_reachable() { mariadb_q "SELECT 1" >/dev/null 2>&1; }
 
 # ---------------------------------------------------------------------------------------------
 # One measured run of KIND (see kind_env), after PREWARM seconds of the same request unmeasured; appends
-# "kind requests rps p50 p99 non2xx selects updates" to $RUNS (selects/updates: counter deltas, or -).
+# "kind requests rps p50 p99 non2xx cpu_ticks selects updates" to $RUNS (cpu_ticks: the server's CPU
+# time in clock ticks during the run; selects/updates: counter deltas, or -).
 measure() {
-  local kind="$1" secs="$2" before after line
+  local kind="$1" secs="$2" before after line cpu_before
   [ "$PREWARM" -gt 0 ] && wrk_kind "$kind" "$PREWARM" >/dev/null
   [ "$IS_MARIADB" = 1 ] && before="$(db_counters)"
+  cpu_before="$(node_cpu_ticks "$NODE_A_PID")"
   line="$(wrk_kind "$kind" "$secs")"
+  line="$line cpu_ticks=$(( $(node_cpu_ticks "$NODE_A_PID") - cpu_before ))"
   if [ "$IS_MARIADB" = 1 ]; then
     after="$(db_counters)"
     set -- $before $after
@@ -136,6 +139,13 @@ mean() {
 runs_of() { grep -c "^$1 " "$RUNS" || true; }
 
 # selects per request of KIND over its runs (MariaDB), else n/a
+# server CPU microseconds per request of KIND over its runs: steadier than req/s on a shared machine,
+# since another process's load lowers the rate but hardly the CPU time each request takes
+cpu_us() {
+  { grep "^$1 " "$RUNS" || true; } | awk -v hz="$CLK_TCK" '{for (i=2;i<=NF;i++) {split($i,kv,"="); v[kv[1]]=kv[2]}
+    t+=v["cpu_ticks"]; r+=v["requests"]} END {if (r) printf "%.1f", t * 1000000 / hz / r; else print "-"}'
+}
+
 per_request() {
   [ "$IS_MARIADB" = 1 ] || { echo n/a; return; }
   { grep "^$2 " "$RUNS" || true; } | awk -v f="$1" '{for (i=2;i<=NF;i++) {split($i,kv,"="); v[kv[1]]=kv[2]}
@@ -167,7 +177,7 @@ bench_database() {
   fi
   ADMIN="$(keygen 1)"
   start_node "$db-a" "$dir/a" KEYWARD_BOOTSTRAP_TOKEN="$ADMIN" "${DB_ENV[@]}"
-  A="$NODE_URL"
+  A="$NODE_URL" NODE_A_PID="$NODE_PID"
 
   local caller_id self_id target_id
   read -r caller_id CALLER < <(create_token "$A" "$ADMIN" bench-caller '["OrganizationAPITokenRead"]')
@@ -273,30 +283,32 @@ bench_database() {
   WALL+=("$db ${wall}s")
   local r_rps r_p99 title
   r_rps="$(mean rps refusal)"; r_p99="$(mean p99_ms refusal)"
+  # "µs (refusal's µs ÷ these µs)": like req/s ÷ refusal, above 1 is cheaper than the refusal
+  cpu_cell() { local us; us="$(cpu_us "$1")"; echo "$us ($(calc "$(cpu_us refusal) / $us"))"; }
   title="H2 (embedded default)"; [ "$IS_MARIADB" = 1 ] && title="MariaDB ($(mariadb_q 'SELECT VERSION()'), jdbc:mariadb://$HOST:3306/$DB_NAME)"
   {
     printf '\n## %s — wall time %ss\n\n' "$title" "$wall"
     printf '%s connections, wrk -t2, %ss per run after %ss of mixed warm-up and %ss of the same request unmeasured; %s rounds, every figure a mean over them; refusal = mean of %s runs (first in each round and last).\n\n' \
       "$CONNS" "$DURATION" "$WARMUP" "$PREWARM" "$ROUNDS" "$(runs_of refusal)"
-    echo '| request | req/s | p50 ms | p99 ms | req/s ÷ refusal | p99 ÷ refusal p99 | target (MariaDB) | DB selects/req | non-2xx |'
-    echo '|---|---|---|---|---|---|---|---|---|'
-    printf '| refusal: `GET /api-tokens/self`, no key (floor) | %.0f | %.2f | %.2f | 1.00 | 1.00 | — | %s | %s (401 expected) |\n' \
-      "$r_rps" "$(mean p50_ms refusal)" "$r_p99" "$(per_request selects refusal)" "$(mean non2xx refusal | cut -d. -f1)"
+    echo '| request | req/s | p50 ms | p99 ms | req/s ÷ refusal | p99 ÷ refusal p99 | target (MariaDB) | DB selects/req | non-2xx | server CPU µs/req (÷ refusal) |'
+    echo '|---|---|---|---|---|---|---|---|---|---|'
+    printf '| refusal: `GET /api-tokens/self`, no key (floor) | %.0f | %.2f | %.2f | 1.00 | 1.00 | — | %s | %s (401 expected) | %s |\n' \
+      "$r_rps" "$(mean p50_ms refusal)" "$r_p99" "$(per_request selects refusal)" "$(mean non2xx refusal | cut -d. -f1)" "$(cpu_us refusal)"
     local s_ratio
     s_ratio="$(calc "$(mean rps self) / $r_rps")"
-    printf '| `GET /api-tokens/self`, valid key | %.0f | %.2f | %.2f | %s | %s | ≥ 0.6: %s | %s | %s |\n' \
+    printf '| `GET /api-tokens/self`, valid key | %.0f | %.2f | %.2f | %s | %s | ≥ 0.6: %s | %s | %s | %s |\n' \
       "$(mean rps self)" "$(mean p50_ms self)" "$(mean p99_ms self)" "$s_ratio" \
       "$(calc "$(mean p99_ms self) / $r_p99")" "$(pass "$s_ratio >= 0.6")" "$(per_request selects self)" \
-      "$(mean non2xx self | cut -d. -f1)"
+      "$(mean non2xx self | cut -d. -f1)" "$(cpu_cell self)"
     if [ "$HAS_VERIFY" = 1 ]; then
       local v_ratio v_p99
       v_ratio="$(calc "$(mean rps verify) / $r_rps")"; v_p99="$(calc "$(mean p99_ms verify) / $r_p99")"
-      printf '| `POST /api-tokens/verify`, valid caller and key | %.0f | %.2f | %.2f | %s | %s | ≥ 0.85: %s; p99 ≤ 1.5×: %s | %s | %s |\n' \
+      printf '| `POST /api-tokens/verify`, valid caller and key | %.0f | %.2f | %.2f | %s | %s | ≥ 0.85: %s; p99 ≤ 1.5×: %s | %s | %s | %s |\n' \
         "$(mean rps verify)" "$(mean p50_ms verify)" "$(mean p99_ms verify)" "$v_ratio" "$v_p99" \
         "$(pass "$v_ratio >= 0.85")" "$(pass "$v_p99 <= 1.5")" "$(per_request selects verify)" \
-        "$(mean non2xx verify | cut -d. -f1)"
+        "$(mean non2xx verify | cut -d. -f1)" "$(cpu_cell verify)"
     else
-      printf '| `POST /api-tokens/verify` | %s | | | | | | | |\n' "$verify_note"
+      printf '| `POST /api-tokens/verify` | %s | | | | | | | | |\n' "$verify_note"
     fi
     local kind label
     for kind in liveness readiness notfound; do
@@ -306,10 +318,10 @@ bench_database() {
         notfound) label='`GET /no-such-path` (404)' ;;
       esac
       local k_ratio; k_ratio="$(calc "$(mean rps "$kind") / $r_rps")"
-      printf '| %s | %.0f | %.2f | %.2f | %s | %s | ≥ 0.9: %s | %s | %s |\n' \
+      printf '| %s | %.0f | %.2f | %.2f | %s | %s | ≥ 0.9: %s | %s | %s | %s |\n' \
         "$label" "$(mean rps "$kind")" "$(mean p50_ms "$kind")" "$(mean p99_ms "$kind")" "$k_ratio" \
         "$(calc "$(mean p99_ms "$kind") / $r_p99")" "$(pass "$k_ratio >= 0.9")" "$(per_request selects "$kind")" \
-        "$(mean non2xx "$kind" | cut -d. -f1)"
+        "$(mean non2xx "$kind" | cut -d. -f1)" "$(cpu_cell "$kind")"
     done
     printf '\n**Probe under load**: `GET /health/liveness` on two connections while `GET /api-tokens/self` (valid key) runs at %s connections: p50 %s ms, **p90 %s ms**, p99 %s ms (target p90 ≤ 100 ms: %s).\n' \
       "$CONNS" "$(field p50_ms "$probe_line")" "$(field p90_ms "$probe_line")" "$(field p99_ms "$probe_line")" \
