@@ -88,7 +88,7 @@ measure() {
   fi
   echo "$kind $line" >>"$RUNS"
   log "$kind: $line"
-  case "$kind" in refusal|notfound) ;; *) expect_success "$kind" "$line" ;; esac
+  case "$kind" in refusal|notfound|wrongmethod) ;; *) expect_success "$kind" "$line" ;; esac
 }
 
 # A valid check answered with an error measures the error path: say so loudly in the summary.
@@ -109,6 +109,7 @@ kind_env() {
     liveness|probe) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/health/liveness) ;;
     readiness) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/health/readiness) ;;
     notfound) KIND_ENV=(BENCH_METHOD=GET BENCH_PATH=/no-such-path) ;;
+    wrongmethod) KIND_ENV=(BENCH_METHOD=DELETE BENCH_PATH=/health) ;;
     *) die "unknown kind $1" ;;
   esac
 }
@@ -201,7 +202,7 @@ bench_database() {
   fi
   local kinds=(refusal self)
   [ "$HAS_VERIFY" = 1 ] && kinds+=(verify)
-  kinds+=(liveness readiness notfound)
+  kinds+=(liveness readiness notfound wrongmethod)
 
   # The JIT keeps compiling for a long while and recompiles what a new request shape reaches, so a
   # request measured right after another one measured the transition (the floor once read 10k and 52k
@@ -311,11 +312,12 @@ bench_database() {
       printf '| `POST /api-tokens/verify` | %s | | | | | | | | |\n' "$verify_note"
     fi
     local kind label
-    for kind in liveness readiness notfound; do
+    for kind in liveness readiness notfound wrongmethod; do
       case "$kind" in
         liveness) label='`GET /health/liveness`' ;;
         readiness) label='`GET /health/readiness`' ;;
         notfound) label='`GET /no-such-path` (404)' ;;
+        wrongmethod) label='`DELETE /health` (405)' ;;
       esac
       local k_ratio; k_ratio="$(calc "$(mean rps "$kind") / $r_rps")"
       printf '| %s | %.0f | %.2f | %.2f | %s | %s | ≥ 0.9: %s | %s | %s | %s |\n' \
