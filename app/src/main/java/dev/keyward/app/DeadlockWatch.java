@@ -1,5 +1,6 @@
 package dev.keyward.app;
 
+import dev.keyward.adapter.persistence.Daemons;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +34,7 @@ final class DeadlockWatch implements HealthIndicator {
     private static final String NAME = "deadlockedThreads";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "keyward-deadlock-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scanner = Daemons.singleThread("keyward-deadlock-watch");
     private volatile List<String> deadlocked = List.of();
 
     DeadlockWatch() {

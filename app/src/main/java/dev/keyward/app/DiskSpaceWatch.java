@@ -1,5 +1,6 @@
 package dev.keyward.app;
 
+import dev.keyward.adapter.persistence.Daemons;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -17,7 +18,6 @@ import java.io.File;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,11 +38,7 @@ final class DiskSpaceWatch implements HealthIndicator {
 
     private final File path;
     private final long threshold;
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "keyward-disk-space-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sampler = Daemons.singleThread("keyward-disk-space-watch");
     private volatile HealthResult last;
 
     DiskSpaceWatch(DiskSpaceIndicatorConfiguration configuration) {

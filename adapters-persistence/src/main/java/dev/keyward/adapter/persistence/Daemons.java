@@ -3,7 +3,7 @@ package dev.keyward.adapter.persistence;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The adapter's background schedulers: one named daemon thread each, so a stop never waits for them. */
+/** Keyward's background schedulers (this adapter's, and the app's health watches): one named daemon thread each, so a stop never waits for them. */
 public final class Daemons {
 
     private Daemons() {

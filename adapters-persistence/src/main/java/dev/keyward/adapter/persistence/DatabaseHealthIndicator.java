@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -59,11 +58,7 @@ public final class DatabaseHealthIndicator implements HealthIndicator {
     public DatabaseHealthIndicator(DataSource dataSource, ChangeFeed feed) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.feed = feed;
-        this.probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "keyward-database-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.probe = Daemons.singleThread("keyward-database-probe");
         // The first probe before the server takes requests, so readiness is right from the first answer.
         probeOnce();
         probe.scheduleWithFixedDelay(this::probeOnce, PROBE_PAUSE.toMillis(), PROBE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
