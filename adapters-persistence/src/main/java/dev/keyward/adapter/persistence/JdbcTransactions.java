@@ -60,12 +60,7 @@ public final class JdbcTransactions implements Transactions {
     @Inject
     public JdbcTransactions(TransactionOperations<Connection> transactions,
                             @Value("${keyward.database.write-attempts:" + ATTEMPTS + "}") int attempts) {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("keyward.database.write-attempts must be at least 1, was " + attempts);
-        }
-        this.transactions = transactions;
-        this.attempts = attempts;
-        this.definition = TransactionDefinition.DEFAULT;
+        this(transactions, attempts, TransactionDefinition.DEFAULT);
     }
 
     public JdbcTransactions(TransactionOperations<Connection> transactions) {
@@ -74,6 +69,9 @@ public final class JdbcTransactions implements Transactions {
 
     /** Transactions of {@code definition} (e.g. an isolation level of their own), each use case run at most {@code attempts} times. */
     JdbcTransactions(TransactionOperations<Connection> transactions, int attempts, TransactionDefinition definition) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("keyward.database.write-attempts must be at least 1, was " + attempts);
+        }
         this.transactions = transactions;
         this.attempts = attempts;
         this.definition = definition;

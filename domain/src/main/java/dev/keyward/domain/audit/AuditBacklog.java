@@ -37,7 +37,10 @@ public interface AuditBacklog {
     /** Marks events that {@code claim} still holds delivered at {@code at}; they are never claimed again. */
     void markSent(String claim, List<PendingAuditEvent> events, Instant at);
 
-    /** Counts one more failed delivery attempt for events {@code claim} holds, which stay unsent. */
+    /**
+     * Counts one more failed delivery attempt for events {@code claim} holds, which stay unsent, and gives
+     * up the claim on them, so that any relay may claim them again.
+     */
     void recordFailedAttempt(String claim, List<PendingAuditEvent> events);
 
     /** Gives up {@code claim} on events it still holds, so that any relay may claim them again. */

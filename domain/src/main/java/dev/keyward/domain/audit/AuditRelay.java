@@ -110,10 +110,8 @@ public final class AuditRelay implements AuditRelaying {
             if (!undelivered.isEmpty()) {
                 backlog.recordFailedAttempt(claim, undelivered);
             }
-            List<PendingAuditEvent> released = new ArrayList<>(heldBack);
-            released.addAll(undelivered);
-            if (!released.isEmpty()) {
-                backlog.release(claim, released);
+            if (!heldBack.isEmpty()) {
+                backlog.release(claim, heldBack);
             }
             return null;
         });

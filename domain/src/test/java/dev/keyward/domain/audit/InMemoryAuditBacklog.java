@@ -92,7 +92,11 @@ final class InMemoryAuditBacklog implements AuditBacklog {
 
     @Override
     public void recordFailedAttempt(String claim, List<PendingAuditEvent> events) {
-        heldBy(claim, events).forEach(r -> r.attempts++);
+        heldBy(claim, events).forEach(r -> {
+            r.attempts++;
+            r.claim = null;
+            r.claimedUntil = null;
+        });
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class JdbcAuditBacklog implements AuditBacklog {
 
     @Override
     public void recordFailedAttempt(String claim, List<PendingAuditEvent> events) {
-        updateHeld(claim, events, "attempts = attempts + 1", null);
+        updateHeld(claim, events, "attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL", null);
     }
 
     @Override
