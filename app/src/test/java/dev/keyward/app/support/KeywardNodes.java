@@ -53,10 +53,15 @@ public final class KeywardNodes implements AutoCloseable {
     /** @param perNode what node {@code i} (from 0) sets beyond {@code settings} */
     public static KeywardNodes start(int count, String database, String admin, Map<String, Object> settings,
                                      IntFunction<Map<String, Object>> perNode) {
-        Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties(database, admin));
+        return new KeywardNodes(count, shared(KeywardTestApp.properties(database, admin), settings), perNode);
+    }
+
+    /** What every node sets: the test app's properties, a port of its own, then {@code settings}. */
+    private static Map<String, Object> shared(Map<String, String> app, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(app);
         properties.put("micronaut.server.port", "-1");
         properties.putAll(settings);
-        return new KeywardNodes(count, properties, perNode);
+        return properties;
     }
 
     /**
@@ -66,9 +71,7 @@ public final class KeywardNodes implements AutoCloseable {
     public static KeywardNodes onGalera(int count, String database, String admin, Map<String, Object> settings,
                                         IntFunction<Map<String, Object>> perNode) {
         String created = GaleraCluster.recreate(database);
-        Map<String, Object> properties = new HashMap<>(KeywardTestApp.properties(GaleraCluster.datasource(created, 0), admin));
-        properties.put("micronaut.server.port", "-1");
-        properties.putAll(settings);
+        Map<String, Object> properties = shared(KeywardTestApp.properties(GaleraCluster.datasource(created, 0), admin), settings);
         return new KeywardNodes(count, properties, node -> {
             Map<String, Object> own = new HashMap<>(GaleraCluster.datasource(created, node % GaleraCluster.nodes().size()));
             own.putAll(perNode.apply(node));
