@@ -1,9 +1,9 @@
 package dev.keyward.app;
 
+import dev.keyward.adapter.rest.AnswerHeaders;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +12,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.management.endpoint.health.DetailsVisibility;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.endpoint.health.filter.HealthResultFilter;
@@ -25,7 +24,6 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,16 +45,16 @@ final class HealthProbeFilter {
     private static final String READINESS = "readiness";
 
     private final HealthEndpoint endpoint;
-    private final HttpServerConfiguration server;
+    private final AnswerHeaders headers;
     private final HealthIndicator[] all;
     private final HealthIndicator[] liveness;
     private final HealthIndicator[] readiness;
 
     /** The indicators as {@link HealthEndpoint} gets them: readiness is every indicator that is not a liveness one. */
-    HealthProbeFilter(HealthEndpoint endpoint, HttpServerConfiguration server, HealthIndicator[] all,
+    HealthProbeFilter(HealthEndpoint endpoint, AnswerHeaders headers, HealthIndicator[] all,
                       @Liveness HealthIndicator[] liveness) {
         this.endpoint = endpoint;
-        this.server = server;
+        this.headers = headers;
         this.all = all;
         this.liveness = liveness;
         List<HealthIndicator> live = Arrays.asList(liveness);
@@ -87,11 +85,7 @@ final class HealthProbeFilter {
         MutableHttpResponse<HealthResult> response = HttpResponse.<HealthResult>status(httpStatus)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(HealthResult.builder(null, status).build());
-        if (server.isDateHeader()) {
-            response.getHeaders().date(LocalDateTime.now());
-        }
-        server.getServerHeader().ifPresent(header -> response.header(HttpHeaders.SERVER, header));
-        return response;
+        return headers.addTo(response);
     }
 
     /** As {@code HealthEndpoint.levelOfDetail}: shown to anyone, or to an authenticated caller. */

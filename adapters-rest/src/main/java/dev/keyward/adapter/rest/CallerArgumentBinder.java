@@ -25,11 +25,13 @@ final class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
-        Optional<Caller> caller = source.getAttribute(ATTRIBUTE, Caller.class);
-        if (caller.isEmpty()) {
-            // Fail closed: a route reached without the filter must never run as anyone.
-            throw new UnauthenticatedException("no authenticated caller on the request");
-        }
+        Optional<Caller> caller = Optional.of(callerOf(source));
         return () -> caller;
+    }
+
+    /** The caller the filter admitted; fails closed: a request that was not admitted never runs as anyone. */
+    static Caller callerOf(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, Caller.class)
+                .orElseThrow(() -> new UnauthenticatedException("no authenticated caller on the request"));
     }
 }

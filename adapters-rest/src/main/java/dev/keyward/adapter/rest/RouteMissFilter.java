@@ -1,14 +1,12 @@
 package dev.keyward.adapter.rest;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.exceptions.HttpStatusException;
-import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.http.server.exceptions.NotFoundException;
 import io.micronaut.web.router.RouteAttributes;
@@ -16,17 +14,14 @@ import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
 import io.micronaut.web.router.resource.StaticResourceResolver;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Answers a request that no route matched and no static file serves, as the last filter: 404, or 405
- * naming the allowed methods, from {@link RouteMissController}, with the Date (and Server) header
- * Micronaut adds to a routed answer. Micronaut's own way to the same answer (the miss, the error route,
- * a route call) cost a third more than a refusal. Micronaut leaves this filter out of every routed
+ * naming the allowed methods, from {@link RouteMissController}, with the headers Micronaut adds to a
+ * routed answer ({@link AnswerHeaders}). Micronaut's own way to the same answer (the miss, the error
+ * route, a route call) cost a third more than a refusal. Micronaut leaves this filter out of every routed
  * request ({@link NoRouteMatched}). Under the paths {@link ApiKeyAuthenticationFilter} guards it answers
  * only once that filter has admitted the caller, so a stranger still gets the 401 first; a miss it does
  * not answer goes on to Micronaut and the same error routes.
@@ -35,25 +30,16 @@ import java.util.Set;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RouteMissFilter {
 
-    private static final ZoneId GMT = ZoneId.of("GMT");
-    /** The header name as Micronaut writes it on a routed answer (Netty's lower-case name). */
-    private static final String DATE = "date";
-
     private final Router router;
     private final StaticResourceResolver staticFiles;
     private final RouteMissController misses;
-    private final HttpServerConfiguration server;
-    /** The Date header of the current second, as Micronaut writes it (RFC 1123, GMT): formatting it was a tenth of a miss. */
-    private volatile Dated date = new Dated(Long.MIN_VALUE, "");
+    private final AnswerHeaders headers;
 
-    private record Dated(long second, String value) {
-    }
-
-    RouteMissFilter(Router router, StaticResourceResolver staticFiles, RouteMissController misses, HttpServerConfiguration server) {
+    RouteMissFilter(Router router, StaticResourceResolver staticFiles, RouteMissController misses, AnswerHeaders headers) {
         this.router = router;
         this.staticFiles = staticFiles;
         this.misses = misses;
-        this.server = server;
+        this.headers = headers;
     }
 
     /** @return the 404 or 405, or null to let the request go on as before */
@@ -85,21 +71,8 @@ final class RouteMissFilter {
             miss = notAllowed;
             response = misses.notAllowed(request, notAllowed).toMutableResponse();
         }
-        if (server.isDateHeader()) {
-            response.getHeaders().set(DATE, currentDate());
-        }
-        server.getServerHeader().ifPresent(header -> response.getHeaders().set(HttpHeaders.SERVER, header));
+        headers.addTo(response);
         RouteAttributes.setException(response, miss); // the HTTP metrics tag it, as they tag the error route's answer
         return response;
-    }
-
-    private String currentDate() {
-        long second = System.currentTimeMillis() / 1000;
-        Dated seen = date;
-        if (seen.second() != second) {
-            seen = new Dated(second, Instant.ofEpochSecond(second).atZone(GMT).format(DateTimeFormatter.RFC_1123_DATE_TIME));
-            date = seen;
-        }
-        return seen.value();
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 @Singleton
 final class TokenRequestReader {
 
+    private static final Argument<JsonNode> TREE = Argument.of(JsonNode.class);
+
     private final JsonMapper json;
 
     TokenRequestReader(JsonMapper json) {
@@ -94,7 +96,7 @@ final class TokenRequestReader {
     JsonNode readTree(byte[] body) {
         JsonNode node;
         try {
-            node = json.readValue(body, Argument.of(JsonNode.class));
+            node = json.readValue(body, TREE);
         } catch (IOException | RuntimeException e) {
             // The parser's own message may quote the body back; a fixed text is enough for the client.
             throw new InvalidInputException("body", "malformed JSON: the request body is not a valid JSON document");

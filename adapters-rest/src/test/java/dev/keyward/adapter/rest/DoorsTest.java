@@ -196,6 +196,32 @@ class DoorsTest extends ServerTest {
         assertNotEquals("verify", client.get("/api-tokens/self", admin).json().get("name"));
     }
 
+    @Test
+    void verify_checks_the_callers_key_before_the_body_and_its_type() {
+        String key = create("{\"name\":\"svc\",\"permissions\":[\"AlertRead\"]}");
+
+        assertEquals(401, client.send("POST", "/api-tokens/verify", null, "text/plain", "not json").status());
+        assertEquals(401, client.send("POST", "/api-tokens/verify", null, "application/json", "{\"key\":\"" + key + "\"}").status());
+        HttpApi.Reply wrongType = client.send("POST", "/api-tokens/verify", admin, "text/plain", "{\"key\":\"" + key + "\"}");
+        assertEquals(415, wrongType.status(), wrongType.body());
+        HttpApi.Reply empty = client.send("POST", "/api-tokens/verify", admin, "application/json", null);
+        assertEquals(400, empty.status(), empty.body());
+        assertTrue(empty.message().contains("body"), empty.message());
+    }
+
+    @Test
+    void verify_answers_a_browser_as_it_answers_a_service() {
+        String key = create("{\"name\":\"svc\",\"permissions\":[\"AlertRead\"]}");
+        String body = "{\"key\":\"" + key + "\",\"permissions\":[\"AlertRead\",\"RuleRead\"]}";
+
+        HttpApi.Reply service = client.post("/api-tokens/verify", admin, body);
+        HttpApi.Reply browser = client.send("POST", "/api-tokens/verify", admin, "application/json", body, "Origin", client.base());
+
+        assertEquals(200, browser.status(), browser.body());
+        assertEquals(service.json(), browser.json());
+        assertEquals(List.of("RuleRead"), browser.json().get("missingPermissions"));
+    }
+
     // --- POST /introspect
 
     private HttpApi.Reply introspect(String caller, String form) {

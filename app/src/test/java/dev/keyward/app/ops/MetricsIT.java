@@ -29,11 +29,14 @@ class MetricsIT extends EndToEndTest {
         assertEquals(200, api.get("/api-tokens/self", token.value()).status());
         assertEquals(401, api.get("/api-tokens/self", dev.keyward.app.support.KeywardTestApp.newKey()).status());
         assertEquals(200, api.graphql(token.value(), "{ apiTokens { results { id } } }").status());
+        assertEquals(200, api.post("/api-tokens/verify", token.value(), "{\"key\":\"" + admin + "\"}").status());
 
         String scrape = awaitScrape();
         LOG.info("[metrics] " + scrape.lines().filter(l -> l.startsWith("keyward_")).toList());
 
         assertTrue(value(scrape, "http_server_requests_seconds_count", "uri=\"/api-tokens/self\"").orElse(0) >= 2, "HTTP server requests");
+        assertTrue(value(scrape, "http_server_requests_seconds_count", "status=\"200\",uri=\"/api-tokens/verify\"").orElse(0) >= 1,
+                "verify, answered by the authentication filter, is counted like a routed answer");
         assertTrue(value(scrape, "jvm_memory_used_bytes", "").orElse(0) > 0, "JVM memory");
         assertTrue(scrape.lines().anyMatch(l -> l.startsWith("hikaricp_connections") || l.startsWith("jdbc_connections")), "pool metrics");
         assertTrue(value(scrape, "keyward_outbox_backlog", "").isPresent(), "outbox backlog gauge");
