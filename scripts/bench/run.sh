@@ -139,6 +139,14 @@ mean() {
 }
 runs_of() { grep -c "^$1 " "$RUNS" || true; }
 
+# bracketed KIND -> each run of KIND ÷ the mean of the two floor runs just before and after it, in run
+# order: the machine drifts within a minute, and a ratio to its neighbours shows what a mean hides
+bracketed() {
+  awk -v k="$1" '{kind[NR]=$1; for (i=2;i<=NF;i++) {split($i,kv,"="); if (kv[1]=="rps") rps[NR]=kv[2]}}
+    END {for (n=1;n<=NR;n++) if (kind[n]==k) {p=n; while (p>0 && kind[p]!="refusal") p--; q=n; while (q<=NR && kind[q]!="refusal") q++;
+      if (p>0 && q<=NR) printf "%s%.2f", (c++ ? ", " : ""), rps[n]/((rps[p]+rps[q])/2)}}' "$RUNS"
+}
+
 # selects per request of KIND over its runs (MariaDB), else n/a
 # server CPU microseconds per request of KIND over its runs: steadier than req/s on a shared machine,
 # since another process's load lowers the rate but hardly the CPU time each request takes
@@ -325,6 +333,8 @@ bench_database() {
         "$(calc "$(mean p99_ms "$kind") / $r_p99")" "$(pass "$k_ratio >= 0.9")" "$(per_request selects "$kind")" \
         "$(mean non2xx "$kind" | cut -d. -f1)" "$(cpu_cell "$kind")"
     done
+    printf '\nEach run ÷ the floor runs around it (the mean above pools runs minutes apart): self %s; verify %s; liveness %s; readiness %s; 404 %s; 405 %s.\n' \
+      "$(bracketed self)" "$(bracketed verify)" "$(bracketed liveness)" "$(bracketed readiness)" "$(bracketed notfound)" "$(bracketed wrongmethod)"
     printf '\n**Probe under load**: `GET /health/liveness` on two connections while `GET /api-tokens/self` (valid key) runs at %s connections: p50 %s ms, **p90 %s ms**, p99 %s ms (target p90 ≤ 100 ms: %s).\n' \
       "$CONNS" "$(field p50_ms "$probe_line")" "$(field p90_ms "$probe_line")" "$(field p99_ms "$probe_line")" \
       "$(pass "$(field p90_ms "$probe_line") <= 100")"
