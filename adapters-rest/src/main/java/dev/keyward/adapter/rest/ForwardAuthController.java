@@ -8,6 +8,7 @@ import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.permission.PermissionQuery;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.http.HttpRequest;
@@ -95,7 +96,7 @@ class ForwardAuthController {
         }
         CheckRequest check;
         try {
-            PermissionSet required = required(request.getParameters().getAll(REQUIRE_PARAMETER));
+            PermissionQuery required = required(request.getParameters().getAll(REQUIRE_PARAMETER));
             check = new CheckRequest(credentials.key(request), credentials.clientAddress(request), required, Door.FORWARD_AUTH);
         } catch (InvalidInputException | UnauthenticatedException e) {
             return CompletableFuture.completedFuture(DomainExceptionHandler.responseOf(request, e));
@@ -103,13 +104,24 @@ class ForwardAuthController {
         return checks.answer(request, check, result -> answer(request, result));
     }
 
-    /** {@code ?require=AlertRead,RuleRead} (the parameter may also repeat); an unknown name is the gateway's misconfiguration: 400 naming it. */
-    static PermissionSet required(List<String> values) {
+    /**
+     * {@code ?require=AlertRead,RuleRead} (the parameter may also repeat: all are required), or one query
+     * ({@code ?require=AlertRead%20AND%20(RuleRead%20OR%20UserRead)}, told apart by its spaces or
+     * parentheses); an unknown name is the gateway's misconfiguration: 400 naming it.
+     */
+    static PermissionQuery required(List<String> values) {
+        if (values.size() == 1 && isQuery(values.get(0))) {
+            return PermissionQuery.parse(REQUIRE_PARAMETER, values.get(0));
+        }
         List<String> names = new ArrayList<>();
         for (String value : values) {
             Arrays.stream(value.split(",", -1)).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
         }
-        return PermissionSet.parse(REQUIRE_PARAMETER, names);
+        return PermissionQuery.allOf(PermissionSet.parse(REQUIRE_PARAMETER, names));
+    }
+
+    private static boolean isQuery(String value) {
+        return value.chars().anyMatch(c -> c == '(' || c == ')' || Character.isWhitespace(c)) && !value.contains(",");
     }
 
     private static HttpResponse<?> answer(HttpRequest<?> request, CheckResult result) {

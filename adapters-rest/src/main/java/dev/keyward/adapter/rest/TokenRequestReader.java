@@ -78,7 +78,11 @@ final class TokenRequestReader {
         if (key == null) {
             throw new InvalidInputException("key", "key is required: the token value to verify");
         }
-        return new VerifyRequest(key, strings(object, "permissions"), string(object, "clientAddress"));
+        JsonNode permissions = object.get("permissions");
+        if (permissions != null && permissions.isString()) {
+            return new VerifyRequest(key, null, permissions.getStringValue(), string(object, "clientAddress"));
+        }
+        return new VerifyRequest(key, strings(object, "permissions"), null, string(object, "clientAddress"));
     }
 
     private JsonNode readObject(byte[] body) {

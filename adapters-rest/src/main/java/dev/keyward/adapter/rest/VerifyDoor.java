@@ -5,6 +5,7 @@ import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.Door;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.permission.Permission;
+import dev.keyward.domain.permission.PermissionQuery;
 import dev.keyward.domain.permission.PermissionSet;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -74,7 +75,9 @@ final class VerifyDoor {
         try {
             caller.permissions().require(Permission.OrganizationAPITokenRead, "verify tokens");
             VerifyRequest verify = reader.readVerify(body);
-            PermissionSet required = verify.permissions() == null ? PermissionSet.of() : PermissionSet.parse("permissions", verify.permissions());
+            PermissionQuery required = verify.permissionQuery() != null ? PermissionQuery.parse("permissions", verify.permissionQuery())
+                    : verify.permissions() != null ? PermissionQuery.allOf(PermissionSet.parse("permissions", verify.permissions()))
+                    : PermissionQuery.none();
             check = new CheckRequest(verify.key(), RequestCredentials.parseAddress("clientAddress", verify.clientAddress()),
                     required, Door.VERIFY, new CheckRequest.Asker(caller.address(), caller.tokenId()));
         } catch (DomainException e) {

@@ -174,7 +174,10 @@ class DoorsTest extends ServerTest {
     @CsvSource(delimiter = '|', value = {
             "{}|key",
             "{\"key\":5}|key",
-            "{\"key\":\"kw_x\",\"permissions\":\"AlertRead\"}|permissions",
+            "{\"key\":\"kw_x\",\"permissions\":\"AlertRead AND\"}|permissions",
+            "{\"key\":\"kw_x\",\"permissions\":\"AlertRead OR (RuleRead\"}|permissions",
+            "{\"key\":\"kw_x\",\"permissions\":\"Alert*\"}|wildcard",
+            "{\"key\":\"kw_x\",\"permissions\":\"AlertRead OR AlertReed\"}|AlertReed",
             "{\"key\":\"kw_x\",\"permissions\":[\"NoSuchPermission\"]}|NoSuchPermission",
             "{\"key\":\"kw_x\",\"clientAddress\":\"not-an-address\"}|clientAddress",
             "{\"key\":\"kw_x\",\"clientAddress\":7}|clientAddress",
@@ -194,6 +197,21 @@ class DoorsTest extends ServerTest {
         assertEquals(403, reply.status());
         assertTrue(reply.message().contains("OrganizationAPITokenRead"), reply.message());
         assertNotEquals("verify", client.get("/api-tokens/self", admin).json().get("name"));
+    }
+
+    @Test
+    void verify_takes_a_permission_query_and_names_every_permission_it_lacks() {
+        String key = create("{\"name\":\"reader\",\"permissions\":[\"AlertRead\",\"UserRead\"]}");
+
+        Map<String, Object> either = client.post("/api-tokens/verify", admin,
+                "{\"key\":\"" + key + "\",\"permissions\":\"AlertRead AND (RuleRead OR UserRead)\"}").json();
+        Map<String, Object> neither = client.post("/api-tokens/verify", admin,
+                "{\"key\":\"" + key + "\",\"permissions\":\"RuleRead OR AlertRead AND AlertModify\"}").json();
+
+        assertEquals("VALID", either.get("code"));
+        assertFalse(either.containsKey("missingPermissions"), either.toString());
+        assertEquals("INSUFFICIENT_PERMISSIONS", neither.get("code"), "AND binds tighter: RuleRead OR (AlertRead AND AlertModify)");
+        assertEquals(List.of("AlertModify", "RuleRead"), neither.get("missingPermissions"));
     }
 
     @Test

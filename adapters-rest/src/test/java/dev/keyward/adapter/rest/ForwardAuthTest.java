@@ -80,6 +80,21 @@ class ForwardAuthTest extends ServerTest {
     }
 
     @Test
+    void require_takes_a_permission_query() {
+        String key = create("{\"name\":\"alerts\",\"permissions\":[\"AlertRead\",\"UserRead\"]}");
+
+        HttpApi.Reply either = client.get("/forward-auth?require=AlertRead%20AND%20(RuleRead%20OR%20UserRead)", key);
+        HttpApi.Reply neither = client.get("/forward-auth?require=RuleRead%20OR%20AlertModify", key);
+        HttpApi.Reply malformed = client.get("/forward-auth?require=(AlertRead%20OR", key);
+
+        assertEquals(200, either.status(), either.body());
+        assertEquals(403, neither.status(), neither.body());
+        assertTrue(neither.message().contains("AlertModify") && neither.message().contains("RuleRead"), neither.message());
+        assertEquals(400, malformed.status(), malformed.body());
+        assertTrue(malformed.message().contains("require"), malformed.message());
+    }
+
+    @Test
     void an_unknown_permission_in_require_is_the_gateways_mistake_400_naming_it() {
         HttpApi.Reply reply = client.get("/forward-auth?require=AlertRead,AlertReed", admin);
         assertEquals(400, reply.status());

@@ -144,6 +144,9 @@ class OpenApiEndToEndIT extends EndToEndTest {
         assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\",\"clientAddress\":\"10.0.0.1\"}"));
         assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin,
                 "{\"key\":\"" + key + "\",\"permissions\":[\"RuleRead\"],\"clientAddress\":\"10.0.0.1\"}"));
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin,
+                "{\"key\":\"" + key + "\",\"permissions\":\"RuleRead OR (AlertRead AND UserRead)\",\"clientAddress\":\"10.0.0.1\"}"));
+        assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\",\"permissions\":\"RuleRead AND\"}"));
         assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":\"kw_nothing\"}"));
         assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", admin, "{\"key\":7}"));
         assertValid("/api-tokens/verify", "post", api.post("/api-tokens/verify", key, "{\"key\":\"" + key + "\"}"));

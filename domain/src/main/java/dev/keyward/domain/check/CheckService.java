@@ -101,7 +101,7 @@ public final class CheckService implements TokenCheck {
         if (!token.allowlist().permits(request.clientAddress())) {
             return failed(request, about(token, CheckCode.ADDRESS_NOT_ALLOWED, PermissionSet.of(), hash, valueExpiresAt));
         }
-        PermissionSet missing = token.permissions().missingFrom(request.required());
+        PermissionSet missing = request.required().missingFrom(token.permissions());
         if (!missing.isEmpty()) {
             // A live key lacking a permission is a misconfiguration, not a guess: not counted as a failure.
             return about(token, CheckCode.INSUFFICIENT_PERMISSIONS, missing, hash, valueExpiresAt);
