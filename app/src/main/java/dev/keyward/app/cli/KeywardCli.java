@@ -7,21 +7,25 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The command line of the same jar: {@code check-connection} and {@code tokens list|create|rotate|delete},
- * talking HTTP to a running Keyward (no Micronaut context, so it starts in a fraction of a second). The
- * key comes from {@code KEYWARD_API_TOKEN} or a prompt with echo off, never from an argument, which
- * {@code ps} and shell histories would show. Exit status: 0 done, 1 refused or unreachable (one line on
- * standard error), 2 usage error.
+ * The command line of the same jar: {@code check-connection}, {@code tokens list|create|rotate|delete},
+ * {@code leaks report} and {@code verify}, talking HTTP to a running Keyward (no Micronaut context, so it
+ * starts in a fraction of a second). The key comes from {@code KEYWARD_API_TOKEN} or a prompt with echo
+ * off, never from an argument, which {@code ps} and shell histories would show. Exit status: 0 done, 1 refused or unreachable (one line on
+ * standard error), 2 usage error, 3 {@code verify}: the key is not valid.
  */
 @Command(name = "keyward", mixinStandardHelpOptions = true, versionProvider = KeywardCli.Version.class,
         description = "Run without arguments to serve Keyward. With a command, talk to a running Keyward.",
-        subcommands = {CheckConnectionCommand.class, TokensCommand.class, LeaksCommand.class},
+        subcommands = {CheckConnectionCommand.class, TokensCommand.class, LeaksCommand.class, VerifyCommand.class},
         exitCodeOnExecutionException = KeywardCli.FAILED)
 public final class KeywardCli {
 
@@ -102,6 +106,18 @@ public final class KeywardCli {
         public String[] getVersion() {
             String version = KeywardCli.class.getPackage().getImplementationVersion();
             return new String[] {"keyward " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    /** The text of {@code file}, or of standard input for {@code -}. */
+    static String read(String file) throws ApiClient.Failure {
+        try {
+            if ("-".equals(file)) {
+                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ApiClient.Failure("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

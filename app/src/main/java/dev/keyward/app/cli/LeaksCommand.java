@@ -5,11 +5,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -35,24 +30,12 @@ final class LeaksCommand {
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            Object report = Json.parse(read());
+            Object report = Json.parse(KeywardCli.read(file));
             if (!(report instanceof List<?>)) {
                 throw new ApiClient.Failure(file + " is not a JSON array of reported values");
             }
             leaks.cli.out().println(Json.write(leaks.cli.client(connection).post("/leaked-tokens", report)));
             return 0;
-        }
-
-        private String read() throws ApiClient.Failure {
-            try {
-                if ("-".equals(file)) {
-                    InputStream in = System.in;
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ApiClient.Failure("cannot read " + file + ": " + e.getMessage());
-            }
         }
     }
 }

@@ -160,6 +160,24 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void verify_checks_a_key_from_a_file_against_a_permission_query_and_says_so_in_its_status() throws Exception {
+        var checked = api.create(admin, unique("cli-verified"), "AlertRead", "UserRead");
+        java.nio.file.Path keyFile = java.nio.file.Files.createTempFile("key", ".txt");
+        java.nio.file.Files.writeString(keyFile, checked.value() + "\n");
+
+        Run either = run(admin, "verify", "--key-file", keyFile.toString(), "--require", "AlertRead AND (RuleRead OR UserRead)");
+        Run list = run(admin, "verify", "--key-file", keyFile.toString(), "--require", "AlertRead,RuleRead");
+
+        assertEquals(0, either.status(), either.err());
+        assertEquals("VALID", either.object().get("code"), either.out());
+        assertEquals(VerifyCommand.NOT_VALID, list.status(), list.out());
+        assertEquals("INSUFFICIENT_PERMISSIONS", list.object().get("code"), list.out());
+        assertEquals(List.of("RuleRead"), list.object().get("missingPermissions"), list.out());
+        assertFalse(either.out().contains(checked.value()) || list.out().contains(checked.value()), "the key is never printed");
+        java.nio.file.Files.delete(keyFile);
+    }
+
+    @Test
     void a_refused_create_names_the_problem_on_one_line() {
         Run run = run(admin, "tokens", "create", "--name", unique("cli-bad"), "--permission", "NoSuchPermission");
         assertEquals(KeywardCli.FAILED, run.status());
