@@ -61,7 +61,12 @@ public sealed interface PermissionQuery {
 
         @Override
         public boolean isSatisfiedBy(PermissionSet held) {
-            return terms.stream().allMatch(term -> term.isSatisfiedBy(held));
+            for (PermissionQuery term : terms) {
+                if (!term.isSatisfiedBy(held)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -81,7 +86,12 @@ public sealed interface PermissionQuery {
 
         @Override
         public boolean isSatisfiedBy(PermissionSet held) {
-            return terms.stream().anyMatch(term -> term.isSatisfiedBy(held));
+            for (PermissionQuery term : terms) {
+                if (term.isSatisfiedBy(held)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
