@@ -35,7 +35,9 @@ import java.util.List;
  * {@code {"status": ...}} body as Micronaut's health endpoint, without its reactive aggregation and route
  * call, which made readiness cost twice a refusal. It steps aside, and the endpoint answers as before,
  * whenever it could not give the very same answer: details that would be shown, an indicator whose
- * answer is not there at once, a HEAD request, another route.
+ * answer is not there at once, another route. A HEAD request gets the same status without the body:
+ * Micronaut's endpoint answered HEAD with 200 even when DOWN, and a load balancer probing with HEAD must
+ * not be told a node is ready when it is not.
  */
 @ServerFilter({HealthResultFilter.DEFAULT_MAPPING, HealthResultFilter.LIVENESS_PROBE_MAPPING, HealthResultFilter.READINESS_PROBE_MAPPING})
 @Requires(beans = HealthEndpoint.class)
@@ -65,7 +67,8 @@ final class HealthProbeFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> answer(HttpRequest<?> request) {
-        if (request.getMethod() != HttpMethod.GET || detailsShown(request) || !routedToTheEndpoint(request)) {
+        boolean head = request.getMethod() == HttpMethod.HEAD;
+        if (request.getMethod() != HttpMethod.GET && !head || detailsShown(request) || !routedToTheEndpoint(request)) {
             return null;
         }
         HealthIndicator[] indicators = indicatorsFor(request.getPath());
@@ -82,9 +85,10 @@ final class HealthProbeFilter {
         if (httpStatus == null) {
             return null; // HealthResultFilter's other branch: rare enough to leave to it
         }
-        MutableHttpResponse<HealthResult> response = HttpResponse.<HealthResult>status(httpStatus)
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(HealthResult.builder(null, status).build());
+        MutableHttpResponse<HealthResult> response = HttpResponse.<HealthResult>status(httpStatus).contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (!head) {
+            response.body(HealthResult.builder(null, status).build());
+        }
         return headers.addTo(response);
     }
 

@@ -124,10 +124,14 @@ class HealthProbeFilterTest {
     }
 
     @Test
-    void head_and_other_methods_get_what_they_got_before() {
+    void head_gets_the_status_of_get_without_a_body_and_other_methods_what_they_got_before() {
         HttpApi.Reply head = api.send("HEAD", "/health/readiness", null, null, null);
         assertEquals(200, head.status());
         assertEquals("", head.body());
+        SwitchableIndicator.status = HealthStatus.DOWN;
+        HttpApi.Reply down = api.send("HEAD", "/health/readiness", null, null, null);
+        assertEquals(503, down.status(), "Micronaut's endpoint answered HEAD 200 when DOWN");
+        assertEquals("", down.body());
         HttpApi.Reply put = api.send("PUT", "/health/readiness", null, HttpApi.JSON, "{}");
         assertEquals(405, put.status());
         assertEquals("Method [PUT] not allowed for URI [/health/readiness]. Allowed methods: [HEAD, GET]", put.message());

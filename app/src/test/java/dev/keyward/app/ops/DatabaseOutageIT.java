@@ -109,6 +109,9 @@ class DatabaseOutageIT extends EndToEndTest {
                 + liveness.took().toMillis() + " ms");
         assertEquals(503, readiness.status(), readiness.body());
         assertEquals("DOWN", readiness.string("status"), readiness.body());
+        HttpApi.Reply head = api.send("HEAD", "/health/readiness", null, null, null);
+        assertEquals(503, head.status(), "a load balancer probing with HEAD is told the truth too");
+        assertEquals("", head.body());
         assertEquals(503, health.status(), health.body());
         assertTrue(health.took().compareTo(FAST) < 0, "/health took " + health.took());
         assertEquals(200, liveness.status(), liveness.body());
