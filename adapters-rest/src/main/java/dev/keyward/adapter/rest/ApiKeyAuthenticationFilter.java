@@ -6,7 +6,7 @@ import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.check.Door;
 import dev.keyward.domain.error.UnauthenticatedException;
 import dev.keyward.domain.network.IpAddress;
-import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.permission.PermissionQuery;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.PathMatcher;
@@ -74,7 +74,7 @@ final class ApiKeyAuthenticationFilter {
         CheckRequest check;
         try {
             client = credentials.clientAddress(request);
-            check = new CheckRequest(credentials.key(request), client, PermissionSet.of(), Door.REST);
+            check = new CheckRequest(credentials.key(request), client, PermissionQuery.none(), Door.REST);
         } catch (UnauthenticatedException e) {
             return CompletableFuture.completedFuture(DomainExceptionHandler.responseOf(request, e));
         }

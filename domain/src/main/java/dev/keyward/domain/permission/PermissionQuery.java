@@ -55,6 +55,10 @@ public sealed interface PermissionQuery {
 
     /** Every term: {@code AND}; with no term, nothing is required. */
     record All(List<PermissionQuery> terms) implements PermissionQuery {
+
+        /** Requires nothing: every check that asks only whether the key is good. */
+        private static final All NOTHING = new All(List.of());
+
         public All {
             terms = List.copyOf(terms);
         }
@@ -102,11 +106,14 @@ public sealed interface PermissionQuery {
 
     /** Requires nothing. */
     static PermissionQuery none() {
-        return new All(List.of());
+        return All.NOTHING;
     }
 
-    /** Requires every permission of {@code required}. */
+    /** Requires every permission of {@code required}; with none, {@link #none}, made once (every REST request asks it). */
     static PermissionQuery allOf(PermissionSet required) {
+        if (required.permissions().isEmpty()) {
+            return none();
+        }
         return new All(required.permissions().stream().<PermissionQuery>map(Name::new).toList());
     }
 

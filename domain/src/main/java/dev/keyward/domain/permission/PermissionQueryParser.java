@@ -5,6 +5,8 @@ import dev.keyward.domain.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@link PermissionQuery}'s grammar, by recursive descent: query = and (OR and)*; and = term (AND term)*; term = name | "(" query ")". */
 final class PermissionQueryParser {
@@ -31,21 +33,21 @@ final class PermissionQueryParser {
     }
 
     private PermissionQuery or(int depth) {
-        List<PermissionQuery> terms = new ArrayList<>();
-        terms.add(and(depth));
-        while (keyword("OR")) {
-            terms.add(and(depth));
-        }
-        return terms.size() == 1 ? terms.get(0) : new PermissionQuery.Any(terms);
+        return joined("OR", () -> and(depth), PermissionQuery.Any::new);
     }
 
     private PermissionQuery and(int depth) {
+        return joined("AND", () -> term(depth), PermissionQuery.All::new);
+    }
+
+    /** One or more operands joined by {@code keyword}: the operand alone, or {@code join} of them all. */
+    private PermissionQuery joined(String keyword, Supplier<PermissionQuery> operand, Function<List<PermissionQuery>, PermissionQuery> join) {
         List<PermissionQuery> terms = new ArrayList<>();
-        terms.add(term(depth));
-        while (keyword("AND")) {
-            terms.add(term(depth));
+        terms.add(operand.get());
+        while (keyword(keyword)) {
+            terms.add(operand.get());
         }
-        return terms.size() == 1 ? terms.get(0) : new PermissionQuery.All(terms);
+        return terms.size() == 1 ? terms.get(0) : join.apply(terms);
     }
 
     private PermissionQuery term(int depth) {
