@@ -149,6 +149,7 @@ public final class AuditCloudEvents {
         token.put("expiresAt", text(view.expiresAt()));
         token.put("rotatedAt", text(view.rotatedAt()));
         token.put("previousValueExpiresAt", text(view.previousValueExpiresAt()));
+        token.put("enabled", view.enabled());
         return token;
     }
 
@@ -167,6 +168,9 @@ public final class AuditCloudEvents {
             ArrayNode array = JSON.arrayNode();
             items.forEach(item -> array.add(String.valueOf(item)));
             return array;
+        }
+        if (value instanceof Boolean flag) {
+            return JSON.booleanNode(flag);
         }
         return JSON.textNode(String.valueOf(value));
     }

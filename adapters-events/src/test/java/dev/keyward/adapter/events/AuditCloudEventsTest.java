@@ -13,6 +13,8 @@ import dev.keyward.domain.token.TokenReused;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenRotationDue;
 import dev.keyward.domain.token.TokenView;
+import dev.keyward.domain.token.FieldChange;
+import dev.keyward.domain.token.TokenUpdated;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.jackson.JsonFormat;
@@ -63,7 +65,7 @@ class AuditCloudEventsTest {
         assertEquals(json.readTree("""
                 {"token": {"id": "%s", "name": "ci-renamed", "permissions": ["OrganizationAPITokenRead", "RuleRead"],
                            "allowedCIDRBlocks": ["10.0.0.0/8"], "expiresAt": "2026-11-03T10:00:00.123456Z",
-                           "rotatedAt": "2026-11-02T10:00:02.123456Z", "previousValueExpiresAt": null},
+                           "rotatedAt": "2026-11-02T10:00:02.123456Z", "previousValueExpiresAt": null, "enabled": true},
                  "actor": {"id": "0192f0c4-0000-7000-8000-000000000001", "type": "api-token"},
                  "clientAddress": "192.0.2.7", "previousValueExpiresAt": null}
                 """.formatted(id)), data);
@@ -79,6 +81,20 @@ class AuditCloudEventsTest {
                 """), data.get("changes"));
         assertFalse(json.readTree(mapper.toCloudEvent(TestEvents.lifeOf(id).get(0)).getData().toBytes()).has("changes"),
                 "only updates carry changes");
+    }
+
+    @Test
+    void switching_a_token_off_is_an_update_whose_change_and_token_say_so_as_booleans() throws Exception {
+        TokenView before = TestEvents.view(id, "ci", null);
+        TokenView off = new TokenView(before.id(), before.name(), before.permissions(), before.allowlist(), before.createdAt(),
+                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, false);
+
+        JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenUpdated(off, TestEvents.origin(TestEvents.T0),
+                List.of(new FieldChange("enabled", true, false))))).getData().toBytes());
+
+        assertEquals(json.readTree("[{\"field\": \"enabled\", \"oldValue\": true, \"newValue\": false}]"), data.get("changes"));
+        assertFalse(data.get("token").get("enabled").asBoolean(true));
+        assertTrue(data.get("token").get("enabled").isBoolean());
     }
 
     @Test
@@ -112,7 +128,7 @@ class AuditCloudEventsTest {
         Instant until = TestEvents.T0.plusSeconds(3_600);
         TokenView view = TestEvents.view(id, "ci", TestEvents.T0);
         TokenView overlapping = new TokenView(view.id(), view.name(), view.permissions(), view.allowlist(), view.createdAt(),
-                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until);
+                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until, view.enabled());
 
         JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenRotated(overlapping, TestEvents.origin(TestEvents.T0))))
                 .getData().toBytes());

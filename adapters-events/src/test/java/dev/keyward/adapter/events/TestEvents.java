@@ -41,7 +41,7 @@ final class TestEvents {
     static TokenView view(TokenId id, String name, Instant rotatedAt) {
         return new TokenView(id, new TokenName(name), PermissionSet.of(Permission.RuleRead, Permission.OrganizationAPITokenRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
-                T0.plusSeconds(86_400), null, null, rotatedAt, null);
+                T0.plusSeconds(86_400), null, null, rotatedAt, null, true);
     }
 
     static Origin origin(Instant at) {

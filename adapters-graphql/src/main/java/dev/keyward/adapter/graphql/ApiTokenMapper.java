@@ -28,11 +28,12 @@ final class ApiTokenMapper {
 
     static CreateTokenCommand toCreateCommand(Map<String, Object> input) {
         return new CreateTokenCommand(string(input, "name"), strings(input, "permissions"),
-                strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"));
+                strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"), bool(input, "enabled"));
     }
 
     static UpdateTokenCommand toUpdateCommand(Map<String, Object> input) {
-        return new UpdateTokenCommand(string(input, "name"), strings(input, "permissions"), strings(input, "allowedCIDRBlocks"));
+        return new UpdateTokenCommand(string(input, "name"), strings(input, "permissions"), strings(input, "allowedCIDRBlocks"),
+                bool(input, "enabled"));
     }
 
     /** {@code rotationDueAt} is computed from the installation's rotation period, never stored. */
@@ -52,6 +53,7 @@ final class ApiTokenMapper {
         map.put("rotatedAt", text(token.rotatedAt()));
         map.put("rotationDueAt", text(rotation.dueAt(token)));
         map.put("previousValueExpiresAt", text(token.previousValueExpiresAt()));
+        map.put("enabled", token.enabled());
         return map;
     }
 
@@ -87,6 +89,12 @@ final class ApiTokenMapper {
     private static String string(Map<String, Object> input, String field) {
         Object value = input == null ? null : input.get(field);
         return value == null ? null : value.toString();
+    }
+
+    /** GraphQL has already coerced a Boolean input. */
+    private static Boolean bool(Map<String, Object> input, String field) {
+        Object value = input == null ? null : input.get(field);
+        return value == null ? null : (Boolean) value;
     }
 
     /** GraphQL has already coerced list inputs (and enum names) to lists of strings. */

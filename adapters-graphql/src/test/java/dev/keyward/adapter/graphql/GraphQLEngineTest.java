@@ -49,7 +49,7 @@ class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
             "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt",
-            "previousValueExpiresAt");
+            "previousValueExpiresAt", "enabled");
     private static final dev.keyward.domain.lifecycle.RotationPolicy ROTATION = new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;

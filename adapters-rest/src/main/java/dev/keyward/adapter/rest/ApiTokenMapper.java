@@ -17,11 +17,12 @@ final class ApiTokenMapper {
     }
 
     static CreateTokenCommand toCommand(CreateTokenRequest request) {
-        return new CreateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt());
+        return new CreateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt(),
+                request.enabled());
     }
 
     static UpdateTokenCommand toCommand(UpdateTokenRequest request) {
-        return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks());
+        return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.enabled());
     }
 
     static ApiTokenResponse toResponse(TokenView token, RotationPolicy rotation) {
@@ -54,6 +55,7 @@ final class ApiTokenMapper {
                 text(token.rotatedAt()),
                 text(rotation.dueAt(token)),
                 text(token.previousValueExpiresAt()),
+                token.enabled(),
                 value);
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * (the spec: expiresAt "will be null if non-expiring"). {@code rotationDueAt} is Keyward's own: when the
  * value should be rotated by, ({@code rotatedAt} or {@code createdAt}) + {@code keyward.tokens.rotation-period}; so is
  * {@code previousValueExpiresAt}: until when the value before the last rotation still works (null: it
- * died at once, or the token was never rotated). {@code value} is present only in the
+ * died at once, or the token was never rotated); so is {@code enabled}: false while the token is switched off
+ * and refused by every door. {@code value} is present only in the
  * create and rotate responses and omitted everywhere else.
  */
 @Serdeable
@@ -30,6 +31,7 @@ public record ApiTokenResponse(
         String rotatedAt,
         String rotationDueAt,
         String previousValueExpiresAt,
+        boolean enabled,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
 
     @Override

@@ -34,7 +34,8 @@ final class TokenRequestReader {
                 string(object, "name"),
                 strings(object, "permissions"),
                 strings(object, "allowedCIDRBlocks"),
-                string(object, "expiresAt"));
+                string(object, "expiresAt"),
+                bool(object, "enabled"));
     }
 
     UpdateTokenRequest readUpdate(byte[] body) {
@@ -42,7 +43,8 @@ final class TokenRequestReader {
         return new UpdateTokenRequest(
                 string(object, "name"),
                 strings(object, "permissions"),
-                strings(object, "allowedCIDRBlocks"));
+                strings(object, "allowedCIDRBlocks"),
+                bool(object, "enabled"));
     }
 
     /**
@@ -117,6 +119,17 @@ final class TokenRequestReader {
             throw new InvalidInputException(field, field + " must be a JSON string");
         }
         return node.getStringValue();
+    }
+
+    private static Boolean bool(JsonNode object, String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw new InvalidInputException(field, field + " must be a JSON boolean: true or false");
+        }
+        return node.getBooleanValue();
     }
 
     private static List<String> strings(JsonNode object, String field) {

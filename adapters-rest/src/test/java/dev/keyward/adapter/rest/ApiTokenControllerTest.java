@@ -65,6 +65,8 @@ class ApiTokenControllerTest extends ServerTest {
             "{\"name\":\"x\",\"permissions\":[1]}                                      | permissions",
             "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"allowedCIDRBlocks\":\"10.0.0.0/8\"} | allowedCIDRBlocks",
             "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"expiresAt\":1}          | expiresAt",
+            "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"enabled\":\"false\"}  | enabled",
+            "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"enabled\":0}          | enabled",
             "{\"name\":[\"x\"],\"permissions\":[\"AlertRead\"]}                        | name",
             "{\"permissions\":[\"AlertRead\"]}                                          | name",
             "{\"name\":\"x\"}                                                           | permissions",
@@ -129,6 +131,26 @@ class ApiTokenControllerTest extends ServerTest {
         HttpApi.Reply cleared = client.post("/api-tokens/" + id, admin,
                 "{\"name\":\"renamed\",\"permissions\":[],\"allowedCIDRBlocks\":[]}");
         assertEquals(List.of(), cleared.json().get("allowedCIDRBlocks"));
+    }
+
+    @Test
+    void enabled_is_true_unless_sent_false_an_update_without_it_keeps_it_and_a_disabled_token_cannot_call_the_api() {
+        assertEquals(true, client.post("/api-tokens", admin, VALID).json().get("enabled"));
+        HttpApi.Reply created = client.post("/api-tokens", admin,
+                "{\"name\":\"off\",\"permissions\":[\"OrganizationAPITokenRead\"],\"enabled\":false}");
+        assertEquals(false, created.json().get("enabled"), created.body());
+        String id = (String) created.json().get("id");
+        String key = (String) created.json().get("value");
+
+        assertEquals(401, client.get("/api-tokens/self", key).status());
+        assertEquals(false, client.post("/api-tokens/" + id, admin,
+                "{\"name\":\"still off\",\"permissions\":[\"OrganizationAPITokenRead\"]}").json().get("enabled"));
+        assertEquals(false, client.get("/api-tokens/" + id, admin).json().get("enabled"), "listed and readable while off");
+        HttpApi.Reply on = client.post("/api-tokens/" + id, admin,
+                "{\"name\":\"on\",\"permissions\":[\"OrganizationAPITokenRead\"],\"enabled\":true}");
+        assertEquals(true, on.json().get("enabled"), on.body());
+
+        assertEquals(200, client.get("/api-tokens/self", key).status(), "the same value works again");
     }
 
     @Test

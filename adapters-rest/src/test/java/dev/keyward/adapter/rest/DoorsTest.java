@@ -123,6 +123,19 @@ class DoorsTest extends ServerTest {
     }
 
     @Test
+    void verify_of_a_disabled_token_says_disabled_and_shows_it_introspection_says_inactive() {
+        String key = create("{\"name\":\"paused\",\"permissions\":[\"AlertRead\"],\"enabled\":false}");
+
+        Map<String, Object> answer = client.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\"}").json();
+        HttpApi.Reply introspected = introspect(admin, "token=" + key);
+
+        assertEquals(false, answer.get("valid"));
+        assertEquals("DISABLED", answer.get("code"));
+        assertEquals(false, ((Map<?, ?>) answer.get("token")).get("enabled"));
+        assertEquals("{\"active\":false}", introspected.body());
+    }
+
+    @Test
     void verify_names_the_missing_permissions() {
         String key = create("{\"name\":\"reader\",\"permissions\":[\"AlertRead\"]}");
 

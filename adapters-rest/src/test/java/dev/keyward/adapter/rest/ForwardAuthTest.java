@@ -51,8 +51,10 @@ class ForwardAuthTest extends ServerTest {
     @Test
     void every_authentication_failure_is_the_same_401_with_a_challenge() {
         String fenced = create("{\"name\":\"fenced\",\"permissions\":[],\"allowedCIDRBlocks\":[\"10.0.0.0/8\"]}");
+        String disabled = create("{\"name\":\"off\",\"permissions\":[],\"enabled\":false}");
         String[][] failures = {
                 {},
+                {"X-API-Key", disabled},
                 {"X-API-Key", "kw_notatoken"},
                 {"X-API-Key", "kw_000000000000000000000000000000000000"},
                 {"X-API-Key", fenced, "X-Forwarded-For", "192.0.2.1"},

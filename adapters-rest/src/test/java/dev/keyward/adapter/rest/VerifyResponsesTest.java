@@ -75,6 +75,6 @@ class VerifyResponsesTest {
     private static TokenView view(String name, Instant lastUsedAt) {
         return new TokenView(TokenId.parse("0192f0c4-0000-7000-8000-000000000042"), new TokenName(name), PermissionSet.of(Permission.AlertRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
-                T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null);
+                T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null, true);
     }
 }

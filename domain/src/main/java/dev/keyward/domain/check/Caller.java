@@ -41,6 +41,7 @@ public record Caller(TokenId tokenId, SecretHash credential, PermissionSet permi
         return switch (checked.code()) {
             case MALFORMED -> "no key presented, or a malformed one";
             case NOT_FOUND -> "unknown, rotated or deleted key";
+            case DISABLED -> "token " + checked.token().orElseThrow().id() + " is disabled";
             case EXPIRED -> "token " + checked.token().orElseThrow().id() + " expired at " + checked.token().orElseThrow().expiresAt();
             case ADDRESS_NOT_ALLOWED -> "token " + checked.token().orElseThrow().id() + " is not allowed from " + address;
             case INSUFFICIENT_PERMISSIONS -> "token " + checked.token().orElseThrow().id() + " lacks " + checked.missing().names();
@@ -51,16 +52,16 @@ public record Caller(TokenId tokenId, SecretHash credential, PermissionSet permi
     /**
      * The calling token as it is now, inside a write's transaction: the check happened earlier (for
      * GraphQL, possibly several mutations earlier), so a token deleted, rotated away or expired since
-     * then (or whose previous value's grace period ended) may not act, and its current permissions are
-     * the ones that count.
+     * then (or whose previous value's grace period ended, or that was disabled) may not act, and its
+     * current permissions are the ones that count.
      *
      * @throws UnauthenticatedException when the token no longer accepts the credential it presented
      */
     public ApiToken reread(Tokens tokens, Instant now) {
         return tokens.findById(tokenId)
-                .filter(token -> token.acceptsCredential(credential, now))
+                .filter(token -> token.acceptsCredential(credential, now) && token.isEnabled())
                 .orElseThrow(() -> new UnauthenticatedException("token " + tokenId
-                        + " was deleted, rotated or expired after it authenticated"));
+                        + " was deleted, rotated, expired or disabled after it authenticated"));
     }
 
     /**

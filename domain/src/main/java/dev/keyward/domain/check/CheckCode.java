@@ -8,6 +8,8 @@ public enum CheckCode {
     MALFORMED,
     /** Well-formed, but no live token has this value: unknown, rotated away or deleted. */
     NOT_FOUND,
+    /** The token was switched off ({@code enabled: false}): refused until it is enabled again. */
+    DISABLED,
     /** The token's {@code expiresAt} has passed. */
     EXPIRED,
     /** The token has {@code allowedCIDRBlocks} and the client address is outside them or unknown. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * once → ask the node's cache what the hash is; on a miss, hand the pending check (with its hash) to a
  * thread that may read the database → judge what it is: a token's current value, its previous value
  * while the rotation's grace period lasts (both authenticate as the token), or a value rotated away
- * (refused as unknown, and told to {@link ReuseDetection}) → expiry against the clock, every time → the
+ * (refused as unknown, and told to {@link ReuseDetection}) → whether the token is enabled → expiry against the clock, every time → the
  * client address against the token's allowlist (a fenced token with an unknown address fails closed) →
  * the required permissions. A valid check notes a use in memory; a failed one is counted for its
  * address, or, at the doors where a service asks about someone else's key, for that service's address
@@ -95,6 +95,9 @@ public final class CheckService implements TokenCheck {
             return failed(request, CheckResult.failed(CheckCode.NOT_FOUND));
         }
         Instant valueExpiresAt = match.endsAt();
+        if (!token.enabled()) {
+            return failed(request, about(token, CheckCode.DISABLED, PermissionSet.of(), hash, valueExpiresAt));
+        }
         if (token.isExpiredAt(now)) {
             return failed(request, about(token, CheckCode.EXPIRED, PermissionSet.of(), hash, valueExpiresAt));
         }

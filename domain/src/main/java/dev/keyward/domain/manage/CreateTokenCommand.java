@@ -7,6 +7,13 @@ import java.util.List;
  *
  * @param allowedCidrBlocks null or empty: usable from any address
  * @param expiresAt         RFC 3339 timestamp, or null for a token that never expires
+ * @param enabled           null: enabled; false creates it switched off
  */
-public record CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt) {
+public record CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt,
+                                 Boolean enabled) {
+
+    /** A request with Panther's fields only: the token is created enabled. */
+    public CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt) {
+        this(name, permissions, allowedCidrBlocks, expiresAt, null);
+    }
 }

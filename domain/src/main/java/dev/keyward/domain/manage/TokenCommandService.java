@@ -68,7 +68,8 @@ public final class TokenCommandService implements TokenCommands {
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "create tokens");
             new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
-            return creation.create(name, permissions, allowlist, expiry.at(), creation.newValue(), origin);
+            return creation.create(name, permissions, allowlist, expiry.at(), !Boolean.FALSE.equals(command.enabled()),
+                    creation.newValue(), origin);
         });
     }
 
@@ -85,7 +86,8 @@ public final class TokenCommandService implements TokenCommands {
             ApiToken token = load(caller, acting, target);
             IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
             new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
-            TokenEvent event = token.update(name, permissions, newAllowlist, originOf(caller));
+            boolean enabled = command.enabled() == null ? token.isEnabled() : command.enabled();
+            TokenEvent event = token.update(name, permissions, newAllowlist, enabled, originOf(caller));
             store.changed(token, event);
             return token.view();
         });

@@ -41,9 +41,9 @@ final class TokenCreation {
 
     /** @param expiresAt null: never */
     TokenWithValue create(TokenName name, PermissionSet permissions, IpAllowlist allowlist, Instant expiresAt,
-                          TokenValue value, Origin origin) {
+                          boolean enabled, TokenValue value, Origin origin) {
         ApiToken.Created created = ApiToken.create(TokenId.newId(origin.at(), random), name, permissions, allowlist,
-                expiresAt, hasher.hash(value), origin);
+                expiresAt, enabled, hasher.hash(value), origin);
         store.created(created);
         return new TokenWithValue(created.token().view(), value);
     }

@@ -35,12 +35,13 @@ public final class ApiToken {
     private SecretHash previousSecretHash;
     private Instant previousValueExpiresAt;
     private final long version;
+    private boolean enabled;
     private boolean deleted;
 
     private ApiToken(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                      Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy, Instant expiresAt,
                      Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt, SecretHash secretHash,
-                     SecretHash previousSecretHash, Instant previousValueExpiresAt, long version) {
+                     SecretHash previousSecretHash, Instant previousValueExpiresAt, boolean enabled, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -59,27 +60,37 @@ public final class ApiToken {
         }
         this.previousSecretHash = previousSecretHash;
         this.previousValueExpiresAt = previousValueExpiresAt;
+        this.enabled = enabled;
         this.version = version;
     }
 
-    /** A new token and the event announcing it. {@code expiresAt} null means it never expires. */
+    /** A new, enabled token and the event announcing it. {@code expiresAt} null means it never expires. */
     public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                Instant expiresAt, SecretHash secretHash, Origin origin) {
+        return create(id, name, permissions, allowlist, expiresAt, true, secretHash, origin);
+    }
+
+    /**
+     * A new token and the event announcing it. {@code expiresAt} null means it never expires; a token
+     * created disabled is refused by every door until a later update enables it.
+     */
+    public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
+                               Instant expiresAt, boolean enabled, SecretHash secretHash, Origin origin) {
         if (expiresAt != null && !expiresAt.isAfter(origin.at())) {
             throw new IllegalArgumentException("a new token must expire in the future");
         }
         ApiToken token = new ApiToken(id, name, permissions, allowlist, origin.at(), origin.actor(),
-                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, 0);
+                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, enabled, 0);
         return new Created(token, new TokenCreated(token.view(), origin));
     }
 
-    /** A token as it was stored, with no previous value; no event, no validation beyond the value objects'. */
+    /** An enabled token as it was stored, with no previous value; no event, no validation beyond the value objects'. */
     public static ApiToken reconstitute(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                         Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, long version) {
         return reconstitute(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, version);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, true, version);
     }
 
     /**
@@ -90,9 +101,10 @@ public final class ApiToken {
                                         Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, SecretHash previousSecretHash,
-                                        Instant previousValueExpiresAt, long version) {
+                                        Instant previousValueExpiresAt, boolean enabled, long version) {
         return new ApiToken(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, previousSecretHash, previousValueExpiresAt, version);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, previousSecretHash, previousValueExpiresAt,
+                enabled, version);
     }
 
     /** The result of {@link #create}. */
@@ -101,6 +113,15 @@ public final class ApiToken {
 
     /** Replaces name, permissions and allowlist; the event lists what actually changed. */
     public TokenUpdated update(TokenName newName, PermissionSet newPermissions, IpAllowlist newAllowlist, Origin origin) {
+        return update(newName, newPermissions, newAllowlist, enabled, origin);
+    }
+
+    /**
+     * Replaces name, permissions, allowlist and whether the token is enabled; the event lists what
+     * actually changed. A disabled token keeps its values, and works again once enabled.
+     */
+    public TokenUpdated update(TokenName newName, PermissionSet newPermissions, IpAllowlist newAllowlist,
+                               boolean newEnabled, Origin origin) {
         requireLive();
         List<FieldChange> changes = new ArrayList<>();
         if (!name.equals(newName)) {
@@ -112,9 +133,13 @@ public final class ApiToken {
         if (!allowlist.equals(newAllowlist)) {
             changes.add(new FieldChange("allowedCIDRBlocks", allowlist.texts(), newAllowlist.texts()));
         }
+        if (enabled != newEnabled) {
+            changes.add(new FieldChange("enabled", enabled, newEnabled));
+        }
         name = newName;
         permissions = newPermissions;
         allowlist = newAllowlist;
+        enabled = newEnabled;
         touch(origin);
         return new TokenUpdated(view(), origin, changes);
     }
@@ -195,7 +220,7 @@ public final class ApiToken {
 
     /** Whether a presentation of this token at {@code now} from {@code address} is accepted. */
     public boolean acceptsUseFrom(IpAddress address, Instant now) {
-        return !deleted && !isExpiredAt(now) && allowlist.permits(address);
+        return !deleted && enabled && !isExpiredAt(now) && allowlist.permits(address);
     }
 
     /**
@@ -228,7 +253,7 @@ public final class ApiToken {
 
     public TokenView view() {
         return new TokenView(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt, enabled);
     }
 
     public TokenId id() {
@@ -297,6 +322,11 @@ public final class ApiToken {
     /** The optimistic-lock version this instance was read at; persistence bumps it on every write. */
     public long version() {
         return version;
+    }
+
+    /** Whether the token may be used: a disabled one is refused by every door, yet kept, listed and changeable. */
+    public boolean isEnabled() {
+        return enabled;
     }
 
     public boolean isDeleted() {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * {@code updatedBy}, {@code expiresAt} (never expires), {@code lastUsedAt},
  * {@code lastUsedFrom} (never used, or used from an unknown address), {@code rotatedAt},
  * {@code previousValueExpiresAt} (no rotation with a grace period since the last one without: until
- * then the value before the last rotation still authenticates).
+ * then the value before the last rotation still authenticates). A token not {@code enabled} is refused by
+ * every door, yet listed and changeable.
  */
 public record TokenView(
         TokenId id,
@@ -26,7 +27,8 @@ public record TokenView(
         Instant lastUsedAt,
         IpAddress lastUsedFrom,
         Instant rotatedAt,
-        Instant previousValueExpiresAt) {
+        Instant previousValueExpiresAt,
+        boolean enabled) {
 
     /** Whether the token no longer works at {@code now} because it expired: {@link Expiry#hasPassed}. */
     public boolean isExpiredAt(Instant now) {

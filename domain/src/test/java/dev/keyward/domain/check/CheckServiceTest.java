@@ -8,6 +8,7 @@ import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.fake.RecordingTokenUses;
 import dev.keyward.domain.fake.ServiceFixture;
 import dev.keyward.domain.manage.CreateTokenCommand;
+import dev.keyward.domain.manage.UpdateTokenCommand;
 import dev.keyward.domain.manage.TokenWithValue;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.permission.Permission;
@@ -101,6 +102,35 @@ class CheckServiceTest {
 
         assertEquals(CheckCode.EXPIRED, v.code());
         assertEquals(issued.token().id(), v.token().orElseThrow().id());
+    }
+
+    @Test
+    void a_disabled_token_is_refused_as_disabled_before_expiry_shows_which_token_it_was_and_counts_as_a_failure() {
+        Instant expiresAt = T0.plus(Duration.ofHours(1));
+        TokenWithValue issued = f.create(new CreateTokenCommand("off", List.of(), List.of("10.0.0.0/8"), expiresAt.toString(), false));
+
+        CheckResult v = check(issued.value().reveal(), IpAddress.parse("10.0.0.1"));
+        f.clock.set(expiresAt);
+        CheckResult expiredToo = check(issued.value().reveal(), IpAddress.parse("11.0.0.1"));
+
+        assertEquals(CheckCode.DISABLED, v.code());
+        assertEquals(issued.token().id(), v.token().orElseThrow().id());
+        assertEquals(CheckCode.DISABLED, expiredToo.code(), "after NOT_FOUND, before EXPIRED and the address");
+        assertEquals(List.of(), f.uses.usesOf(issued.token().id()), "a refused check is no use");
+    }
+
+    @Test
+    void a_token_switched_off_and_on_again_is_refused_then_valid_with_the_same_value() {
+        TokenWithValue issued = f.create("toggled", Permission.AlertRead);
+        String id = issued.token().id().toString();
+
+        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, false));
+        assertEquals(CheckCode.DISABLED, check(issued, Permission.AlertRead).code());
+        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, null));
+        assertEquals(CheckCode.DISABLED, check(issued, Permission.AlertRead).code(), "absent keeps it off");
+        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, true));
+
+        assertEquals(CheckCode.VALID, check(issued, Permission.AlertRead).code());
     }
 
     @Test

@@ -106,6 +106,23 @@ class ReachGuardTest {
     }
 
     @Test
+    void a_token_disabled_after_it_authenticated_cannot_act_on_that_authentication_nor_read() {
+        TokenWithValue token = f.create("switched-off", Permission.OrganizationAPITokenModify, Permission.OrganizationAPITokenRead);
+        Caller stale = f.authenticate(token.value());
+        f.commands.update(f.admin, token.token().id().toString(),
+                new UpdateTokenCommand("switched-off", List.of("OrganizationAPITokenModify", "OrganizationAPITokenRead"), null, false));
+        int events = f.outbox.events().size();
+
+        UnauthenticatedException e = assertThrows(UnauthenticatedException.class,
+                () -> f.commands.create(stale, new CreateTokenCommand("orphan", List.of(), null, null)));
+        assertThrows(UnauthenticatedException.class, () -> f.commands.rotate(stale, "self"));
+        assertThrows(UnauthenticatedException.class, () -> f.authenticate(token.value()));
+
+        assertTrue(e.reason().contains("disabled"), e.reason());
+        assertEquals(events, f.outbox.events().size());
+    }
+
+    @Test
     void a_token_rotated_away_after_it_authenticated_cannot_act_with_the_old_key() {
         TokenWithValue token = f.create("rotating", Permission.OrganizationAPITokenModify);
         Caller stale = f.authenticate(token.value());

@@ -153,6 +153,23 @@ class ApiTokenTest {
     }
 
     @Test
+    void switching_a_token_off_keeps_its_values_lists_the_change_and_refuses_every_use_until_it_is_on_again() {
+        ApiToken token = issued();
+        SecretHash hash = token.secretHash();
+
+        TokenUpdated off = token.update(token.name(), token.permissions(), token.allowlist(), false, by(EDITOR, T0.plusSeconds(5)));
+
+        assertEquals(List.of(new FieldChange("enabled", true, false)), off.changes());
+        assertFalse(off.token().enabled());
+        assertFalse(token.acceptsUseFrom(FROM, T0.plusSeconds(6)));
+        assertTrue(token.acceptsCredential(hash, T0.plusSeconds(6)), "still its value: a leak report can still revoke it");
+        TokenUpdated on = token.update(token.name(), token.permissions(), token.allowlist(), true, by(EDITOR, T0.plusSeconds(7)));
+        assertEquals(List.of(new FieldChange("enabled", false, true)), on.changes());
+        assertTrue(token.acceptsUseFrom(FROM, T0.plusSeconds(8)));
+        assertEquals(hash, token.secretHash());
+    }
+
+    @Test
     void an_update_moves_updated_at_and_by_but_keeps_the_creation_record_and_the_secret() {
         ApiToken token = issued();
         SecretHash hash = token.secretHash();
@@ -234,7 +251,7 @@ class ApiTokenTest {
                 T0.plusSeconds(3), hash, 17);
 
         assertEquals(new TokenView(id, new TokenName("stored"), PermissionSet.all(), allowlist, T0, CREATOR,
-                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3), null),
+                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3), null, true),
                 token.view());
         assertEquals(hash, token.secretHash());
         assertEquals(17, token.version());

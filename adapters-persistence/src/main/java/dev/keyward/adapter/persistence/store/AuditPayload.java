@@ -154,7 +154,7 @@ record AuditPayload(
         }
     }
 
-    /** A token's non-secret state, named as in the REST API. */
+    /** A token's non-secret state, named as in the REST API; rows written before {@code enabled} existed read as enabled. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TokenState(
@@ -170,14 +170,15 @@ record AuditPayload(
             @Nullable String lastUsedAt,
             @Nullable String lastUsedFrom,
             @Nullable String rotatedAt,
-            @Nullable String previousValueExpiresAt) {
+            @Nullable String previousValueExpiresAt,
+            @Nullable Boolean enabled) {
 
         static TokenState of(TokenView view) {
             return new TokenState(view.id().toString(), view.name().value(), view.permissions().names(),
                     view.allowlist().texts(), text(view.createdAt()), ActorJson.of(view.createdBy()),
                     text(view.updatedAt()), ActorJson.of(view.updatedBy()), text(view.expiresAt()),
                     text(view.lastUsedAt()), view.lastUsedFrom() == null ? null : view.lastUsedFrom().toString(),
-                    text(view.rotatedAt()), text(view.previousValueExpiresAt()));
+                    text(view.rotatedAt()), text(view.previousValueExpiresAt()), view.enabled());
         }
 
         TokenView toView() {
@@ -186,7 +187,7 @@ record AuditPayload(
                     new IpAllowlist(allowedCIDRBlocks == null ? List.of() : allowedCIDRBlocks.stream().map(CidrBlock::parse).toList()), instant(createdAt),
                     createdBy.toActor(), instant(updatedAt), updatedBy == null ? null : updatedBy.toActor(),
                     instant(expiresAt), instant(lastUsedAt), lastUsedFrom == null ? null : IpAddress.parse(lastUsedFrom),
-                    instant(rotatedAt), instant(previousValueExpiresAt));
+                    instant(rotatedAt), instant(previousValueExpiresAt), !Boolean.FALSE.equals(enabled));
         }
     }
 
@@ -206,8 +207,8 @@ record AuditPayload(
     }
 
     /**
-     * One changed field; {@code before}/{@code after} are a JSON string (name) or an array of strings
-     * (permissions, allowedCIDRBlocks), exactly the shapes {@link FieldChange} holds.
+     * One changed field; {@code before}/{@code after} are a JSON string (name), a boolean (enabled) or an
+     * array of strings (permissions, allowedCIDRBlocks), exactly the shapes {@link FieldChange} holds.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -228,6 +229,9 @@ record AuditPayload(
             if (value instanceof List<?> items) {
                 return JsonNode.createArrayNode(items.stream().map(item -> JsonNode.createStringNode(String.valueOf(item))).toList());
             }
+            if (value instanceof Boolean flag) {
+                return JsonNode.createBooleanNode(flag);
+            }
             return JsonNode.createStringNode(String.valueOf(value));
         }
 
@@ -239,6 +243,9 @@ record AuditPayload(
                 List<String> values = new ArrayList<>(node.size());
                 node.values().forEach(item -> values.add(item.getStringValue()));
                 return List.copyOf(values);
+            }
+            if (node.isBoolean()) {
+                return node.getBooleanValue();
             }
             return node.getStringValue();
         }

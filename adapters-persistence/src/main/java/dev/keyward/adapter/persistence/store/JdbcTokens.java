@@ -130,7 +130,7 @@ public final class JdbcTokens implements Tokens {
     @Override
     public void add(ApiToken token) {
         try {
-            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         TokenRowMapper.bindAll(ps, 1, token);
                         return ps.executeUpdate();
@@ -173,7 +173,7 @@ public final class JdbcTokens implements Tokens {
         }
         int changed = query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
                 + "updated_at = ?, updated_by_id = ?, updated_by_type = ?, rotated_at = ?, secret_hash = ?, "
-                + "previous_secret_hash = ?, previous_value_expires_at = ?, "
+                + "previous_secret_hash = ?, previous_value_expires_at = ?, enabled = ?, "
                 + "version = version + 1 WHERE id = ? AND version = ?", ps -> {
                     ps.setString(1, token.name().value());
                     ps.setString(2, TokenRowMapper.permissionsText(token));
@@ -185,8 +185,9 @@ public final class JdbcTokens implements Tokens {
                     ps.setBytes(8, token.secretHash().bytes());
                     Columns.bindHash(ps, 9, token.previousSecretHash());
                     Columns.bindInstant(ps, 10, token.previousValueExpiresAt());
-                    ps.setString(11, token.id().toString());
-                    ps.setLong(12, token.version());
+                    ps.setBoolean(11, token.isEnabled());
+                    ps.setString(12, token.id().toString());
+                    ps.setLong(13, token.version());
                     return ps.executeUpdate();
                 });
         requireOneRow(changed, token);

@@ -33,7 +33,7 @@ final class TokenRowMapper {
 
     static final String COLUMNS = "id, name, permissions, allowed_cidr_blocks, created_at, created_by_id, "
             + "created_by_type, updated_at, updated_by_id, updated_by_type, expires_at, last_used_at, last_used_from, rotated_at, "
-            + "secret_hash, previous_secret_hash, previous_value_expires_at, version";
+            + "secret_hash, previous_secret_hash, previous_value_expires_at, enabled, version";
 
     private static final String SEPARATOR = ",";
 
@@ -57,6 +57,7 @@ final class TokenRowMapper {
                 new SecretHash(rs.getBytes("secret_hash")),
                 hash(rs.getBytes("previous_secret_hash")),
                 Columns.instant(rs, "previous_value_expires_at"),
+                rs.getBoolean("enabled"),
                 rs.getLong("version"));
     }
 
@@ -79,7 +80,8 @@ final class TokenRowMapper {
         ps.setBytes(index + 14, token.secretHash().bytes());
         Columns.bindHash(ps, index + 15, token.previousSecretHash());
         Columns.bindInstant(ps, index + 16, token.previousValueExpiresAt());
-        ps.setLong(index + 17, token.version());
+        ps.setBoolean(index + 17, token.isEnabled());
+        ps.setLong(index + 18, token.version());
     }
 
     private static SecretHash hash(byte[] bytes) {
