@@ -57,10 +57,15 @@ class StartupRefusalTest {
         assertTrue(line.contains("keyward.events.poll-interval must be a duration") && line.contains("'often'"), line);
     }
 
-    /** Starts the server as main does, in this JVM, on a private data dir; returns the line a refusal prints. */
-    private String refusedInProcess(Map<String, Object> settings) {
+    /**
+     * Starts the server as main does, in this JVM, on a private data dir; returns the line a refusal prints.
+     * The data dir lies under {@code target/}, not in a {@code @TempDir}: a refused start may still be closing
+     * its embedded database while JUnit deletes the directory, which then failed the test now and then.
+     */
+    private String refusedInProcess(Map<String, Object> settings) throws IOException {
         Map<String, Object> properties = new HashMap<>(settings);
-        properties.put("keyward.data-dir", dataDir.toString());
+        Files.createDirectories(Path.of("target"));
+        properties.put("keyward.data-dir", Files.createTempDirectory(Path.of("target"), "refused-start-").toAbsolutePath().toString());
         properties.put("micronaut.server.port", -1);
         Throwable failure = assertThrows(Throwable.class, () -> {
             try (EmbeddedServer started = ApplicationContext.run(EmbeddedServer.class, properties)) {

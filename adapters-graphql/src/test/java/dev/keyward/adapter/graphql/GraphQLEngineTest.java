@@ -224,6 +224,22 @@ class GraphQLEngineTest {
     }
 
     @Test
+    void a_token_created_disabled_is_unauthenticated_until_an_update_enables_it() {
+        Map<String, Object> created = run(adminKey, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id value enabled } } }",
+                Map.of("in", Map.of("name", "paused", "permissions", List.of("OrganizationAPITokenRead"), "enabled", false)));
+        String id = at(created, "data", "createAPIToken", "token", "id");
+        String paused = at(created, "data", "createAPIToken", "token", "value");
+        assertEquals(false, at(created, "data", "createAPIToken", "token", "enabled"));
+        assertEquals("UNAUTHENTICATED", codeOf(run(paused, "{ apiToken(id: \"self\") { id } }")));
+
+        Map<String, Object> enabled = run(adminKey, "mutation ($id: ID!, $in: UpdateAPITokenInput!) { updateAPIToken(id: $id, input: $in) { token { enabled } } }",
+                Map.of("id", id, "in", Map.of("name", "paused", "permissions", List.of("OrganizationAPITokenRead"), "enabled", true)));
+
+        assertEquals(true, at(enabled, "data", "updateAPIToken", "token", "enabled"));
+        assertEquals(id, at(run(paused, "{ apiToken(id: \"self\") { id enabled } }"), "data", "apiToken", "id"));
+    }
+
+    @Test
     void syntax_and_validation_errors_are_bad_user_input_and_not_unauthenticated() {
         Map<String, Object> syntax = run(null, "{ apiToken(id: ");
         Map<String, Object> validation = run(adminKey, "{ apiToken(id: \"self\") { nope } }");

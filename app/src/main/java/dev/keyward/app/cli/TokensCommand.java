@@ -1,5 +1,6 @@
 package dev.keyward.app.cli;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +74,7 @@ final class TokensCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Replace a token's name and permissions (and its CIDR blocks if given); print it as JSON.")
+            description = "Replace a token's name and permissions (and its CIDR blocks, or whether it is enabled, if given); print it as JSON.")
     static final class Update extends Subcommand {
         @Parameters(paramLabel = "ID", description = "the token's id, or self for the key's own token")
         String id;
@@ -83,6 +84,16 @@ final class TokensCommand {
         List<String> permissions = new ArrayList<>();
         @Option(names = "--allowed-cidr", paramLabel = "CIDR", description = "replace its CIDR blocks (repeat for more; omitted: unchanged)")
         List<String> allowedCidrs;
+        @ArgGroup(exclusive = true)
+        Switch onOff;
+
+        /** At most one of {@code --enable} and {@code --disable}; neither keeps the token as it is. */
+        static final class Switch {
+            @Option(names = "--disable", required = true, description = "switch the token off: every door refuses it until it is enabled again")
+            boolean disable;
+            @Option(names = "--enable", required = true, description = "switch a disabled token on again")
+            boolean enable;
+        }
 
         @Override
         public Integer call() throws ApiClient.Failure {
@@ -91,6 +102,9 @@ final class TokensCommand {
             body.put("permissions", permissions);
             if (allowedCidrs != null) {
                 body.put("allowedCIDRBlocks", allowedCidrs);
+            }
+            if (onOff != null) {
+                body.put("enabled", onOff.enable);
             }
             print(api().post("/api-tokens/" + ApiClient.segment(id), body));
             return 0;
@@ -108,6 +122,8 @@ final class TokensCommand {
         List<String> allowedCidrs = new ArrayList<>();
         @Option(names = "--expires-at", paramLabel = "RFC3339", description = "when it expires, e.g. 2027-01-01T00:00:00Z (default: never)")
         String expiresAt;
+        @Option(names = "--disable", description = "create it switched off: every door refuses it until it is enabled")
+        boolean disable;
 
         @Override
         public Integer call() throws ApiClient.Failure {
@@ -119,6 +135,9 @@ final class TokensCommand {
             }
             if (expiresAt != null) {
                 body.put("expiresAt", expiresAt);
+            }
+            if (disable) {
+                body.put("enabled", false);
             }
             print(api().post("/api-tokens", body));
             return 0;

@@ -96,4 +96,19 @@ class TwoNodesEndToEndIT {
         untilBRefuses(token.value(), () -> a.post("/api-tokens/" + token.id(), admin,
                 "{\"name\":\"fenced\",\"permissions\":[\"OrganizationAPITokenRead\"],\"allowedCIDRBlocks\":[\"10.0.0.0/8\"]}").status());
     }
+
+    @Test
+    void a_token_switched_off_on_one_node_is_refused_by_the_other_within_the_bound_and_back_on_likewise() {
+        Token token = a.create(admin, "switched", "OrganizationAPITokenRead");
+        String body = "{\"name\":\"switched\",\"permissions\":[\"OrganizationAPITokenRead\"],\"enabled\":%s}";
+
+        untilBRefuses(token.value(), () -> a.post("/api-tokens/" + token.id(), admin, body.formatted(false)).status());
+        assertEquals("DISABLED", b.post("/api-tokens/verify", admin, "{\"key\":\"" + token.value() + "\"}").json().get("code"));
+        assertEquals(200, a.post("/api-tokens/" + token.id(), admin, body.formatted(true)).status());
+        long enabled = System.nanoTime();
+        while (b.get("/api-tokens/self", token.value()).status() != 200) {
+            assertTrue(System.nanoTime() - enabled < GENEROUS_BOUND.toNanos(), "B still refuses after " + GENEROUS_BOUND);
+        }
+        LOG.info("two-node propagation after enable: " + Duration.ofNanos(System.nanoTime() - enabled).toMillis() + " ms");
+    }
 }

@@ -142,6 +142,25 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void tokens_create_disable_and_update_enable_switch_a_key_off_and_on() {
+        Run created = run(admin, "tokens", "create", "--name", unique("cli-off"), "--permission", "AlertRead", "--disable");
+        assertEquals(0, created.status(), created.err());
+        assertEquals(false, created.object().get("enabled"), created.out());
+        String id = (String) created.object().get("id");
+        String value = (String) created.object().get("value");
+        assertEquals(401, api.get("/api-tokens/self", value).status(), "off from birth");
+
+        Run on = run(admin, "tokens", "update", id, "--name", "cli-on", "--permission", "AlertRead", "--enable");
+        assertEquals(0, on.status(), on.err());
+        assertEquals(true, on.object().get("enabled"), on.out());
+        Run both = run(admin, "tokens", "update", id, "--name", "x", "--enable", "--disable");
+
+        assertEquals(200, api.get("/api-tokens/self", value).status());
+        assertNotEquals(0, both.status(), "--enable and --disable exclude each other");
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+    }
+
+    @Test
     void leaks_report_deletes_the_tokens_whose_values_are_in_the_file() throws Exception {
         var leaked = api.create(admin, unique("cli-leaked"), "AlertRead");
         java.nio.file.Path report = java.nio.file.Files.createTempFile("leaks", ".json");

@@ -91,7 +91,8 @@ class AuditEventsEndToEndIT extends KafkaEndToEndTest {
             if (i == 1) {
                 expected.set("changes", tree.readTree("""
                         [{"field":"name","oldValue":"audited","newValue":"audited-renamed"},
-                         {"field":"permissions","oldValue":["RuleRead"],"newValue":["RuleModify","RuleRead"]}]"""));
+                         {"field":"permissions","oldValue":["RuleRead"],"newValue":["RuleModify","RuleRead"]},
+                         {"field":"enabled","oldValue":true,"newValue":false}]"""));
             }
             assertEquals(expected, tree.readTree(events.get(i).getData().toBytes()), events.get(i).getType());
         }
@@ -143,7 +144,8 @@ class AuditEventsEndToEndIT extends KafkaEndToEndTest {
 
     private JsonNode publicState(Map<String, Object> state) {
         ObjectNode token = tree.createObjectNode();
-        for (String field : List.of("id", "name", "permissions", "allowedCIDRBlocks", "expiresAt", "rotatedAt", "previousValueExpiresAt")) {
+        for (String field : List.of("id", "name", "permissions", "allowedCIDRBlocks", "expiresAt", "rotatedAt", "previousValueExpiresAt",
+                "enabled")) {
             token.set(field, tree.valueToTree(state.get(field)));
         }
         return token;
@@ -166,8 +168,10 @@ class AuditEventsEndToEndIT extends KafkaEndToEndTest {
         states.add(created.json());
         hashes.addAll(outbox.secretHashes().values());
 
-        Reply updated = api.update(id, admin, "audited-renamed", List.of("RuleRead", "RuleModify"));
+        Reply updated = api.post("/api-tokens/" + id, admin,
+                "{\"name\":\"audited-renamed\",\"permissions\":[\"RuleRead\",\"RuleModify\"],\"enabled\":false}");
         assertEquals(200, updated.status(), updated.body());
+        assertEquals(false, updated.json().get("enabled"), "switched off: the event says so");
         states.add(updated.json());
 
         Reply rotated = api.rotate(id, admin);
