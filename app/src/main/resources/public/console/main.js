@@ -8,6 +8,7 @@ import { closeDialog, onDialogCancel, onDialogClosed, onDialogConfirm } from './
 import { closeMenuOnClickOutside, connectMenu } from './menu.js';
 import { buildPermissionPicker } from './permission-picker.js';
 import { confirmRotate } from './rotate.js';
+import { confirmSwitch } from './switch.js';
 import { connectSession, onSignIn, resumeSession, signOut } from './session.js';
 import { state } from './state.js';
 import { checkCidrsAsTyped, leaveForm, onExpiryChosen, onSubmitForm, showForm } from './token-form.js';
@@ -21,7 +22,7 @@ connectSession(function () {
   clearTokens();
   clearSecrets();
 });
-connectMenu(showForm, confirmRotate, confirmDelete);
+connectMenu(showForm, confirmRotate, confirmSwitch, confirmDelete);
 document.addEventListener('click', closeMenuOnClickOutside);
 
 buildPermissionPicker();

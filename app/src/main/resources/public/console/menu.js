@@ -1,11 +1,11 @@
-/* The per-token menu (Edit, Rotate, Delete): a menu button with arrow keys, Home, End and Escape. */
+/* The per-token menu (Edit, Rotate, Disable or Enable, Delete): a menu button with arrow keys, Home, End and Escape. */
 import { state } from './state.js';
 
 // main.js names what each item does, so the menu knows none of the views it opens.
 var actions = {};
 
-export function connectMenu(edit, rotate, remove) {
-  actions = { edit: edit, rotate: rotate, delete: remove };
+export function connectMenu(edit, rotate, toggle, remove) {
+  actions = { edit: edit, rotate: rotate, toggle: toggle, delete: remove };
 }
 
 var openMenu = null;

@@ -31,6 +31,7 @@ export function showForm(token) {
   byId('f-name').value = editing ? token.name : '';
   choosePermissions(editing ? token.permissions : []);
   byId('f-cidrs').value = editing ? (token.allowedCIDRBlocks || []).join('\n') : '';
+  byId('f-enabled').checked = editing ? token.enabled !== false : true;
   byId('f-expiry').value = 'never';
   byId('f-expiry-date').value = '';
   byId('f-expiry-custom').hidden = true;
@@ -123,7 +124,7 @@ export function onSubmitForm(event) {
     return;
   }
 
-  var body = { name: name, permissions: permissions, allowedCIDRBlocks: cidrs.blocks };
+  var body = { name: name, permissions: permissions, allowedCIDRBlocks: cidrs.blocks, enabled: byId('f-enabled').checked };
   if (!editing && expiry.value) {
     body.expiresAt = expiry.value;
   }

@@ -101,6 +101,9 @@ function renderTile(token) {
   var self = isSelf(token);
   tile.querySelector('.badge-self').hidden = !self;
   tile.classList.toggle('tile-self', self);
+  var disabled = token.enabled === false;
+  tile.querySelector('.badge-disabled').hidden = !disabled;
+  tile.classList.toggle('tile-disabled', disabled);
   var expired = hasPassed(token.expiresAt);
   tile.querySelector('.badge-expired').hidden = !expired;
   // rotationDueAt comes from the server's rotation period; an expired token needs no rotation.
@@ -115,6 +118,7 @@ function renderTile(token) {
   var menu = tile.querySelector('.menu-list');
   menu.id = menuId;
   menu.setAttribute('aria-label', 'Actions for ' + token.name);
+  menu.querySelector('[data-action="toggle"]').textContent = disabled ? 'Enable' : 'Disable';
   wireMenu(menuButton, menu, token);
 
   renderPermissions(tile, token);

@@ -51,7 +51,8 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
                         + "\"allowedCIDRBlocks\":[\"10.20.0.0/16\",\"2001:db8:c1::/48\"],\"expiresAt\":\"" + in90Days + "\"}",
                 "{\"name\":\"alert-forwarder\",\"permissions\":[\"AlertRead\",\"AlertModify\",\"DestinationRead\"]}",
                 "{\"name\":\"siem-reader\",\"permissions\":[\"LogSourceRead\",\"DataAnalyticsRead\",\"SummaryRead\"],"
-                        + "\"allowedCIDRBlocks\":[\"192.168.10.0/24\"]}")) {
+                        + "\"allowedCIDRBlocks\":[\"192.168.10.0/24\"]}",
+                "{\"name\":\"legacy-importer\",\"permissions\":[\"BulkUpload\"],\"enabled\":false}")) {
             Reply created = api.post("/api-tokens", admin, body);
             assertEquals(200, created.status(), created.body());
         }
@@ -60,7 +61,13 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         console.signIn(admin);
         console.waitForTile("siem-reader");
         assertEquals("bootstrap-admin", console.signedInName());
+        assertTrue(disabledBadge("legacy-importer").isDisplayed());
         screenshot("console-list.png");
+        WebElement importerMenu = console.waitForTile("legacy-importer")
+                .findElement(By.cssSelector("button[aria-label='Actions for legacy-importer']"));
+        importerMenu.click();
+        screenshot("console-disabled.png");
+        console.focused().sendKeys(Keys.ESCAPE);
 
         console.startCreate();
         console.type("Name", "siem-export");
@@ -215,6 +222,51 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
     }
 
     @Test
+    void disabling_a_token_from_its_menu_refuses_its_value_until_it_is_enabled_again() {
+        String name = unique("pause-me");
+        Token created = api.create(admin, name, "OrganizationAPITokenRead");
+
+        console.signIn(admin);
+        console.choose(name, "Disable");
+        assertTrue(console.dialog().getText().contains("refused within a second"), console.dialog().getText());
+        console.confirm();
+        console.waitUntil(d -> disabledBadge(name).isDisplayed());
+        assertEquals(false, api.get("/api-tokens/" + created.id(), admin).json().get("enabled"));
+        assertEquals(401, api.get("/api-tokens/self", created.value()).status(), "refused while off");
+
+        console.choose(name, "Enable");
+        console.confirm();
+        console.waitUntil(d -> !disabledBadge(name).isDisplayed());
+        assertEquals(200, api.get("/api-tokens/self", created.value()).status(), "the same value works again");
+    }
+
+    @Test
+    void a_token_created_with_the_switch_off_is_created_disabled_and_the_edit_form_shows_it_off() {
+        String name = unique("born-off");
+
+        console.signIn(admin);
+        console.startCreate();
+        console.type("Name", name);
+        console.setPermission("AlertRead", true);
+        WebElement enabled = console.field("Enabled");
+        assertEquals("switch", enabled.getDomAttribute("role"));
+        assertTrue(enabled.isSelected(), "a new token is enabled unless switched off");
+        enabled.click();
+        console.submitForm();
+        String value = console.createdValue();
+        console.done();
+
+        assertEquals(401, api.get("/api-tokens/self", value).status());
+        console.waitUntil(d -> disabledBadge(name).isDisplayed());
+        console.choose(name, "Edit");
+        assertFalse(console.field("Enabled").isSelected(), "the form starts from the token's state");
+    }
+
+    private WebElement disabledBadge(String name) {
+        return console.waitForTile(name).findElement(By.cssSelector(".badge-disabled"));
+    }
+
+    @Test
     void deleting_a_token_needs_a_confirmation_and_is_final() {
         String name = unique("delete-me");
         Token created = api.create(admin, name, "AlertRead");
@@ -354,6 +406,8 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         assertEquals("Edit", console.focused().getText());
         console.focused().sendKeys(Keys.ARROW_DOWN);
         assertEquals("Rotate", console.focused().getText());
+        console.focused().sendKeys(Keys.ARROW_DOWN);
+        assertEquals("Disable", console.focused().getText());
         console.focused().sendKeys(Keys.END);
         assertEquals("Delete", console.focused().getText());
         console.focused().sendKeys(Keys.ESCAPE);
