@@ -82,7 +82,7 @@ wait_health() {
 create_token() {
   local body
   body="$(curl -s -X POST "$1/api-tokens" -H "X-API-Key: $2" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$3\",\"permissions\":$4}")"
+    -d "{\"name\":\"$3\",\"permissions\":$4${5:+,$5}}")"
   local id value
   id="$(json_field id <<<"$body")"
   value="$(json_field value <<<"$body")"

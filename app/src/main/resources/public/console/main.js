@@ -11,6 +11,7 @@ import { confirmRotate } from './rotate.js';
 import { confirmSwitch } from './switch.js';
 import { connectSession, onSignIn, resumeSession, signOut } from './session.js';
 import { state } from './state.js';
+import { onAddMetaRow } from './meta-rows.js';
 import { checkCidrsAsTyped, leaveForm, onExpiryChosen, onSubmitForm, showForm } from './token-form.js';
 import { clearTokens, loadTokens, showTokens } from './tokens.js';
 import { byId, clearFieldError } from './ui.js';
@@ -43,6 +44,7 @@ byId('f-name').addEventListener('input', function () {
   clearFieldError('f-name', 'f-name-error');
 });
 byId('f-expiry').addEventListener('change', onExpiryChosen);
+byId('f-meta-add').addEventListener('click', onAddMetaRow);
 byId('created-done').addEventListener('click', onCreatedDone);
 byId('confirm-ok').addEventListener('click', onDialogConfirm);
 byId('confirm-cancel').addEventListener('click', closeDialog);

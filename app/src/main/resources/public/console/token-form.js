@@ -4,6 +4,7 @@ import { showCreated } from './created.js';
 import { check as checkCidrs } from './cidr.js';
 import { dateFormat } from './format.js';
 import { placeFormError } from './form-errors.js';
+import { metaFromForm, showMeta, showMetaProblem } from './meta-rows.js';
 import { choosePermissions, chosenPermissions, clearPermissionsError } from './permission-picker.js';
 import { endSessionIfRefused, renderSessionName } from './session.js';
 import { state } from './state.js';
@@ -17,6 +18,7 @@ function clearFormErrors() {
   clearPermissionsError();
   clearFieldError('f-cidrs', 'f-cidrs-error');
   clearFieldError('f-expiry', 'f-expiry-error');
+  clearFieldError('f-meta-add', 'f-meta-error');
   byId('f-expiry-date').removeAttribute('aria-invalid');
   hideAlert('form-error');
 }
@@ -32,6 +34,7 @@ export function showForm(token) {
   choosePermissions(editing ? token.permissions : []);
   byId('f-cidrs').value = editing ? (token.allowedCIDRBlocks || []).join('\n') : '';
   byId('f-enabled').checked = editing ? token.enabled !== false : true;
+  showMeta(editing ? token.meta : {});
   byId('f-expiry').value = 'never';
   byId('f-expiry-date').value = '';
   byId('f-expiry-custom').hidden = true;
@@ -110,6 +113,11 @@ export function onSubmitForm(event) {
   if (cidrs.problems.length) {
     invalid.push(byId('f-cidrs'));
   }
+  var meta = metaFromForm();
+  if (meta.problem) {
+    showMetaProblem(meta);
+    invalid.push(meta.focus);
+  }
   var expiry = editing ? { value: null } : expiryFromForm();
   if (expiry.problem) {
     showFieldError('f-expiry', 'f-expiry-error', expiry.problem);
@@ -124,7 +132,8 @@ export function onSubmitForm(event) {
     return;
   }
 
-  var body = { name: name, permissions: permissions, allowedCIDRBlocks: cidrs.blocks, enabled: byId('f-enabled').checked };
+  var body = { name: name, permissions: permissions, allowedCIDRBlocks: cidrs.blocks, enabled: byId('f-enabled').checked,
+    meta: meta.value || {} };
   if (!editing && expiry.value) {
     body.expiresAt = expiry.value;
   }

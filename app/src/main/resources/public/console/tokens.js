@@ -123,6 +123,7 @@ function renderTile(token) {
 
   renderPermissions(tile, token);
   renderCidrs(tile, token);
+  renderMeta(tile, token.meta || {});
 
   renderChange(tile.querySelector('.fact-created'), token.createdAt, token.createdBy);
   renderChange(tile.querySelector('.fact-modified'), token.updatedAt, token.updatedBy);
@@ -141,6 +142,19 @@ function renderPreviousValue(tile, iso) {
   if (stillValid) {
     renderTime(tile.querySelector('.fact-previous-until'), iso, '');
   }
+}
+
+/** One chip per key, "key: value" (a non-string value as its JSON); no section without metadata. */
+function renderMeta(tile, meta) {
+  var keys = Object.keys(meta);
+  tile.querySelector('.tile-meta').hidden = keys.length === 0;
+  var chips = tile.querySelector('.meta-chips');
+  keys.forEach(function (key) {
+    var chip = document.createElement('li');
+    chip.className = 'chip chip-mono';
+    chip.textContent = key + ': ' + (typeof meta[key] === 'string' ? meta[key] : JSON.stringify(meta[key]));
+    chips.appendChild(chip);
+  });
 }
 
 function renderCidrs(tile, token) {

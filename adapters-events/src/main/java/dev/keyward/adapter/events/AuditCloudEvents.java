@@ -9,6 +9,7 @@ import dev.keyward.domain.token.FieldChange;
 import dev.keyward.domain.token.TokenEvent;
 import dev.keyward.domain.token.TokenExpiring;
 import dev.keyward.domain.token.TokenLeaked;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenReused;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenRotationDue;
@@ -42,6 +43,8 @@ public final class AuditCloudEvents {
     public static final String UNKNOWN_ADDRESS = "unknown";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Reads stored metadata back into a tree; plain JSON needs no settings. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final URI source;
 
@@ -150,6 +153,7 @@ public final class AuditCloudEvents {
         token.put("rotatedAt", text(view.rotatedAt()));
         token.put("previousValueExpiresAt", text(view.previousValueExpiresAt()));
         token.put("enabled", view.enabled());
+        token.set("meta", meta(view.meta()));
         return token;
     }
 
@@ -172,7 +176,19 @@ public final class AuditCloudEvents {
         if (value instanceof Boolean flag) {
             return JSON.booleanNode(flag);
         }
+        if (value instanceof TokenMeta meta) {
+            return meta(meta);
+        }
         return JSON.textNode(String.valueOf(value));
+    }
+
+    /** The metadata as the JSON object it is, not as a string holding it. */
+    private static com.fasterxml.jackson.databind.JsonNode meta(TokenMeta meta) {
+        try {
+            return MAPPER.readTree(meta.json());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("stored metadata is not JSON", e);
+        }
     }
 
     private static String text(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.events;
 
+import dev.keyward.domain.token.TokenMeta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyward.domain.audit.PendingAuditEvent;
@@ -65,7 +66,8 @@ class AuditCloudEventsTest {
         assertEquals(json.readTree("""
                 {"token": {"id": "%s", "name": "ci-renamed", "permissions": ["OrganizationAPITokenRead", "RuleRead"],
                            "allowedCIDRBlocks": ["10.0.0.0/8"], "expiresAt": "2026-11-03T10:00:00.123456Z",
-                           "rotatedAt": "2026-11-02T10:00:02.123456Z", "previousValueExpiresAt": null, "enabled": true},
+                           "rotatedAt": "2026-11-02T10:00:02.123456Z", "previousValueExpiresAt": null, "enabled": true,
+                           "meta": {}},
                  "actor": {"id": "0192f0c4-0000-7000-8000-000000000001", "type": "api-token"},
                  "clientAddress": "192.0.2.7", "previousValueExpiresAt": null}
                 """.formatted(id)), data);
@@ -87,7 +89,7 @@ class AuditCloudEventsTest {
     void switching_a_token_off_is_an_update_whose_change_and_token_say_so_as_booleans() throws Exception {
         TokenView before = TestEvents.view(id, "ci", null);
         TokenView off = new TokenView(before.id(), before.name(), before.permissions(), before.allowlist(), before.createdAt(),
-                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, false);
+                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, false, before.meta());
 
         JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenUpdated(off, TestEvents.origin(TestEvents.T0),
                 List.of(new FieldChange("enabled", true, false))))).getData().toBytes());
@@ -95,6 +97,21 @@ class AuditCloudEventsTest {
         assertEquals(json.readTree("[{\"field\": \"enabled\", \"oldValue\": true, \"newValue\": false}]"), data.get("changes"));
         assertFalse(data.get("token").get("enabled").asBoolean(true));
         assertTrue(data.get("token").get("enabled").isBoolean());
+    }
+
+    @Test
+    void metadata_is_a_json_object_in_the_token_and_in_its_change_never_a_string_holding_one() throws Exception {
+        TokenView before = TestEvents.view(id, "ci", null);
+        TokenMeta gold = new TokenMeta("{\"plan\":\"gold\",\"seats\":3}");
+        TokenView tagged = new TokenView(before.id(), before.name(), before.permissions(), before.allowlist(), before.createdAt(),
+                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, true, gold);
+
+        JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenUpdated(tagged, TestEvents.origin(TestEvents.T0),
+                List.of(new FieldChange("meta", TokenMeta.EMPTY, gold))))).getData().toBytes());
+
+        assertEquals(json.readTree("{\"plan\":\"gold\",\"seats\":3}"), data.get("token").get("meta"));
+        assertEquals(json.readTree("[{\"field\": \"meta\", \"oldValue\": {}, \"newValue\": {\"plan\":\"gold\",\"seats\":3}}]"),
+                data.get("changes"));
     }
 
     @Test
@@ -128,7 +145,7 @@ class AuditCloudEventsTest {
         Instant until = TestEvents.T0.plusSeconds(3_600);
         TokenView view = TestEvents.view(id, "ci", TestEvents.T0);
         TokenView overlapping = new TokenView(view.id(), view.name(), view.permissions(), view.allowlist(), view.createdAt(),
-                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until, view.enabled());
+                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until, view.enabled(), view.meta());
 
         JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenRotated(overlapping, TestEvents.origin(TestEvents.T0))))
                 .getData().toBytes());

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.events;
 
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
@@ -41,7 +42,7 @@ final class TestEvents {
     static TokenView view(TokenId id, String name, Instant rotatedAt) {
         return new TokenView(id, new TokenName(name), PermissionSet.of(Permission.RuleRead, Permission.OrganizationAPITokenRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
-                T0.plusSeconds(86_400), null, null, rotatedAt, null, true);
+                T0.plusSeconds(86_400), null, null, rotatedAt, null, true, TokenMeta.EMPTY);
     }
 
     static Origin origin(Instant at) {

@@ -1,13 +1,18 @@
 package dev.keyward.adapter.graphql;
 
+import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.lifecycle.RotationPolicy;
 import dev.keyward.domain.manage.CreateTokenCommand;
 import dev.keyward.domain.manage.TokenPage;
 import dev.keyward.domain.manage.TokenWithValue;
 import dev.keyward.domain.manage.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenView;
+import io.micronaut.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +25,9 @@ import java.util.Map;
  */
 final class ApiTokenMapper {
 
+    /** Plain JSON objects need none of the application's settings: Micronaut's default mapper. */
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
     private final RotationPolicy rotation;
 
     ApiTokenMapper(RotationPolicy rotation) {
@@ -28,12 +36,12 @@ final class ApiTokenMapper {
 
     static CreateTokenCommand toCreateCommand(Map<String, Object> input) {
         return new CreateTokenCommand(string(input, "name"), strings(input, "permissions"),
-                strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"), bool(input, "enabled"));
+                strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"), bool(input, "enabled"), meta(input));
     }
 
     static UpdateTokenCommand toUpdateCommand(Map<String, Object> input) {
         return new UpdateTokenCommand(string(input, "name"), strings(input, "permissions"), strings(input, "allowedCIDRBlocks"),
-                bool(input, "enabled"));
+                bool(input, "enabled"), meta(input));
     }
 
     /** {@code rotationDueAt} is computed from the installation's rotation period, never stored. */
@@ -54,6 +62,7 @@ final class ApiTokenMapper {
         map.put("rotationDueAt", text(rotation.dueAt(token)));
         map.put("previousValueExpiresAt", text(token.previousValueExpiresAt()));
         map.put("enabled", token.enabled());
+        map.put("meta", read(token.meta()));
         return map;
     }
 
@@ -89,6 +98,31 @@ final class ApiTokenMapper {
     private static String string(Map<String, Object> input, String field) {
         Object value = input == null ? null : input.get(field);
         return value == null ? null : value.toString();
+    }
+
+    /** The JSON scalar has parsed the input; Keyward keeps an object only, as its compact JSON text. */
+    private static String meta(Map<String, Object> input) {
+        Object value = input == null ? null : input.get("meta");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new InvalidInputException("meta", "meta must be a JSON object, e.g. {plan: \"gold\"}");
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new InvalidInputException("meta", "meta must be a JSON object");
+        }
+    }
+
+    /** Stored metadata as the Map the JSON scalar writes out. */
+    private static Map<?, ?> read(TokenMeta meta) {
+        try {
+            return JSON.readValue(meta.json(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored metadata is not JSON", e);
+        }
     }
 
     /** GraphQL has already coerced a Boolean input. */

@@ -8,6 +8,7 @@ import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.manage.TokenRef;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.scalars.ExtendedScalars;
 import graphql.schema.idl.RuntimeWiring;
 
 import java.util.Map;
@@ -33,6 +34,7 @@ final class TokenDataFetchers {
 
     RuntimeWiring wiring() {
         return RuntimeWiring.newRuntimeWiring()
+                .scalar(ExtendedScalars.Json)
                 .type("Query", type -> type
                         .dataFetcher("apiToken", authenticated((caller, env) ->
                                 mapper.toMap(queries.get(caller, env.getArgument("id")))))

@@ -49,7 +49,7 @@ class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
             "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt",
-            "previousValueExpiresAt", "enabled");
+            "previousValueExpiresAt", "enabled", "meta");
     private static final dev.keyward.domain.lifecycle.RotationPolicy ROTATION = new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;
@@ -237,6 +237,20 @@ class GraphQLEngineTest {
 
         assertEquals(true, at(enabled, "data", "updateAPIToken", "token", "enabled"));
         assertEquals(id, at(run(paused, "{ apiToken(id: \"self\") { id enabled } }"), "data", "apiToken", "id"));
+    }
+
+    @Test
+    void meta_is_a_json_object_in_and_out_and_anything_else_is_bad_user_input_naming_it() {
+        Map<String, Object> created = run(adminKey, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id meta } } }",
+                Map.of("in", Map.of("name", "tagged", "permissions", List.of(), "meta", Map.of("plan", "gold", "seats", 3))));
+        Map<String, Object> literal = run(adminKey, "mutation { createAPIToken(input: {name: \"lit\", permissions: [], meta: {region: \"eu\"}}) { token { meta } } }");
+        Map<String, Object> notAnObject = run(adminKey, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id } } }",
+                Map.of("in", Map.of("name", "bad", "permissions", List.of(), "meta", List.of("plan"))));
+
+        assertEquals(Map.of("plan", "gold", "seats", 3), at(created, "data", "createAPIToken", "token", "meta"));
+        assertEquals(Map.of("region", "eu"), at(literal, "data", "createAPIToken", "token", "meta"));
+        assertEquals("BAD_USER_INPUT", codeOf(notAnObject));
+        assertEquals("meta", at(notAnObject, "errors", "0", "extensions", "field"));
     }
 
     @Test

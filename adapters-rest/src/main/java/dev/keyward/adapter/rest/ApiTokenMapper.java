@@ -18,11 +18,12 @@ final class ApiTokenMapper {
 
     static CreateTokenCommand toCommand(CreateTokenRequest request) {
         return new CreateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt(),
-                request.enabled());
+                request.enabled(), request.meta());
     }
 
     static UpdateTokenCommand toCommand(UpdateTokenRequest request) {
-        return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.enabled());
+        return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.enabled(),
+                request.meta());
     }
 
     static ApiTokenResponse toResponse(TokenView token, RotationPolicy rotation) {
@@ -56,6 +57,7 @@ final class ApiTokenMapper {
                 text(rotation.dueAt(token)),
                 text(token.previousValueExpiresAt()),
                 token.enabled(),
+                MetaJson.tree(token.meta()),
                 value);
     }
 

@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * value should be rotated by, ({@code rotatedAt} or {@code createdAt}) + {@code keyward.tokens.rotation-period}; so is
  * {@code previousValueExpiresAt}: until when the value before the last rotation still works (null: it
  * died at once, or the token was never rotated); so is {@code enabled}: false while the token is switched off
- * and refused by every door. {@code value} is present only in the
+ * and refused by every door; so is {@code meta}, the
+ * client's JSON object ({@code {}} when none). {@code value} is present only in the
  * create and rotate responses and omitted everywhere else.
  */
 @Serdeable
@@ -32,6 +34,7 @@ public record ApiTokenResponse(
         String rotationDueAt,
         String previousValueExpiresAt,
         boolean enabled,
+        JsonNode meta,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
 
     @Override

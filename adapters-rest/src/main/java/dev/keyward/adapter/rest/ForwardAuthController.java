@@ -12,6 +12,7 @@ import dev.keyward.domain.permission.PermissionQuery;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -29,13 +30,16 @@ import io.micronaut.http.annotation.Put;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code /forward-auth}: the door for gateways (nginx {@code auth_request}, Traefik ForwardAuth, Caddy
  * {@code forward_auth}, Envoy {@code ext_authz}). The gateway forwards the client's request headers;
- * Keyward answers 200 with the token's id, name and permissions as {@code X-Keyward-*} headers for
+ * Keyward answers 200 with the token's id, name and permissions (and the metadata keys of
+ * {@code keyward.forward-auth.meta-headers}) as {@code X-Keyward-*} headers for
  * the gateway to pass upstream, 401 for every authentication failure alike, 403 naming a missing
  * permission. Only a trusted proxy may ask: anyone else could probe keys from anywhere and forge
  * {@code X-Forwarded-For}. Any method, since gateways forward the client's.
@@ -52,10 +56,13 @@ class ForwardAuthController {
 
     private final Checks checks;
     private final RequestCredentials credentials;
+    /** Each metadata key passed on, with its header's name. */
+    private final Map<String, String> metaHeaders = new LinkedHashMap<>();
 
-    ForwardAuthController(Checks checks, RequestCredentials credentials) {
+    ForwardAuthController(Checks checks, RequestCredentials credentials, ForwardAuthSettings settings) {
         this.checks = checks;
         this.credentials = credentials;
+        settings.metaHeaders().forEach(key -> metaHeaders.put(key, ForwardAuthSettings.headerFor(key)));
     }
 
     @Get
@@ -124,7 +131,7 @@ class ForwardAuthController {
         return value.chars().anyMatch(c -> c == '(' || c == ')' || Character.isWhitespace(c)) && !value.contains(",");
     }
 
-    private static HttpResponse<?> answer(HttpRequest<?> request, CheckResult result) {
+    private HttpResponse<?> answer(HttpRequest<?> request, CheckResult result) {
         if (result.code() == CheckCode.INSUFFICIENT_PERMISSIONS) {
             Permission missing = result.missing().permissions().iterator().next();
             return DomainExceptionHandler.responseOf(request, ForbiddenException.lacking(missing.name(),
@@ -135,9 +142,19 @@ class ForwardAuthController {
         }
         TokenView token = result.token().orElseThrow();
         MutableHttpResponse<?> ok = HttpResponse.ok();
-        return ok.header(TOKEN_ID_HEADER, token.id().toString())
+        ok.header(TOKEN_ID_HEADER, token.id().toString())
                 .header(TOKEN_NAME_HEADER, percentEncoded(token.name().value()))
                 .header(PERMISSIONS_HEADER, String.join(",", token.permissions().names()));
+        if (!metaHeaders.isEmpty()) {
+            // Every listed header, empty when the token has no such key: a gateway copying headers then
+            // overwrites whatever the client sent (Caddy 2.6 would otherwise pass its own placeholder).
+            JsonNode meta = MetaJson.tree(token.meta());
+            metaHeaders.forEach((key, header) -> {
+                String value = MetaJson.headerValue(meta, key);
+                ok.header(header, value == null ? "" : percentEncoded(value));
+            });
+        }
+        return ok;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.keyward.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -9,7 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * nothing more about a token that is not active); the other members are set only when active, and
  * {@code exp} only for a value that stops working: the token's expiry, or for a token's previous value
  * the end of the rotation's grace period, so that a gateway caching the answer until {@code exp} never
- * keeps it past that. Times are seconds since the epoch.
+ * keeps it past that. Times are seconds since the epoch. {@code meta} (Keyward's extension) is the token's
+ * metadata object.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,11 +23,12 @@ public record IntrospectionResponse(
         String username,
         @JsonProperty("token_type") String tokenType,
         Long iat,
-        Long exp) {
+        Long exp,
+        JsonNode meta) {
 
     static final String TOKEN_TYPE = "api_key";
 
     static IntrospectionResponse inactive() {
-        return new IntrospectionResponse(false, null, null, null, null, null, null, null);
+        return new IntrospectionResponse(false, null, null, null, null, null, null, null, null);
     }
 }

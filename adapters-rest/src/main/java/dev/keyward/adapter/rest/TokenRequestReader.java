@@ -35,7 +35,8 @@ final class TokenRequestReader {
                 strings(object, "permissions"),
                 strings(object, "allowedCIDRBlocks"),
                 string(object, "expiresAt"),
-                bool(object, "enabled"));
+                bool(object, "enabled"),
+                object(object, "meta"));
     }
 
     UpdateTokenRequest readUpdate(byte[] body) {
@@ -44,7 +45,8 @@ final class TokenRequestReader {
                 string(object, "name"),
                 strings(object, "permissions"),
                 strings(object, "allowedCIDRBlocks"),
-                bool(object, "enabled"));
+                bool(object, "enabled"),
+                object(object, "meta"));
     }
 
     /**
@@ -119,6 +121,18 @@ final class TokenRequestReader {
             throw new InvalidInputException(field, field + " must be a JSON string");
         }
         return node.getStringValue();
+    }
+
+    /** A JSON object as compact text; null when not sent. */
+    private static String object(JsonNode object, String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(field, field + " must be a JSON object, e.g. {\"plan\": \"gold\"}");
+        }
+        return MetaJson.text(node);
     }
 
     private static Boolean bool(JsonNode object, String field) {

@@ -67,6 +67,8 @@ class ApiTokenControllerTest extends ServerTest {
             "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"expiresAt\":1}          | expiresAt",
             "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"enabled\":\"false\"}  | enabled",
             "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"enabled\":0}          | enabled",
+            "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"meta\":[\"plan\"]}     | meta",
+            "{\"name\":\"x\",\"permissions\":[\"AlertRead\"],\"meta\":\"{}\"}         | meta",
             "{\"name\":[\"x\"],\"permissions\":[\"AlertRead\"]}                        | name",
             "{\"permissions\":[\"AlertRead\"]}                                          | name",
             "{\"name\":\"x\"}                                                           | permissions",
@@ -151,6 +153,35 @@ class ApiTokenControllerTest extends ServerTest {
         assertEquals(true, on.json().get("enabled"), on.body());
 
         assertEquals(200, client.get("/api-tokens/self", key).status(), "the same value works again");
+    }
+
+    @Test
+    void meta_is_an_object_kept_as_sent_cleared_by_an_empty_one_and_kept_by_an_update_without_it() {
+        HttpApi.Reply created = client.post("/api-tokens", admin,
+                "{\"name\":\"tagged\",\"permissions\":[],\"meta\":{\"plan\":\"gold\",\"seats\":12,\"eu\":true,\"tags\":[\"a\"]}}");
+        assertEquals(200, created.status(), created.body());
+        Map<String, Object> meta = Map.of("plan", "gold", "seats", 12, "eu", true, "tags", List.of("a"));
+        assertEquals(meta, created.json().get("meta"));
+        String id = (String) created.json().get("id");
+
+        assertEquals(meta, client.post("/api-tokens/" + id, admin, "{\"name\":\"tagged\",\"permissions\":[]}").json().get("meta"));
+        assertEquals(Map.of(), client.post("/api-tokens/" + id, admin,
+                "{\"name\":\"tagged\",\"permissions\":[],\"meta\":{}}").json().get("meta"));
+        assertEquals(Map.of(), client.post("/api-tokens", admin, VALID).json().get("meta"), "none: {}");
+    }
+
+    @Test
+    void meta_over_4_kib_or_holding_a_token_value_is_a_400_naming_meta_that_does_not_echo_the_value() {
+        HttpApi.Reply big = client.post("/api-tokens", admin,
+                "{\"name\":\"big\",\"permissions\":[],\"meta\":{\"k\":\"" + "x".repeat(4090) + "\"}}");
+        HttpApi.Reply secret = client.post("/api-tokens", admin,
+                "{\"name\":\"leaky\",\"permissions\":[],\"meta\":{\"k\":\"" + admin + "\"}}");
+
+        assertEquals(400, big.status(), big.body());
+        assertTrue(big.message().contains("meta") && big.message().contains("4096"), big.body());
+        assertEquals(400, secret.status(), secret.body());
+        assertTrue(secret.message().contains("meta"), secret.body());
+        assertFalse(secret.body().contains(admin.substring(3)), secret.body());
     }
 
     @Test

@@ -136,6 +136,17 @@ class DoorsTest extends ServerTest {
     }
 
     @Test
+    void verify_shows_the_tokens_meta_and_introspection_adds_it() {
+        String key = create("{\"name\":\"metered\",\"permissions\":[\"AlertRead\"],\"meta\":{\"plan\":\"gold\",\"region\":\"eu\"}}");
+
+        Map<String, Object> verified = client.post("/api-tokens/verify", admin, "{\"key\":\"" + key + "\"}").json();
+        Map<String, Object> introspected = introspect(admin, "token=" + key).json();
+
+        assertEquals(Map.of("plan", "gold", "region", "eu"), ((Map<?, ?>) verified.get("token")).get("meta"));
+        assertEquals(Map.of("plan", "gold", "region", "eu"), introspected.get("meta"));
+    }
+
+    @Test
     void verify_names_the_missing_permissions() {
         String key = create("{\"name\":\"reader\",\"permissions\":[\"AlertRead\"]}");
 

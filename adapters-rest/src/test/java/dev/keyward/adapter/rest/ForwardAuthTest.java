@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code /forward-auth} asked by a trusted proxy (the loopback peer is one here). */
 @MicronautTest
 @Property(name = "test.trusted-proxies", value = "127.0.0.0/8")
+@Property(name = "keyward.forward-auth.meta-headers", value = "plan,data-region,seats,missing")
 class ForwardAuthTest extends ServerTest {
 
     @Inject
@@ -46,6 +47,21 @@ class ForwardAuthTest extends ServerTest {
         assertEquals("Zo%C3%AB%27s%20b%C3%BCro", reply.header("X-Keyward-Token-Name"));
         assertEquals("Zoë's büro", URLDecoder.decode(reply.header("X-Keyward-Token-Name"), StandardCharsets.UTF_8));
         assertEquals("AlertRead,RuleRead", reply.header("X-Keyward-Permissions"));
+    }
+
+    @Test
+    void the_listed_meta_keys_go_upstream_as_headers_percent_encoded_and_a_key_the_token_lacks_as_empty() {
+        String key = create("{\"name\":\"m\",\"permissions\":[],\"meta\":{\"plan\":\"gold plus\",\"data-region\":\"zürich\","
+                + "\"seats\":12,\"secret-ish\":\"not listed\"}}");
+
+        HttpApi.Reply reply = client.send("GET", "/forward-auth", key, null, null);
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("gold%20plus", reply.header("X-Keyward-Meta-Plan"));
+        assertEquals("z%C3%BCrich", reply.header("X-Keyward-Meta-Data-Region"));
+        assertEquals("12", reply.header("X-Keyward-Meta-Seats"), "a number goes as its JSON text");
+        assertEquals("", reply.header("X-Keyward-Meta-Missing"), "a listed key the token lacks: empty, so a gateway copying it overwrites a forged one");
+        assertNull(reply.header("X-Keyward-Meta-Secret-Ish"), "only the listed keys");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.lifecycle.RotationPolicy;
@@ -75,6 +76,6 @@ class VerifyResponsesTest {
     private static TokenView view(String name, Instant lastUsedAt) {
         return new TokenView(TokenId.parse("0192f0c4-0000-7000-8000-000000000042"), new TokenName(name), PermissionSet.of(Permission.AlertRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
-                T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null, true);
+                T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null, true, TokenMeta.EMPTY);
     }
 }

@@ -86,6 +86,17 @@ final class TokensCommand {
         List<String> allowedCidrs;
         @ArgGroup(exclusive = true)
         Switch onOff;
+        @ArgGroup(exclusive = true)
+        MetaChange metaChange;
+
+        /** At most one of {@code --meta} (replace) and {@code --clear-meta}; neither keeps the metadata. */
+        static final class MetaChange {
+            @Option(names = "--meta", required = true, paramLabel = "KEY=VALUE",
+                    description = "replace its metadata with these string values (repeat for more)")
+            Map<String, String> meta;
+            @Option(names = "--clear-meta", required = true, description = "remove all its metadata")
+            boolean clear;
+        }
 
         /** At most one of {@code --enable} and {@code --disable}; neither keeps the token as it is. */
         static final class Switch {
@@ -106,6 +117,9 @@ final class TokensCommand {
             if (onOff != null) {
                 body.put("enabled", onOff.enable);
             }
+            if (metaChange != null) {
+                body.put("meta", metaChange.clear ? Map.of() : metaChange.meta);
+            }
             print(api().post("/api-tokens/" + ApiClient.segment(id), body));
             return 0;
         }
@@ -124,6 +138,8 @@ final class TokensCommand {
         String expiresAt;
         @Option(names = "--disable", description = "create it switched off: every door refuses it until it is enabled")
         boolean disable;
+        @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "metadata to keep on it, a string value (repeat for more)")
+        Map<String, String> meta = new LinkedHashMap<>();
 
         @Override
         public Integer call() throws ApiClient.Failure {
@@ -138,6 +154,9 @@ final class TokensCommand {
             }
             if (disable) {
                 body.put("enabled", false);
+            }
+            if (!meta.isEmpty()) {
+                body.put("meta", meta);
             }
             print(api().post("/api-tokens", body));
             return 0;

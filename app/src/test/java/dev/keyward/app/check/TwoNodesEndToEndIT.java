@@ -111,4 +111,21 @@ class TwoNodesEndToEndIT {
         }
         LOG.info("two-node propagation after enable: " + Duration.ofNanos(System.nanoTime() - enabled).toMillis() + " ms");
     }
+
+    @Test
+    void metadata_changed_on_one_node_is_what_the_other_nodes_verify_answers_within_the_bound() {
+        Token token = a.create(admin, "tagged", "OrganizationAPITokenRead");
+        String verify = "{\"key\":\"" + token.value() + "\"}";
+        assertEquals(Map.of(), ((Map<?, ?>) b.post("/api-tokens/verify", admin, verify).json().get("token")).get("meta"),
+                "B caches the token without metadata first");
+
+        assertEquals(200, a.post("/api-tokens/" + token.id(), admin,
+                "{\"name\":\"tagged\",\"permissions\":[\"OrganizationAPITokenRead\"],\"meta\":{\"plan\":\"gold\"}}").status());
+        long changed = System.nanoTime();
+        while (!Map.of("plan", "gold").equals(((Map<?, ?>) b.post("/api-tokens/verify", admin, verify).json()
+                .get("token")).get("meta"))) {
+            assertTrue(System.nanoTime() - changed < GENEROUS_BOUND.toNanos(), "B still answers the old metadata after " + GENEROUS_BOUND);
+        }
+        LOG.info("two-node propagation of metadata: " + Duration.ofNanos(System.nanoTime() - changed).toMillis() + " ms");
+    }
 }

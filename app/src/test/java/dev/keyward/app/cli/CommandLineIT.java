@@ -161,6 +161,22 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void tokens_create_and_update_set_replace_and_clear_metadata() {
+        Run created = run(admin, "tokens", "create", "--name", unique("cli-meta"), "--meta", "plan=gold", "--meta", "region=eu-west");
+        assertEquals(0, created.status(), created.err());
+        assertEquals(Map.of("plan", "gold", "region", "eu-west"), created.object().get("meta"), created.out());
+        String id = (String) created.object().get("id");
+
+        Run kept = run(admin, "tokens", "update", id, "--name", "cli-meta");
+        Run replaced = run(admin, "tokens", "update", id, "--name", "cli-meta", "--meta", "plan=silver");
+        Run cleared = run(admin, "tokens", "update", id, "--name", "cli-meta", "--clear-meta");
+
+        assertEquals(Map.of("plan", "gold", "region", "eu-west"), kept.object().get("meta"), kept.out());
+        assertEquals(Map.of("plan", "silver"), replaced.object().get("meta"), replaced.out());
+        assertEquals(Map.of(), cleared.object().get("meta"), cleared.out());
+    }
+
+    @Test
     void leaks_report_deletes_the_tokens_whose_values_are_in_the_file() throws Exception {
         var leaked = api.create(admin, unique("cli-leaked"), "AlertRead");
         java.nio.file.Path report = java.nio.file.Files.createTempFile("leaks", ".json");

@@ -48,7 +48,8 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         for (String body : List.of(
                 "{\"name\":\"ci-deployer\",\"permissions\":[\"RuleRead\",\"RuleModify\",\"PolicyRead\",\"PolicyModify\","
                         + "\"BulkUpload\",\"BulkUploadValidate\",\"LookupRead\",\"LookupModify\"],"
-                        + "\"allowedCIDRBlocks\":[\"10.20.0.0/16\",\"2001:db8:c1::/48\"],\"expiresAt\":\"" + in90Days + "\"}",
+                        + "\"allowedCIDRBlocks\":[\"10.20.0.0/16\",\"2001:db8:c1::/48\"],\"expiresAt\":\"" + in90Days + "\","
+                        + "\"meta\":{\"team\":\"platform\",\"region\":\"eu-west-1\"}}",
                 "{\"name\":\"alert-forwarder\",\"permissions\":[\"AlertRead\",\"AlertModify\",\"DestinationRead\"]}",
                 "{\"name\":\"siem-reader\",\"permissions\":[\"LogSourceRead\",\"DataAnalyticsRead\",\"SummaryRead\"],"
                         + "\"allowedCIDRBlocks\":[\"192.168.10.0/24\"]}",
@@ -75,6 +76,7 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         console.setPermission("LogSourceRead", true);
         console.setPermission("DataAnalyticsRead", true);
         console.type("CIDR blocks", "10.0.0.0/8\n2001:db8::/32\n192.168.1.7");
+        console.addMetaRow("plan", "enterprise");
         assertTrue(console.waitForErrorNextTo(console.field("CIDR blocks")).contains("needs a prefix length"));
         screenshot("console-create.png");
 
@@ -260,6 +262,50 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         console.waitUntil(d -> disabledBadge(name).isDisplayed());
         console.choose(name, "Edit");
         assertFalse(console.field("Enabled").isSelected(), "the form starts from the token's state");
+    }
+
+    @Test
+    void metadata_rows_create_a_tokens_meta_and_an_edit_keeps_the_values_it_did_not_touch_as_they_were() {
+        String name = unique("meta-me");
+        console.signIn(admin);
+        console.startCreate();
+        console.type("Name", name);
+        console.addMetaRow("plan", "gold");
+        console.addMetaRow("region", "eu");
+        console.submitForm();
+        console.createdValue();
+        console.done();
+        String id = idOf(name);
+        assertEquals(Map.of("plan", "gold", "region", "eu"), api.get("/api-tokens/" + id, admin).json().get("meta"));
+        WebElement tile = console.waitForTile(name);
+        assertTrue(tile.getText().contains("plan: gold") && tile.getText().contains("region: eu"), tile.getText());
+
+        assertEquals(200, api.post("/api-tokens/" + id, admin, "{\"name\":\"" + name + "\",\"permissions\":[],"
+                + "\"meta\":{\"seats\":12,\"plan\":\"gold\"}}").status());
+        console.reload();
+        console.choose(name, "Edit");
+        console.metaValue("plan").clear();
+        console.metaValue("plan").sendKeys("silver");
+        console.submitForm();
+        console.waitForTile(name);
+
+        assertEquals(Map.of("seats", 12, "plan", "silver"), api.get("/api-tokens/" + id, admin).json().get("meta"),
+                "12 stays a number; the typed value is a string");
+    }
+
+    private String idOf(String name) {
+        String cursor = null;
+        do {
+            Map<String, Object> page = api.get("/api-tokens?limit=100" + (cursor == null ? ""
+                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), admin).json();
+            for (Object token : (List<?>) page.get("results")) {
+                if (name.equals(((Map<?, ?>) token).get("name"))) {
+                    return (String) ((Map<?, ?>) token).get("id");
+                }
+            }
+            cursor = (String) page.get("next");
+        } while (cursor != null);
+        throw new AssertionError("no token named " + name);
     }
 
     private WebElement disabledBadge(String name) {

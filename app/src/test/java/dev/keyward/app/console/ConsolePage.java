@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The console as a user sees it: finds things by their labels and roles where it can, so a test
  * that passes also says the page is usable with a screen reader's vocabulary.
@@ -152,6 +154,24 @@ final class ConsolePage {
         WebElement input = field(label);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Adds a metadata row with "Add metadata" and fills it in. */
+    void addMetaRow(String key, String value) {
+        driver.findElement(By.id("f-meta-add")).click();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#f-meta-rows .meta-row"));
+        WebElement row = rows.get(rows.size() - 1);
+        assertEquals(row.findElement(By.cssSelector(".meta-key")), driver.switchTo().activeElement(), "the new row's key has the focus");
+        row.findElement(By.cssSelector(".meta-key")).sendKeys(key);
+        row.findElement(By.cssSelector(".meta-value")).sendKeys(value);
+    }
+
+    /** The value field of the metadata row whose key is {@code key}. */
+    WebElement metaValue(String key) {
+        return driver.findElements(By.cssSelector("#f-meta-rows .meta-row")).stream()
+                .filter(row -> key.equals(row.findElement(By.cssSelector(".meta-key")).getDomProperty("value")))
+                .findFirst().orElseThrow(() -> new AssertionError("no metadata row " + key))
+                .findElement(By.cssSelector(".meta-value"));
     }
 
     WebElement permission(String apiName) {

@@ -47,7 +47,7 @@ class ForwardAuthCaddyIT extends ForwardAuthGatewayTest {
                 	handle /alerts/* {
                 		forward_auth 127.0.0.1:%2$d {
                 			uri /forward-auth?require=AlertRead
-                			copy_headers X-Keyward-Token-Id X-Keyward-Token-Name X-Keyward-Permissions
+                			copy_headers X-Keyward-Token-Id X-Keyward-Token-Name X-Keyward-Permissions X-Keyward-Meta-Plan
                 			trusted_proxies 127.0.0.1/32
                 		}
                 		request_header -X-API-Key

@@ -2,6 +2,7 @@ package dev.keyward.app.doors;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.keyward.app.support.EndToEndTest;
+import dev.keyward.testkit.HttpApi.Reply;
 import dev.keyward.testkit.HttpApi.Token;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,7 @@ abstract class ForwardAuthGatewayTest extends EndToEndTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("keyward.http.trusted-proxies", "127.0.0.1/32");
+        properties.put("keyward.forward-auth.meta-headers", "plan");
         return properties;
     }
 
@@ -74,8 +76,8 @@ abstract class ForwardAuthGatewayTest extends EndToEndTest {
         upstream.createContext("/", exchange -> {
             upstreamRequests.incrementAndGet();
             Map<String, String> seen = new HashMap<>();
-            for (String name : List.of("X-Keyward-Token-Id", "X-Keyward-Token-Name", "X-Keyward-Permissions", "X-API-Key",
-                    "Authorization")) {
+            for (String name : List.of("X-Keyward-Token-Id", "X-Keyward-Token-Name", "X-Keyward-Permissions",
+                    "X-Keyward-Meta-Plan", "X-API-Key", "Authorization")) {
                 seen.put(name, exchange.getRequestHeaders().getFirst(name));
             }
             upstreamSaw.set(seen);
@@ -135,6 +137,19 @@ abstract class ForwardAuthGatewayTest extends EndToEndTest {
         assertEquals(null, seen.get("X-API-Key"), "the gateway drops the key before the upstream");
         assertEquals(null, seen.get("Authorization"));
         assertEquals(200, through("/alerts/2", "Authorization", "Bearer " + token.value()).statusCode());
+    }
+
+    @Test
+    void the_tokens_metadata_reaches_the_upstream_and_a_forged_meta_header_never_does() throws Exception {
+        Reply created = api.post("/api-tokens", admin, "{\"name\":\"" + unique("metered") + "\",\"permissions\":[\"AlertRead\"],"
+                + "\"meta\":{\"plan\":\"gold plus\"}}");
+        Token plain = api.create(admin, unique("no plan"), "AlertRead");
+
+        assertEquals(200, through("/alerts/1", "X-API-Key", created.string("value"), "X-Keyward-Meta-Plan", "forged").statusCode());
+        assertEquals("gold%20plus", upstreamSaw.get().get("X-Keyward-Meta-Plan"));
+        assertEquals(200, through("/alerts/1", "X-API-Key", plain.value(), "X-Keyward-Meta-Plan", "forged").statusCode());
+        String withoutPlan = upstreamSaw.get().get("X-Keyward-Meta-Plan");
+        assertTrue(withoutPlan == null || withoutPlan.isEmpty(), "a token without the key: none or empty, never the client's: " + withoutPlan);
     }
 
     @Test

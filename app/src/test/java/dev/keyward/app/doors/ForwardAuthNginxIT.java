@@ -54,9 +54,11 @@ class ForwardAuthNginxIT extends ForwardAuthGatewayTest {
                       auth_request_set $keyward_id $upstream_http_x_keyward_token_id;
                       auth_request_set $keyward_name $upstream_http_x_keyward_token_name;
                       auth_request_set $keyward_permissions $upstream_http_x_keyward_permissions;
+                      auth_request_set $keyward_plan $upstream_http_x_keyward_meta_plan;
                       proxy_set_header X-Keyward-Token-Id $keyward_id;
                       proxy_set_header X-Keyward-Token-Name $keyward_name;
                       proxy_set_header X-Keyward-Permissions $keyward_permissions;
+                      proxy_set_header X-Keyward-Meta-Plan $keyward_plan;
                       proxy_set_header X-API-Key "";
                       proxy_set_header Authorization "";
                       proxy_pass http://127.0.0.1:%4$d;

@@ -145,7 +145,7 @@ class AuditEventsEndToEndIT extends KafkaEndToEndTest {
     private JsonNode publicState(Map<String, Object> state) {
         ObjectNode token = tree.createObjectNode();
         for (String field : List.of("id", "name", "permissions", "allowedCIDRBlocks", "expiresAt", "rotatedAt", "previousValueExpiresAt",
-                "enabled")) {
+                "enabled", "meta")) {
             token.set(field, tree.valueToTree(state.get(field)));
         }
         return token;

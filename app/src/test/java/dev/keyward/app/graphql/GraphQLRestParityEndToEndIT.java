@@ -46,7 +46,8 @@ class GraphQLRestParityEndToEndIT extends EndToEndTest {
         String expires = Instant.now().plusSeconds(3600).toString();
         Reply created = api.graphql(admin, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { " + GRAPHQL_TOKEN_FIELDS + " value } } }",
                 Map.of("in", Map.of("name", unique("parity"), "permissions", List.of("RuleRead", "AlertRead"),
-                        "allowedCIDRBlocks", List.of("127.0.0.0/8", "2001:db8::/32"), "expiresAt", expires)));
+                        "allowedCIDRBlocks", List.of("127.0.0.0/8", "2001:db8::/32"), "expiresAt", expires,
+                        "enabled", false, "meta", Map.of("plan", "gold", "seats", 3, "eu", true))));
         Map<String, Object> token = created.at("data", "createAPIToken", "token");
         String id = (String) token.get("id");
 
@@ -55,7 +56,9 @@ class GraphQLRestParityEndToEndIT extends EndToEndTest {
         assertEquals(rest, viaGraphQL(id));
         token.remove("value");
         assertEquals(rest, token, "the create payload is the same token too");
-        assertEquals(14, rest.size(), "REST shows exactly the fourteen APIToken fields: " + rest.keySet());
+        assertEquals(16, rest.size(), "REST shows exactly the sixteen APIToken fields: " + rest.keySet());
+        assertEquals(Map.of("plan", "gold", "seats", 3, "eu", true), rest.get("meta"));
+        assertEquals(false, rest.get("enabled"));
     }
 
     @Test

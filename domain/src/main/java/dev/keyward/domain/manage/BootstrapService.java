@@ -6,6 +6,7 @@ import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.SecretHasher;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.token.Tokens;
@@ -49,7 +50,7 @@ public final class BootstrapService implements TokenBootstrap {
                 return Optional.empty();
             }
             TokenValue value = configured.orElseGet(creation::newValue);
-            creation.create(new TokenName(BOOTSTRAP_NAME), PermissionSet.all(), IpAllowlist.anyAddress(), null, true, value,
+            creation.create(new TokenName(BOOTSTRAP_NAME), PermissionSet.all(), IpAllowlist.anyAddress(), null, true, TokenMeta.EMPTY, value,
                     new Origin(Actor.BOOTSTRAP, null, clock.instant()));
             return configured.isPresent() ? Optional.empty() : Optional.of(value);
         });

@@ -8,12 +8,13 @@ import java.util.List;
  * @param allowedCidrBlocks null or empty: usable from any address
  * @param expiresAt         RFC 3339 timestamp, or null for a token that never expires
  * @param enabled           null: enabled; false creates it switched off
+ * @param meta              a JSON object as compact text (the adapter checked it is one), or null for none
  */
 public record CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt,
-                                 Boolean enabled) {
+                                 Boolean enabled, String meta) {
 
-    /** A request with Panther's fields only: the token is created enabled. */
+    /** A request with Panther's fields only: the token is created enabled, without metadata. */
     public CreateTokenCommand(String name, List<String> permissions, List<String> allowedCidrBlocks, String expiresAt) {
-        this(name, permissions, allowedCidrBlocks, expiresAt, null);
+        this(name, permissions, allowedCidrBlocks, expiresAt, null, null);
     }
 }

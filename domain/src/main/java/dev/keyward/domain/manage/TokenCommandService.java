@@ -10,6 +10,7 @@ import dev.keyward.domain.token.Expiry;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenEvent;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.token.TokenView;
@@ -63,12 +64,13 @@ public final class TokenCommandService implements TokenCommands {
         TokenName name = TokenName.parse("name", command.name());
         PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
         IpAllowlist allowlist = IpAllowlist.parse("allowedCIDRBlocks", command.allowedCidrBlocks());
+        TokenMeta meta = command.meta() == null ? TokenMeta.EMPTY : TokenMeta.parse("meta", command.meta());
         Origin origin = originOf(caller);
         Expiry expiry = lifetime.apply("expiresAt", Expiry.parse("expiresAt", command.expiresAt(), origin.at()), origin.at());
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "create tokens");
             new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
-            return creation.create(name, permissions, allowlist, expiry.at(), !Boolean.FALSE.equals(command.enabled()),
+            return creation.create(name, permissions, allowlist, expiry.at(), !Boolean.FALSE.equals(command.enabled()), meta,
                     creation.newValue(), origin);
         });
     }
@@ -81,13 +83,14 @@ public final class TokenCommandService implements TokenCommands {
         PermissionSet permissions = PermissionSet.parse("permissions", command.permissions());
         Optional<IpAllowlist> allowlist = Optional.ofNullable(command.allowedCidrBlocks())
                 .map(blocks -> IpAllowlist.parse("allowedCIDRBlocks", blocks));
+        Optional<TokenMeta> meta = Optional.ofNullable(command.meta()).map(json -> TokenMeta.parse("meta", json));
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "update tokens");
             ApiToken token = load(caller, acting, target);
             IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
             new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
             boolean enabled = command.enabled() == null ? token.isEnabled() : command.enabled();
-            TokenEvent event = token.update(name, permissions, newAllowlist, enabled, originOf(caller));
+            TokenEvent event = token.update(name, permissions, newAllowlist, enabled, meta.orElse(token.meta()), originOf(caller));
             store.changed(token, event);
             return token.view();
         });

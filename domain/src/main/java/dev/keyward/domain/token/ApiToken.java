@@ -36,12 +36,14 @@ public final class ApiToken {
     private Instant previousValueExpiresAt;
     private final long version;
     private boolean enabled;
+    private TokenMeta meta;
     private boolean deleted;
 
     private ApiToken(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                      Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy, Instant expiresAt,
                      Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt, SecretHash secretHash,
-                     SecretHash previousSecretHash, Instant previousValueExpiresAt, boolean enabled, long version) {
+                     SecretHash previousSecretHash, Instant previousValueExpiresAt, boolean enabled, TokenMeta meta,
+                     long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -61,13 +63,14 @@ public final class ApiToken {
         this.previousSecretHash = previousSecretHash;
         this.previousValueExpiresAt = previousValueExpiresAt;
         this.enabled = enabled;
+        this.meta = Objects.requireNonNull(meta, "meta");
         this.version = version;
     }
 
     /** A new, enabled token and the event announcing it. {@code expiresAt} null means it never expires. */
     public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                Instant expiresAt, SecretHash secretHash, Origin origin) {
-        return create(id, name, permissions, allowlist, expiresAt, true, secretHash, origin);
+        return create(id, name, permissions, allowlist, expiresAt, true, TokenMeta.EMPTY, secretHash, origin);
     }
 
     /**
@@ -75,12 +78,12 @@ public final class ApiToken {
      * created disabled is refused by every door until a later update enables it.
      */
     public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
-                               Instant expiresAt, boolean enabled, SecretHash secretHash, Origin origin) {
+                               Instant expiresAt, boolean enabled, TokenMeta meta, SecretHash secretHash, Origin origin) {
         if (expiresAt != null && !expiresAt.isAfter(origin.at())) {
             throw new IllegalArgumentException("a new token must expire in the future");
         }
         ApiToken token = new ApiToken(id, name, permissions, allowlist, origin.at(), origin.actor(),
-                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, enabled, 0);
+                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, enabled, meta, 0);
         return new Created(token, new TokenCreated(token.view(), origin));
     }
 
@@ -90,7 +93,7 @@ public final class ApiToken {
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, long version) {
         return reconstitute(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, true, version);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, true, TokenMeta.EMPTY, version);
     }
 
     /**
@@ -101,10 +104,10 @@ public final class ApiToken {
                                         Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, SecretHash previousSecretHash,
-                                        Instant previousValueExpiresAt, boolean enabled, long version) {
+                                        Instant previousValueExpiresAt, boolean enabled, TokenMeta meta, long version) {
         return new ApiToken(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
                 expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, previousSecretHash, previousValueExpiresAt,
-                enabled, version);
+                enabled, meta, version);
     }
 
     /** The result of {@link #create}. */
@@ -113,15 +116,15 @@ public final class ApiToken {
 
     /** Replaces name, permissions and allowlist; the event lists what actually changed. */
     public TokenUpdated update(TokenName newName, PermissionSet newPermissions, IpAllowlist newAllowlist, Origin origin) {
-        return update(newName, newPermissions, newAllowlist, enabled, origin);
+        return update(newName, newPermissions, newAllowlist, enabled, meta, origin);
     }
 
     /**
-     * Replaces name, permissions, allowlist and whether the token is enabled; the event lists what
-     * actually changed. A disabled token keeps its values, and works again once enabled.
+     * Replaces name, permissions, allowlist, whether the token is enabled and its metadata; the event
+     * lists what actually changed. A disabled token keeps its values, and works again once enabled.
      */
     public TokenUpdated update(TokenName newName, PermissionSet newPermissions, IpAllowlist newAllowlist,
-                               boolean newEnabled, Origin origin) {
+                               boolean newEnabled, TokenMeta newMeta, Origin origin) {
         requireLive();
         List<FieldChange> changes = new ArrayList<>();
         if (!name.equals(newName)) {
@@ -136,10 +139,14 @@ public final class ApiToken {
         if (enabled != newEnabled) {
             changes.add(new FieldChange("enabled", enabled, newEnabled));
         }
+        if (!meta.equals(newMeta)) {
+            changes.add(new FieldChange("meta", meta, newMeta));
+        }
         name = newName;
         permissions = newPermissions;
         allowlist = newAllowlist;
         enabled = newEnabled;
+        meta = newMeta;
         touch(origin);
         return new TokenUpdated(view(), origin, changes);
     }
@@ -253,7 +260,7 @@ public final class ApiToken {
 
     public TokenView view() {
         return new TokenView(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt, enabled);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt, enabled, meta);
     }
 
     public TokenId id() {
@@ -327,6 +334,10 @@ public final class ApiToken {
     /** Whether the token may be used: a disabled one is refused by every door, yet kept, listed and changeable. */
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public TokenMeta meta() {
+        return meta;
     }
 
     public boolean isDeleted() {

@@ -93,6 +93,20 @@ public final class TokenValue {
         return text == null ? null : VALUE_LIKE.matcher(text).replaceAll(PREFIX + "[redacted]");
     }
 
+    /** Whether {@code text} holds a whole, well-formed value (checksum and all) anywhere in it. */
+    public static boolean occursIn(String text) {
+        java.util.regex.Matcher candidates = WHOLE_VALUE_SHAPE.matcher(text);
+        while (candidates.find()) {
+            if (problemWith(candidates.group()) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern WHOLE_VALUE_SHAPE =
+            java.util.regex.Pattern.compile("kw_[0-9A-Za-z]{" + (RANDOM_LENGTH + CHECKSUM_LENGTH) + "}");
+
     /** The secret itself: call only to hand it to its owner, once. */
     public String reveal() {
         return value;

@@ -12,7 +12,7 @@ import java.time.Instant;
  * {@code lastUsedFrom} (never used, or used from an unknown address), {@code rotatedAt},
  * {@code previousValueExpiresAt} (no rotation with a grace period since the last one without: until
  * then the value before the last rotation still authenticates). A token not {@code enabled} is refused by
- * every door, yet listed and changeable.
+ * every door, yet listed and changeable; {@code meta} is never null ({@link TokenMeta#EMPTY}).
  */
 public record TokenView(
         TokenId id,
@@ -28,7 +28,8 @@ public record TokenView(
         IpAddress lastUsedFrom,
         Instant rotatedAt,
         Instant previousValueExpiresAt,
-        boolean enabled) {
+        boolean enabled,
+        TokenMeta meta) {
 
     /** Whether the token no longer works at {@code now} because it expired: {@link Expiry#hasPassed}. */
     public boolean isExpiredAt(Instant now) {

@@ -71,7 +71,7 @@ class AuthenticationTest {
             f.commands.delete(f.admin, issued.token().id().toString());
             return issued.value().reveal();
         }),
-        DISABLED(f -> f.create(new CreateTokenCommand("t", List.of(), null, null, false)).value().reveal()),
+        DISABLED(f -> f.create(new CreateTokenCommand("t", List.of(), null, null, false, null)).value().reveal()),
         EXPIRED(f -> {
             TokenWithValue issued = f.create(new CreateTokenCommand("t", List.of(), null, "2026-11-02T11:00:00Z"));
             f.clock.set(Instant.parse("2026-11-02T11:00:00Z"));

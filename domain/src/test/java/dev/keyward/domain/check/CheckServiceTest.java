@@ -8,6 +8,9 @@ import dev.keyward.domain.fake.RecordingAuditOutbox;
 import dev.keyward.domain.fake.RecordingTokenUses;
 import dev.keyward.domain.fake.ServiceFixture;
 import dev.keyward.domain.manage.CreateTokenCommand;
+import dev.keyward.domain.token.TokenUpdated;
+import dev.keyward.domain.token.FieldChange;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.manage.UpdateTokenCommand;
 import dev.keyward.domain.manage.TokenWithValue;
 import dev.keyward.domain.network.IpAddress;
@@ -107,7 +110,7 @@ class CheckServiceTest {
     @Test
     void a_disabled_token_is_refused_as_disabled_before_expiry_shows_which_token_it_was_and_counts_as_a_failure() {
         Instant expiresAt = T0.plus(Duration.ofHours(1));
-        TokenWithValue issued = f.create(new CreateTokenCommand("off", List.of(), List.of("10.0.0.0/8"), expiresAt.toString(), false));
+        TokenWithValue issued = f.create(new CreateTokenCommand("off", List.of(), List.of("10.0.0.0/8"), expiresAt.toString(), false, null));
 
         CheckResult v = check(issued.value().reveal(), IpAddress.parse("10.0.0.1"));
         f.clock.set(expiresAt);
@@ -124,13 +127,28 @@ class CheckServiceTest {
         TokenWithValue issued = f.create("toggled", Permission.AlertRead);
         String id = issued.token().id().toString();
 
-        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, false));
+        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, false, null));
         assertEquals(CheckCode.DISABLED, check(issued, Permission.AlertRead).code());
-        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, null));
+        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, null, null));
         assertEquals(CheckCode.DISABLED, check(issued, Permission.AlertRead).code(), "absent keeps it off");
-        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, true));
+        f.commands.update(f.admin, id, new UpdateTokenCommand("toggled", List.of("AlertRead"), null, true, null));
 
         assertEquals(CheckCode.VALID, check(issued, Permission.AlertRead).code());
+    }
+
+    @Test
+    void metadata_set_on_create_and_replaced_on_update_is_on_the_checked_token_and_absent_keeps_it() {
+        TokenWithValue issued = f.create(new CreateTokenCommand("tagged", List.of(), null, null, null, "{\"plan\":\"gold\"}"));
+        String id = issued.token().id().toString();
+        assertEquals(new TokenMeta("{\"plan\":\"gold\"}"), check(issued).token().orElseThrow().meta());
+
+        f.commands.update(f.admin, id, new UpdateTokenCommand("tagged", List.of(), null, null, null));
+        assertEquals(new TokenMeta("{\"plan\":\"gold\"}"), check(issued).token().orElseThrow().meta(), "absent keeps");
+        f.commands.update(f.admin, id, new UpdateTokenCommand("tagged", List.of(), null, null, "{}"));
+
+        assertEquals(TokenMeta.EMPTY, check(issued).token().orElseThrow().meta(), "{} clears");
+        assertEquals(new FieldChange("meta", new TokenMeta("{\"plan\":\"gold\"}"), TokenMeta.EMPTY),
+                ((TokenUpdated) f.outbox.events().get(f.outbox.events().size() - 1)).changes().get(0));
     }
 
     @Test

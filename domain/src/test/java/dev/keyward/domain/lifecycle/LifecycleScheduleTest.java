@@ -1,5 +1,6 @@
 package dev.keyward.domain.lifecycle;
 
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.lifecycle.LifecycleSchedule.Occasion.Kind;
 import dev.keyward.domain.lifecycle.LifecycleSchedule.Occasion;
 import dev.keyward.domain.network.IpAllowlist;
@@ -27,7 +28,7 @@ class LifecycleScheduleTest {
 
     private static TokenView token(Instant expiresAt, Instant rotatedAt) {
         return new TokenView(TokenId.parse("0192f0c4-6b1e-7a3c-8d2e-5f6a7b8c9d0e"), new TokenName("t"), PermissionSet.of(),
-                IpAllowlist.anyAddress(), CREATED, Actor.BOOTSTRAP, null, null, expiresAt, null, null, rotatedAt, null, true);
+                IpAllowlist.anyAddress(), CREATED, Actor.BOOTSTRAP, null, null, expiresAt, null, null, rotatedAt, null, true, TokenMeta.EMPTY);
     }
 
     private List<Instant> occasionsUntil(TokenView token, Instant end) {

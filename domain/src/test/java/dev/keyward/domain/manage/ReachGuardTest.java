@@ -110,7 +110,7 @@ class ReachGuardTest {
         TokenWithValue token = f.create("switched-off", Permission.OrganizationAPITokenModify, Permission.OrganizationAPITokenRead);
         Caller stale = f.authenticate(token.value());
         f.commands.update(f.admin, token.token().id().toString(),
-                new UpdateTokenCommand("switched-off", List.of("OrganizationAPITokenModify", "OrganizationAPITokenRead"), null, false));
+                new UpdateTokenCommand("switched-off", List.of("OrganizationAPITokenModify", "OrganizationAPITokenRead"), null, false, null));
         int events = f.outbox.events().size();
 
         UnauthenticatedException e = assertThrows(UnauthenticatedException.class,

@@ -185,12 +185,13 @@ public abstract class TokensContract {
         Actor editor = new Actor("ed", ActorType.USER);
 
         loaded.update(new TokenName("renamed"), PermissionSet.of(Permission.RuleRead),
-                IpAllowlist.parse("allowedCIDRBlocks", List.of("2001:db8:1::/48")), false,
+                IpAllowlist.parse("allowedCIDRBlocks", List.of("2001:db8:1::/48")), false, new TokenMeta("{\"plan\":\"gold\",\"n\":1}"),
                 new Origin(editor, null, T0.plusSeconds(5)));
         tokens.update(loaded);
 
         ApiToken read = tokens.findById(token.id()).orElseThrow();
         assertFalse(read.isEnabled(), "switched off");
+        assertEquals(new TokenMeta("{\"plan\":\"gold\",\"n\":1}"), read.meta(), "metadata, as its JSON text");
         assertEquals("renamed", read.name().value());
         assertEquals(PermissionSet.of(Permission.RuleRead), read.permissions());
         assertEquals(List.of("2001:db8:1::/48"), read.allowlist().texts());
@@ -358,6 +359,7 @@ public abstract class TokensContract {
         assertEquals(expected.rotatedAt(), actual.rotatedAt(), "rotatedAt");
         assertEquals(expected.secretHash(), actual.secretHash(), "secretHash");
         assertEquals(expected.isEnabled(), actual.isEnabled(), "enabled");
+        assertEquals(expected.meta(), actual.meta(), "meta");
         assertEquals(expected.version(), actual.version(), "version");
         assertFalse(actual.isDeleted(), "a stored token is live");
     }

@@ -19,6 +19,7 @@ import dev.keyward.domain.token.TokenExpired;
 import dev.keyward.domain.token.TokenExpiring;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenLeaked;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenReused;
 import dev.keyward.domain.token.TokenRotated;
@@ -154,7 +155,10 @@ record AuditPayload(
         }
     }
 
-    /** A token's non-secret state, named as in the REST API; rows written before {@code enabled} existed read as enabled. */
+    /**
+     * A token's non-secret state, named as in the REST API; {@code meta} is the metadata's JSON text. Rows
+     * written before {@code enabled} and {@code meta} existed read as enabled, without metadata.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TokenState(
@@ -171,14 +175,16 @@ record AuditPayload(
             @Nullable String lastUsedFrom,
             @Nullable String rotatedAt,
             @Nullable String previousValueExpiresAt,
-            @Nullable Boolean enabled) {
+            @Nullable Boolean enabled,
+            @Nullable String meta) {
 
         static TokenState of(TokenView view) {
             return new TokenState(view.id().toString(), view.name().value(), view.permissions().names(),
                     view.allowlist().texts(), text(view.createdAt()), ActorJson.of(view.createdBy()),
                     text(view.updatedAt()), ActorJson.of(view.updatedBy()), text(view.expiresAt()),
                     text(view.lastUsedAt()), view.lastUsedFrom() == null ? null : view.lastUsedFrom().toString(),
-                    text(view.rotatedAt()), text(view.previousValueExpiresAt()), view.enabled());
+                    text(view.rotatedAt()), text(view.previousValueExpiresAt()), view.enabled(),
+                    view.meta().json());
         }
 
         TokenView toView() {
@@ -187,7 +193,8 @@ record AuditPayload(
                     new IpAllowlist(allowedCIDRBlocks == null ? List.of() : allowedCIDRBlocks.stream().map(CidrBlock::parse).toList()), instant(createdAt),
                     createdBy.toActor(), instant(updatedAt), updatedBy == null ? null : updatedBy.toActor(),
                     instant(expiresAt), instant(lastUsedAt), lastUsedFrom == null ? null : IpAddress.parse(lastUsedFrom),
-                    instant(rotatedAt), instant(previousValueExpiresAt), !Boolean.FALSE.equals(enabled));
+                    instant(rotatedAt), instant(previousValueExpiresAt), !Boolean.FALSE.equals(enabled),
+                    meta == null ? TokenMeta.EMPTY : new TokenMeta(meta));
         }
     }
 
@@ -207,8 +214,9 @@ record AuditPayload(
     }
 
     /**
-     * One changed field; {@code before}/{@code after} are a JSON string (name), a boolean (enabled) or an
-     * array of strings (permissions, allowedCIDRBlocks), exactly the shapes {@link FieldChange} holds.
+     * One changed field; {@code before}/{@code after} are a JSON string (name, and meta's JSON text), a
+     * boolean (enabled) or an array of strings (permissions, allowedCIDRBlocks), the shapes {@link FieldChange}
+     * holds ({@link TokenMeta} for meta).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -219,8 +227,13 @@ record AuditPayload(
         }
 
         FieldChange toFieldChange() {
+            if (META.equals(field)) {
+                return new FieldChange(field, new TokenMeta(before.getStringValue()), new TokenMeta(after.getStringValue()));
+            }
             return new FieldChange(field, value(before), value(after));
         }
+
+        private static final String META = "meta";
 
         private static JsonNode node(Object value) {
             if (value == null) {
@@ -231,6 +244,9 @@ record AuditPayload(
             }
             if (value instanceof Boolean flag) {
                 return JsonNode.createBooleanNode(flag);
+            }
+            if (value instanceof TokenMeta meta) {
+                return JsonNode.createStringNode(meta.json());
             }
             return JsonNode.createStringNode(String.valueOf(value));
         }

@@ -130,7 +130,7 @@ public final class JdbcTokens implements Tokens {
     @Override
     public void add(ApiToken token) {
         try {
-            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         TokenRowMapper.bindAll(ps, 1, token);
                         return ps.executeUpdate();
@@ -173,7 +173,7 @@ public final class JdbcTokens implements Tokens {
         }
         int changed = query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
                 + "updated_at = ?, updated_by_id = ?, updated_by_type = ?, rotated_at = ?, secret_hash = ?, "
-                + "previous_secret_hash = ?, previous_value_expires_at = ?, enabled = ?, "
+                + "previous_secret_hash = ?, previous_value_expires_at = ?, enabled = ?, meta = ?, "
                 + "version = version + 1 WHERE id = ? AND version = ?", ps -> {
                     ps.setString(1, token.name().value());
                     ps.setString(2, TokenRowMapper.permissionsText(token));
@@ -186,8 +186,9 @@ public final class JdbcTokens implements Tokens {
                     Columns.bindHash(ps, 9, token.previousSecretHash());
                     Columns.bindInstant(ps, 10, token.previousValueExpiresAt());
                     ps.setBoolean(11, token.isEnabled());
-                    ps.setString(12, token.id().toString());
-                    ps.setLong(13, token.version());
+                    ps.setString(12, token.meta().json());
+                    ps.setString(13, token.id().toString());
+                    ps.setLong(14, token.version());
                     return ps.executeUpdate();
                 });
         requireOneRow(changed, token);

@@ -11,6 +11,7 @@ import dev.keyward.domain.token.ActorType;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 
 import java.sql.PreparedStatement;
@@ -33,7 +34,7 @@ final class TokenRowMapper {
 
     static final String COLUMNS = "id, name, permissions, allowed_cidr_blocks, created_at, created_by_id, "
             + "created_by_type, updated_at, updated_by_id, updated_by_type, expires_at, last_used_at, last_used_from, rotated_at, "
-            + "secret_hash, previous_secret_hash, previous_value_expires_at, enabled, version";
+            + "secret_hash, previous_secret_hash, previous_value_expires_at, enabled, meta, version";
 
     private static final String SEPARATOR = ",";
 
@@ -58,6 +59,7 @@ final class TokenRowMapper {
                 hash(rs.getBytes("previous_secret_hash")),
                 Columns.instant(rs, "previous_value_expires_at"),
                 rs.getBoolean("enabled"),
+                new TokenMeta(rs.getString("meta")),
                 rs.getLong("version"));
     }
 
@@ -81,7 +83,8 @@ final class TokenRowMapper {
         Columns.bindHash(ps, index + 15, token.previousSecretHash());
         Columns.bindInstant(ps, index + 16, token.previousValueExpiresAt());
         ps.setBoolean(index + 17, token.isEnabled());
-        ps.setLong(index + 18, token.version());
+        ps.setString(index + 18, token.meta().json());
+        ps.setLong(index + 19, token.version());
     }
 
     private static SecretHash hash(byte[] bytes) {

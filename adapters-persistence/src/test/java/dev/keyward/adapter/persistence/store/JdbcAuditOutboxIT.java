@@ -13,6 +13,7 @@ import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenCreated;
 import dev.keyward.domain.token.TokenDeleted;
 import dev.keyward.domain.token.TokenEvent;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenUpdated;
@@ -137,7 +138,11 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
                 Map.of("field", "permissions", "before", List.of("OrganizationAPITokenModify", "OrganizationAPITokenRead"),
                         "after", List.of("RuleRead")),
                 Map.of("field", "allowedCIDRBlocks", "before", List.of("10.0.0.0/8", "2001:db8::/32"),
-                        "after", List.of("192.168.0.0/16"))), json.get("changes"));
+                        "after", List.of("192.168.0.0/16")),
+                Map.of("field", "enabled", "before", true, "after", false),
+                Map.of("field", "meta", "before", "{}", "after", "{\"plan\":\"gold\"}")), json.get("changes"));
+        assertEquals(false, token.get("enabled"));
+        assertEquals("{\"plan\":\"gold\"}", token.get("meta"), "the outbox keeps the metadata's JSON text");
     }
 
     @Test
@@ -180,7 +185,8 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
         transactions.inWrite(() -> {
             ApiToken token = tokens.findById(issued.token().id()).orElseThrow();
             TokenEvent event = token.update(new TokenName("renamed"), PermissionSet.of(Permission.RuleRead),
-                    IpAllowlist.parse("allowedCIDRBlocks", List.of("192.168.0.0/16")), TestTokens.byToken(start.plusMillis(1)));
+                    IpAllowlist.parse("allowedCIDRBlocks", List.of("192.168.0.0/16")), false,
+                    new TokenMeta("{\"plan\":\"gold\"}"), TestTokens.byToken(start.plusMillis(1)));
             tokens.update(token);
             outbox.append(event);
             return events.add(event);
