@@ -6,10 +6,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The answer of {@code POST /api-tokens/verify}. {@code token} is absent for MALFORMED and NOT_FOUND
- * (there is no token to show); {@code missingPermissions} is present exactly for INSUFFICIENT_PERMISSIONS.
+ * The answer of {@code POST /api-tokens/verify}. {@code token} and {@code effectivePermissions} (every
+ * permission it holds, sorted by code point) are absent for MALFORMED and NOT_FOUND (there is no token to
+ * show); {@code missingPermissions} is present exactly for INSUFFICIENT_PERMISSIONS.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VerifyResponse(boolean valid, String code, ApiTokenResponse token, List<String> missingPermissions) {
+public record VerifyResponse(boolean valid, String code, ApiTokenResponse token, List<String> effectivePermissions,
+                             List<String> missingPermissions) {
 }

@@ -26,6 +26,7 @@ final class VerifyResponses {
     private static final byte[] INVALID = "{\"valid\":false,\"code\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TOKEN = "\",\"token\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE_END = "\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EFFECTIVE = ",\"effectivePermissions\":".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonMapper json;
     private final RotationPolicy rotation;
@@ -39,7 +40,8 @@ final class VerifyResponses {
     byte[] bodyOf(CheckResult result) {
         TokenView token = result.token().orElse(null);
         if (!result.missing().permissions().isEmpty()) {
-            return write(new VerifyResponse(result.isValid(), result.code().name(), response(token), result.missing().names()));
+            return write(new VerifyResponse(result.isValid(), result.code().name(), response(token),
+                    token == null ? null : token.effectivePermissions(), result.missing().names()));
         }
         // A code is an enum constant's name: nothing in it to escape.
         byte[] code = result.code().name().getBytes(StandardCharsets.US_ASCII);
@@ -50,9 +52,18 @@ final class VerifyResponses {
             out.writeBytes(CODE_END);
         } else {
             out.writeBytes(TOKEN);
-            out.writeBytes(written.get(token, view -> write(response(view))));
+            out.writeBytes(written.get(token, this::tokenPart));
             out.write('}');
         }
+        return out.toByteArray();
+    }
+
+    /** {@code {token…},"effectivePermissions":[…]}: what follows {@code "token":} for this view, whatever the verdict. */
+    private byte[] tokenPart(TokenView token) {
+        var out = new ByteArrayOutputStream(640);
+        out.writeBytes(write(response(token)));
+        out.writeBytes(EFFECTIVE);
+        out.writeBytes(write(token.effectivePermissions()));
         return out.toByteArray();
     }
 

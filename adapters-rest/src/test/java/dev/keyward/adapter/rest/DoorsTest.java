@@ -117,6 +117,7 @@ class DoorsTest extends ServerTest {
         assertEquals("VALID", answer.get("code"));
         Map<?, ?> token = (Map<?, ?>) answer.get("token");
         assertEquals("svc", token.get("name"));
+        assertEquals(List.of("AlertRead", "RuleRead"), answer.get("effectivePermissions"), "sorted by code point");
         assertFalse(token.containsKey("value"), reply.body());
         assertFalse(reply.body().contains(key), reply.body());
         assertFalse(answer.containsKey("missingPermissions"), reply.body());

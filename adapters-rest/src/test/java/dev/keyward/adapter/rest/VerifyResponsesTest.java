@@ -39,7 +39,7 @@ class VerifyResponsesTest {
     @Test
     void every_verdict_is_what_the_serializer_writes() throws IOException {
         TokenView token = view("svc \"quoted\" \u00e9", T0.plusSeconds(60));
-        for (CheckCode code : List.of(CheckCode.VALID, CheckCode.EXPIRED, CheckCode.ADDRESS_NOT_ALLOWED)) {
+        for (CheckCode code : List.of(CheckCode.VALID, CheckCode.DISABLED, CheckCode.EXPIRED, CheckCode.ADDRESS_NOT_ALLOWED)) {
             assertWritten(new CheckResult(code, Optional.of(token), PermissionSet.of(), null, null));
         }
         assertWritten(CheckResult.failed(CheckCode.NOT_FOUND));
@@ -68,13 +68,14 @@ class VerifyResponsesTest {
     private void assertWritten(CheckResult result) throws IOException {
         List<String> missing = result.missing().permissions().isEmpty() ? null : result.missing().names();
         VerifyResponse expected = new VerifyResponse(result.isValid(), result.code().name(),
-                result.token().map(token -> ApiTokenMapper.toResponse(token, ROTATION)).orElse(null), missing);
+                result.token().map(token -> ApiTokenMapper.toResponse(token, ROTATION)).orElse(null),
+                result.token().map(TokenView::effectivePermissions).orElse(null), missing);
         assertEquals(new String(json.writeValueAsBytes(expected), StandardCharsets.UTF_8),
                 new String(responses.bodyOf(result), StandardCharsets.UTF_8), result.code().name());
     }
 
     private static TokenView view(String name, Instant lastUsedAt) {
-        return new TokenView(TokenId.parse("0192f0c4-0000-7000-8000-000000000042"), new TokenName(name), PermissionSet.of(Permission.AlertRead),
+        return new TokenView(TokenId.parse("0192f0c4-0000-7000-8000-000000000042"), new TokenName(name), PermissionSet.of(Permission.RuleRead, Permission.AlertRead, Permission.AIRunAsModify),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
                 T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null, true, TokenMeta.EMPTY);
     }

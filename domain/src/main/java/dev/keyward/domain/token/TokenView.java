@@ -5,6 +5,7 @@ import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything about a token that may be shown: no value, no hash. Nullable: {@code updatedAt},
@@ -30,6 +31,14 @@ public record TokenView(
         Instant previousValueExpiresAt,
         boolean enabled,
         TokenMeta meta) {
+
+    /**
+     * Every permission the token holds, by name, sorted by code point: what verify, introspection and
+     * forward-auth tell a service it may do. Today these are its built-in permissions.
+     */
+    public List<String> effectivePermissions() {
+        return permissions.names().stream().sorted().toList();
+    }
 
     /** Whether the token no longer works at {@code now} because it expired: {@link Expiry#hasPassed}. */
     public boolean isExpiredAt(Instant now) {
