@@ -4,7 +4,6 @@
  */
 import { byId, clearFieldError, showFieldError } from './ui.js';
 
-var KEY_MAX = 64;
 var rowCount = 0;
 
 function addRow(key, text, original) {
@@ -67,16 +66,15 @@ export function onAddMetaRow() {
 
 /** The rows as one object, or a problem to show next to them. */
 export function metaFromForm() {
-  var meta = {};
+  // No prototype: a key such as "__proto__" is a key like any other.
+  var meta = Object.create(null);
   var rows = Array.prototype.slice.call(byId('f-meta-rows').children);
   for (var i = 0; i < rows.length; i++) {
-    var key = rows[i].querySelector('.meta-key').value.trim();
+    // Keys are taken as typed: one loaded from the token keeps even its spaces.
+    var key = rows[i].querySelector('.meta-key').value;
     var text = rows[i].querySelector('.meta-value').value;
-    if (!key) {
+    if (!key.trim()) {
       return { problem: 'Give every metadata row a key, or remove the row.', focus: rows[i].querySelector('.meta-key') };
-    }
-    if (key.length > KEY_MAX) {
-      return { problem: 'A metadata key may be at most ' + KEY_MAX + ' characters long.', focus: rows[i].querySelector('.meta-key') };
     }
     if (Object.prototype.hasOwnProperty.call(meta, key)) {
       return { problem: 'The key "' + key + '" appears twice.', focus: rows[i].querySelector('.meta-key') };

@@ -130,8 +130,8 @@ export function signOut(message, isError) {
 /** A 401 after sign-in means the session's token stopped working: go back to sign-in, saying why. */
 export function endSessionIfRefused(error) {
   if (error instanceof ApiError && error.status === 401) {
-    signOut('Keyward no longer accepts the token you signed in with (it may have been rotated, deleted '
-      + 'or expired, or your address is not allowed). Sign in again with a valid token.', true);
+    signOut('Keyward no longer accepts the token you signed in with (it may have been rotated, deleted, '
+      + 'expired or disabled, or your address is not allowed). Sign in again with a valid token.', true);
     return true;
   }
   return false;

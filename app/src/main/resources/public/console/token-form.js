@@ -6,7 +6,7 @@ import { dateFormat } from './format.js';
 import { placeFormError } from './form-errors.js';
 import { metaFromForm, showMeta, showMetaProblem } from './meta-rows.js';
 import { choosePermissions, chosenPermissions, clearPermissionsError } from './permission-picker.js';
-import { endSessionIfRefused, renderSessionName } from './session.js';
+import { endSessionIfRefused, renderSessionName, signOut } from './session.js';
 import { state } from './state.js';
 import { loadTokens } from './tokens.js';
 import { announce, byId, clearFieldError, hideAlert, setBusy, showFieldError, showView } from './ui.js';
@@ -143,6 +143,10 @@ export function onSubmitForm(event) {
   request.then(function (token) {
     setBusy(submit, false, editing ? 'Saving…' : 'Creating…');
     if (editing) {
+      if (state.self && token.id === state.self.id && token.enabled === false) {
+        signOut('You disabled the token you were signed in with, so you have been signed out.', false);
+        return;
+      }
       if (state.self && token.id === state.self.id) {
         state.self = token;
         renderSessionName();

@@ -3,7 +3,10 @@ package dev.keyward.adapter.rest;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +22,16 @@ public record ForwardAuthSettings(@Nullable List<String> metaHeaders) {
 
     public ForwardAuthSettings {
         metaHeaders = metaHeaders == null ? List.of() : List.copyOf(metaHeaders);
+        Set<String> headers = new HashSet<>();
         for (String key : metaHeaders) {
             if (!KEY.matcher(key).matches()) {
                 throw new IllegalArgumentException("keyward.forward-auth.meta-headers: '" + key
                         + "' cannot name a header; use letters, digits, - and _ (at most 64)");
+            }
+            // Header names ignore case: plan and Plan would be one header with two values.
+            if (!headers.add(headerFor(key).toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("keyward.forward-auth.meta-headers: '" + key
+                        + "' names the same header as another key (" + headerFor(key) + ")");
             }
         }
     }

@@ -6,9 +6,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The answer of {@code POST /api-tokens/verify}. {@code token} and {@code effectivePermissions} (every
- * permission it holds, sorted by code point) are absent for MALFORMED and NOT_FOUND (there is no token to
- * show); {@code missingPermissions} is present exactly for INSUFFICIENT_PERMISSIONS.
+ * The answer of {@code POST /api-tokens/verify}. {@code token} is absent for MALFORMED and NOT_FOUND
+ * (there is no token to show); {@code effectivePermissions} (every permission the token holds, sorted by
+ * code point) is present for VALID and INSUFFICIENT_PERMISSIONS only; {@code missingPermissions} is present
+ * exactly for INSUFFICIENT_PERMISSIONS.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -30,41 +30,50 @@ final class VerifyResponses {
 
     private final JsonMapper json;
     private final RotationPolicy rotation;
-    private final Cache<TokenView, byte[]> written = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+    private final Cache<TokenView, Written> written = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
+
+    /** A view's token object, and what follows it in a valid answer: {@code ,"effectivePermissions":[…]}. */
+    private record Written(byte[] token, byte[] effective) {
+    }
 
     VerifyResponses(JsonMapper json, RotationPolicy rotation) {
         this.json = json;
         this.rotation = rotation;
     }
 
+    /**
+     * The answer for {@code result}. {@code effectivePermissions} goes with a valid verdict and with one
+     * that lists what is missing: a refused token (disabled, expired, fenced out) may do nothing.
+     */
     byte[] bodyOf(CheckResult result) {
         TokenView token = result.token().orElse(null);
         if (!result.missing().permissions().isEmpty()) {
             return write(new VerifyResponse(result.isValid(), result.code().name(), response(token),
                     token == null ? null : token.effectivePermissions(), result.missing().names()));
         }
-        // A code is an enum constant's name: nothing in it to escape.
-        byte[] code = result.code().name().getBytes(StandardCharsets.US_ASCII);
         var out = new ByteArrayOutputStream(token == null ? 48 : 640);
         out.writeBytes(result.isValid() ? VALID : INVALID);
-        out.writeBytes(code);
+        // A code is an enum constant's name: nothing in it to escape.
+        out.writeBytes(result.code().name().getBytes(StandardCharsets.US_ASCII));
         if (token == null) {
             out.writeBytes(CODE_END);
-        } else {
-            out.writeBytes(TOKEN);
-            out.writeBytes(written.get(token, this::tokenPart));
-            out.write('}');
+            return out.toByteArray();
         }
+        Written parts = written.get(token, this::parts);
+        out.writeBytes(TOKEN);
+        out.writeBytes(parts.token());
+        if (result.isValid()) {
+            out.writeBytes(parts.effective());
+        }
+        out.write('}');
         return out.toByteArray();
     }
 
-    /** {@code {token…},"effectivePermissions":[…]}: what follows {@code "token":} for this view, whatever the verdict. */
-    private byte[] tokenPart(TokenView token) {
-        var out = new ByteArrayOutputStream(640);
-        out.writeBytes(write(response(token)));
-        out.writeBytes(EFFECTIVE);
-        out.writeBytes(write(token.effectivePermissions()));
-        return out.toByteArray();
+    private Written parts(TokenView token) {
+        var effective = new ByteArrayOutputStream(256);
+        effective.writeBytes(EFFECTIVE);
+        effective.writeBytes(write(token.effectivePermissions()));
+        return new Written(write(response(token)), effective.toByteArray());
     }
 
     private ApiTokenResponse response(TokenView token) {

@@ -168,11 +168,11 @@ class CommandLineIT extends EndToEndTest {
         String id = (String) created.object().get("id");
 
         Run kept = run(admin, "tokens", "update", id, "--name", "cli-meta");
-        Run replaced = run(admin, "tokens", "update", id, "--name", "cli-meta", "--meta", "plan=silver");
+        Run replaced = run(admin, "tokens", "update", id, "--name", "cli-meta", "--meta", "plan=silver", "--meta", "tier=2");
         Run cleared = run(admin, "tokens", "update", id, "--name", "cli-meta", "--clear-meta");
 
         assertEquals(Map.of("plan", "gold", "region", "eu-west"), kept.object().get("meta"), kept.out());
-        assertEquals(Map.of("plan", "silver"), replaced.object().get("meta"), replaced.out());
+        assertEquals(Map.of("plan", "silver", "tier", "2"), replaced.object().get("meta"), replaced.out());
         assertEquals(Map.of(), cleared.object().get("meta"), cleared.out());
     }
 
