@@ -1,6 +1,9 @@
 package dev.keyward.app;
 
 import dev.keyward.adapter.persistence.JdbcRelayTransactions;
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
+import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.check.AuthFailureMonitor;
 import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.check.CheckService;
@@ -108,11 +111,11 @@ class KeywardFactory {
                          Installation installation, LifecycleCalendar calendar, RetiredValues retiredValues,
                          ReuseReports reuseReports, LeakedValues leakedValues, CheckedTokens checkedTokens, TokenUses uses,
                          CheckObserver observer, LifecycleSettings lifecycle, RotationPolicy rotation, KeywardSettings settings,
-                         Clock clock, SecureRandom random, SecretHasher hasher) {
+                         Clock clock, SecureRandom random, SecretHasher hasher, Owners owners) {
         KeywardSettings.Security.AuthFailures failures = settings.security().authFailures();
         return new KeywardDomain(
                 new KeywardDomain.Ports(tokens, transactions, scanTransactions, outbox, installation, calendar, retiredValues,
-                        reuseReports, leakedValues, checkedTokens, uses, observer),
+                        reuseReports, leakedValues, checkedTokens, uses, observer, owners),
                 new KeywardDomain.Policies(new LifetimePolicy(lifecycle.maxLifetime()), new GracePolicy(lifecycle.maxRotationGrace()),
                         new LifecycleSchedule(rotation, lifecycle.expiryWarnings()),
                         new RetiredValueMemory(lifecycle.retiredValueMemory()), lifecycle.revokeOnReuse(),
@@ -149,5 +152,15 @@ class KeywardFactory {
     @Singleton
     LeakReports leakReports(KeywardDomain domain) {
         return domain.leaks();
+    }
+
+    @Singleton
+    OwnerCommands ownerCommands(KeywardDomain domain) {
+        return domain.ownerCommands();
+    }
+
+    @Singleton
+    OwnerQueries ownerQueries(KeywardDomain domain) {
+        return domain.ownerQueries();
     }
 }

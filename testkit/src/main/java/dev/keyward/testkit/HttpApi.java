@@ -29,7 +29,7 @@ public final class HttpApi {
     /** Every field of GraphQL's APIToken, as a selection set. */
     public static final String GRAPHQL_TOKEN_FIELDS = "id name permissions allowedCIDRBlocks createdAt createdBy { id type } "
             + "updatedAt updatedBy { id type } expiresAt lastUsedAt lastUsedFrom rotatedAt rotationDueAt "
-            + "previousValueExpiresAt enabled meta";
+            + "previousValueExpiresAt enabled meta ownerId";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

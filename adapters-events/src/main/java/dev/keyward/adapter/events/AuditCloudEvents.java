@@ -8,6 +8,9 @@ import dev.keyward.domain.token.AuthFailuresObserved;
 import dev.keyward.domain.token.FieldChange;
 import dev.keyward.domain.token.TokenEvent;
 import dev.keyward.domain.token.TokenExpiring;
+import dev.keyward.domain.token.OwnerEvent;
+import dev.keyward.domain.token.OwnerUpdated;
+import dev.keyward.domain.token.OwnerView;
 import dev.keyward.domain.token.TokenLeaked;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenReused;
@@ -70,9 +73,18 @@ public final class AuditCloudEvents {
                 .withSubject(subject(event))
                 .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(DATA_CONTENT_TYPE)
-                .withData(JsonCloudEventData.wrap(event instanceof TokenEvent tokenEvent
-                        ? data(tokenEvent) : data((AuthFailuresObserved) event)))
+                .withData(JsonCloudEventData.wrap(dataOf(event)))
                 .build());
+    }
+
+    private static ObjectNode dataOf(AuditEvent event) {
+        if (event instanceof TokenEvent tokenEvent) {
+            return data(tokenEvent);
+        }
+        if (event instanceof OwnerEvent ownerEvent) {
+            return data(ownerEvent);
+        }
+        return data((AuthFailuresObserved) event);
     }
 
     static String type(AuditEvent event) {
@@ -81,11 +93,15 @@ public final class AuditCloudEvents {
 
     /**
      * The CloudEvent {@code subject}, also the Kafka record key (one partition per subject keeps its
-     * order): the token id, or for an auth-failures observation the client address ({@code unknown}).
+     * order): the token id, an owner event's owner id, or for an auth-failures observation the client
+     * address ({@code unknown}).
      */
     public static String subject(AuditEvent event) {
         if (event instanceof TokenEvent tokenEvent) {
             return tokenEvent.token().id().toString();
+        }
+        if (event instanceof OwnerEvent ownerEvent) {
+            return ownerEvent.owner().id().toString();
         }
         IpAddress address = ((AuthFailuresObserved) event).clientAddress();
         return address == null ? UNKNOWN_ADDRESS : address.toString();
@@ -116,13 +132,7 @@ public final class AuditCloudEvents {
         data.set("actor", actor(event.origin().actor()));
         data.put("clientAddress", event.origin().clientAddress() == null ? null : event.origin().clientAddress().toString());
         if (event instanceof TokenUpdated updated) {
-            ArrayNode changes = data.putArray("changes");
-            for (FieldChange change : updated.changes()) {
-                ObjectNode node = changes.addObject();
-                node.put("field", change.field());
-                node.set("oldValue", value(change.before()));
-                node.set("newValue", value(change.after()));
-            }
+            changes(data, updated.changes());
         }
         // The lifecycle and leak events say what occasion they announce, beyond the token itself.
         if (event instanceof TokenExpiring expiring) {
@@ -141,6 +151,23 @@ public final class AuditCloudEvents {
         return data;
     }
 
+    /** {@code owner} after the change (id, externalId, name, meta), {@code actor}, {@code clientAddress}; for updates {@code changes}. */
+    static ObjectNode data(OwnerEvent event) {
+        ObjectNode data = JSON.objectNode();
+        OwnerView view = event.owner();
+        ObjectNode owner = data.putObject("owner");
+        owner.put("id", view.id().toString());
+        owner.put("externalId", view.externalId());
+        owner.put("name", view.name());
+        owner.set("meta", meta(view.meta()));
+        data.set("actor", actor(event.origin().actor()));
+        data.put("clientAddress", event.origin().clientAddress() == null ? null : event.origin().clientAddress().toString());
+        if (event instanceof OwnerUpdated updated) {
+            changes(data, updated.changes());
+        }
+        return data;
+    }
+
     private static ObjectNode token(TokenView view) {
         ObjectNode token = JSON.objectNode();
         token.put("id", view.id().toString());
@@ -154,7 +181,18 @@ public final class AuditCloudEvents {
         token.put("previousValueExpiresAt", text(view.previousValueExpiresAt()));
         token.put("enabled", view.enabled());
         token.set("meta", meta(view.meta()));
+        token.put("ownerId", view.owner() == null ? null : view.owner().id().toString());
         return token;
+    }
+
+    private static void changes(ObjectNode data, List<FieldChange> changes) {
+        ArrayNode array = data.putArray("changes");
+        for (FieldChange change : changes) {
+            ObjectNode node = array.addObject();
+            node.put("field", change.field());
+            node.set("oldValue", value(change.before()));
+            node.set("newValue", value(change.after()));
+        }
     }
 
     private static ObjectNode actor(Actor actor) {

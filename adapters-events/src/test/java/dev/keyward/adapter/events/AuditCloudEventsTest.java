@@ -1,5 +1,9 @@
 package dev.keyward.adapter.events;
 
+import dev.keyward.domain.token.OwnerCreated;
+import dev.keyward.domain.token.OwnerId;
+import dev.keyward.domain.token.OwnerUpdated;
+import dev.keyward.domain.token.OwnerView;
 import dev.keyward.domain.token.TokenMeta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +71,7 @@ class AuditCloudEventsTest {
                 {"token": {"id": "%s", "name": "ci-renamed", "permissions": ["OrganizationAPITokenRead", "RuleRead"],
                            "allowedCIDRBlocks": ["10.0.0.0/8"], "expiresAt": "2026-11-03T10:00:00.123456Z",
                            "rotatedAt": "2026-11-02T10:00:02.123456Z", "previousValueExpiresAt": null, "enabled": true,
-                           "meta": {}},
+                           "meta": {}, "ownerId": null},
                  "actor": {"id": "0192f0c4-0000-7000-8000-000000000001", "type": "api-token"},
                  "clientAddress": "192.0.2.7", "previousValueExpiresAt": null}
                 """.formatted(id)), data);
@@ -89,7 +93,7 @@ class AuditCloudEventsTest {
     void switching_a_token_off_is_an_update_whose_change_and_token_say_so_as_booleans() throws Exception {
         TokenView before = TestEvents.view(id, "ci", null);
         TokenView off = new TokenView(before.id(), before.name(), before.permissions(), before.allowlist(), before.createdAt(),
-                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, false, before.meta());
+                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, false, before.meta(), before.owner());
 
         JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenUpdated(off, TestEvents.origin(TestEvents.T0),
                 List.of(new FieldChange("enabled", true, false))))).getData().toBytes());
@@ -104,7 +108,7 @@ class AuditCloudEventsTest {
         TokenView before = TestEvents.view(id, "ci", null);
         TokenMeta gold = new TokenMeta("{\"plan\":\"gold\",\"seats\":3}");
         TokenView tagged = new TokenView(before.id(), before.name(), before.permissions(), before.allowlist(), before.createdAt(),
-                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, true, gold);
+                before.createdBy(), before.updatedAt(), before.updatedBy(), before.expiresAt(), null, null, null, null, true, gold, null);
 
         JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenUpdated(tagged, TestEvents.origin(TestEvents.T0),
                 List.of(new FieldChange("meta", TokenMeta.EMPTY, gold))))).getData().toBytes());
@@ -112,6 +116,23 @@ class AuditCloudEventsTest {
         assertEquals(json.readTree("{\"plan\":\"gold\",\"seats\":3}"), data.get("token").get("meta"));
         assertEquals(json.readTree("[{\"field\": \"meta\", \"oldValue\": {}, \"newValue\": {\"plan\":\"gold\",\"seats\":3}}]"),
                 data.get("changes"));
+    }
+
+    @Test
+    void an_owner_event_is_typed_by_its_noun_keyed_by_the_owner_and_carries_the_owner_and_its_changes() throws Exception {
+        OwnerView owner = new OwnerView(OwnerId.parse("0192f0c4-0000-7000-8000-0000000000aa"), "cus_9", "Nine",
+                new TokenMeta("{\"plan\":\"gold\"}"), TestEvents.T0, TestEvents.T0.plusSeconds(5));
+        CloudEvent updated = mapper.toCloudEvent(TestEvents.pending(new OwnerUpdated(owner, TestEvents.origin(TestEvents.T0),
+                List.of(new FieldChange("name", "9", "Nine")))));
+
+        assertEquals("dev.keyward.owner.updated", updated.getType());
+        assertEquals("0192f0c4-0000-7000-8000-0000000000aa", updated.getSubject());
+        JsonNode data = json.readTree(updated.getData().toBytes());
+        assertEquals(json.readTree("{\"id\": \"0192f0c4-0000-7000-8000-0000000000aa\", \"externalId\": \"cus_9\", \"name\": \"Nine\","
+                + " \"meta\": {\"plan\": \"gold\"}}"), data.get("owner"));
+        assertEquals(json.readTree("[{\"field\": \"name\", \"oldValue\": \"9\", \"newValue\": \"Nine\"}]"), data.get("changes"));
+        assertEquals("dev.keyward.owner.created", mapper.toCloudEvent(TestEvents.pending(new OwnerCreated(owner,
+                TestEvents.origin(TestEvents.T0)))).getType());
     }
 
     @Test
@@ -145,7 +166,7 @@ class AuditCloudEventsTest {
         Instant until = TestEvents.T0.plusSeconds(3_600);
         TokenView view = TestEvents.view(id, "ci", TestEvents.T0);
         TokenView overlapping = new TokenView(view.id(), view.name(), view.permissions(), view.allowlist(), view.createdAt(),
-                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until, view.enabled(), view.meta());
+                view.createdBy(), view.updatedAt(), view.updatedBy(), view.expiresAt(), null, null, view.rotatedAt(), until, view.enabled(), view.meta(), view.owner());
 
         JsonNode data = json.readTree(mapper.toCloudEvent(TestEvents.pending(new TokenRotated(overlapping, TestEvents.origin(TestEvents.T0))))
                 .getData().toBytes());

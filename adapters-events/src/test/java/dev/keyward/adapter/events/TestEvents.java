@@ -1,5 +1,6 @@
 package dev.keyward.adapter.events;
 
+import dev.keyward.domain.token.AuditEvent;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.network.IpAddress;
@@ -42,7 +43,7 @@ final class TestEvents {
     static TokenView view(TokenId id, String name, Instant rotatedAt) {
         return new TokenView(id, new TokenName(name), PermissionSet.of(Permission.RuleRead, Permission.OrganizationAPITokenRead),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
-                T0.plusSeconds(86_400), null, null, rotatedAt, null, true, TokenMeta.EMPTY);
+                T0.plusSeconds(86_400), null, null, rotatedAt, null, true, TokenMeta.EMPTY, null);
     }
 
     static Origin origin(Instant at) {
@@ -68,7 +69,7 @@ final class TestEvents {
         return new TokenDeleted(view(id, "ci-renamed", T0.plusSeconds(2)), origin(T0.plusSeconds(3)));
     }
 
-    static PendingAuditEvent pending(TokenEvent event) {
+    static PendingAuditEvent pending(AuditEvent event) {
         return new PendingAuditEvent(SEQUENCE.incrementAndGet(), UUID.randomUUID(), event);
     }
 

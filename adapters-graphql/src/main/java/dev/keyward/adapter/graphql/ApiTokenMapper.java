@@ -7,6 +7,8 @@ import dev.keyward.domain.manage.TokenPage;
 import dev.keyward.domain.manage.TokenWithValue;
 import dev.keyward.domain.manage.UpdateTokenCommand;
 import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.owner.OwnerQueries;
+import dev.keyward.domain.token.OwnerView;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.json.JsonMapper;
@@ -36,12 +38,14 @@ final class ApiTokenMapper {
 
     static CreateTokenCommand toCreateCommand(Map<String, Object> input) {
         return new CreateTokenCommand(string(input, "name"), strings(input, "permissions"),
-                strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"), bool(input, "enabled"), meta(input));
+                strings(input, "allowedCIDRBlocks"), string(input, "expiresAt"), bool(input, "enabled"), metaText(input),
+                string(input, "ownerId"));
     }
 
     static UpdateTokenCommand toUpdateCommand(Map<String, Object> input) {
         return new UpdateTokenCommand(string(input, "name"), strings(input, "permissions"), strings(input, "allowedCIDRBlocks"),
-                bool(input, "enabled"), meta(input));
+                bool(input, "enabled"), metaText(input),
+                input != null && input.containsKey("ownerId") ? new UpdateTokenCommand.OwnerChange(string(input, "ownerId")) : null);
     }
 
     /** {@code rotationDueAt} is computed from the installation's rotation period, never stored. */
@@ -63,6 +67,7 @@ final class ApiTokenMapper {
         map.put("previousValueExpiresAt", text(token.previousValueExpiresAt()));
         map.put("enabled", token.enabled());
         map.put("meta", read(token.meta()));
+        map.put("ownerId", token.owner() == null ? null : token.owner().id().toString());
         return map;
     }
 
@@ -70,6 +75,25 @@ final class ApiTokenMapper {
     Map<String, Object> toMap(TokenWithValue issued) {
         Map<String, Object> map = toMap(issued.token());
         map.put("value", issued.value().reveal());
+        return map;
+    }
+
+    /** An owner as the Owner type reads it, formatted as the REST adapter formats it. */
+    static Map<String, Object> toMap(OwnerView owner) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", owner.id().toString());
+        map.put("externalId", owner.externalId());
+        map.put("name", owner.name());
+        map.put("meta", read(owner.meta()));
+        map.put("createdAt", text(owner.createdAt()));
+        map.put("updatedAt", text(owner.updatedAt()));
+        return map;
+    }
+
+    static Map<String, Object> toMap(OwnerQueries.Page page) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("results", page.results().stream().map(ApiTokenMapper::toMap).toList());
+        map.put("next", page.next().orElse(null));
         return map;
     }
 
@@ -101,7 +125,7 @@ final class ApiTokenMapper {
     }
 
     /** The JSON scalar has parsed the input; Keyward keeps an object only, as its compact JSON text. */
-    private static String meta(Map<String, Object> input) {
+    static String metaText(Map<String, Object> input) {
         Object value = input == null ? null : input.get("meta");
         if (value == null) {
             return null;

@@ -1,6 +1,7 @@
 package dev.keyward.adapter.graphql;
 
 import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.error.ConflictException;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
@@ -124,7 +125,7 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
             return NOT_FOUND;
         } else if (failure instanceof InvalidInputException) {
             return BAD_USER_INPUT;
-        } else if (failure instanceof ConcurrentChangeException) {
+        } else if (failure instanceof ConcurrentChangeException || failure instanceof ConflictException) {
             return CONFLICT;
         } else if (failure instanceof UnavailableException) {
             return UNAVAILABLE;

@@ -12,6 +12,9 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
+
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +26,9 @@ final class GraphQLFactory {
     static final String SCHEMA_RESOURCE = "graphql/keyward.graphqls";
 
     @Singleton
-    GraphQL graphQL(TokenQueries queries, TokenCommands commands, TokenCheck check, DocumentLimits limits,
-                    RotationPolicy rotation) {
-        return build(new TokenDataFetchers(queries, commands, check, rotation), limits);
+    GraphQL graphQL(TokenQueries queries, TokenCommands commands, OwnerQueries ownerQueries, OwnerCommands ownerCommands,
+                    TokenCheck check, DocumentLimits limits, RotationPolicy rotation) {
+        return build(new TokenDataFetchers(queries, commands, ownerQueries, ownerCommands, check, rotation), limits);
     }
 
     static GraphQL build(TokenDataFetchers fetchers, DocumentLimits limits) {

@@ -1,5 +1,7 @@
 package dev.keyward.adapter.graphql;
 
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
 import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.lifecycle.RotationPolicy;
@@ -22,13 +24,18 @@ final class TokenDataFetchers {
 
     private final TokenQueries queries;
     private final TokenCommands commands;
+    private final OwnerQueries ownerQueries;
+    private final OwnerCommands ownerCommands;
     private final TokenCheck check;
     private final ApiTokenMapper mapper;
 
-    TokenDataFetchers(TokenQueries queries, TokenCommands commands, TokenCheck check, RotationPolicy rotation) {
+    TokenDataFetchers(TokenQueries queries, TokenCommands commands, OwnerQueries ownerQueries, OwnerCommands ownerCommands,
+                      TokenCheck check, RotationPolicy rotation) {
         this.mapper = new ApiTokenMapper(rotation);
         this.queries = queries;
         this.commands = commands;
+        this.ownerQueries = ownerQueries;
+        this.ownerCommands = ownerCommands;
         this.check = check;
     }
 
@@ -39,7 +46,11 @@ final class TokenDataFetchers {
                         .dataFetcher("apiToken", authenticated((caller, env) ->
                                 mapper.toMap(queries.get(caller, env.getArgument("id")))))
                         .dataFetcher("apiTokens", authenticated((caller, env) ->
-                                mapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit"))))))
+                                mapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit")))))
+                        .dataFetcher("owner", authenticated((caller, env) ->
+                                ApiTokenMapper.toMap(ownerQueries.get(caller, env.getArgument("id")))))
+                        .dataFetcher("owners", authenticated((caller, env) -> ApiTokenMapper.toMap(ownerQueries.list(caller,
+                                env.getArgument("externalId"), env.getArgument("cursor"), env.getArgument("limit"))))))
                 .type("Mutation", type -> type
                         .dataFetcher("createAPIToken", authenticated((caller, env) ->
                                 payload(mapper.toMap(commands.create(caller, ApiTokenMapper.toCreateCommand(env.getArgument("input")))))))
@@ -50,6 +61,21 @@ final class TokenDataFetchers {
                             String ref = env.getArgument("id");
                             commands.delete(caller, ref);
                             return Map.of("id", TokenRef.parse(ref).isSelf(caller.tokenId()) ? caller.tokenId().toString() : ref);
+                        }))
+                        .dataFetcher("createOwner", authenticated((caller, env) -> {
+                            Map<String, Object> input = env.getArgument("input");
+                            return Map.of("owner", ApiTokenMapper.toMap(ownerCommands.create(caller, (String) input.get("externalId"),
+                                    (String) input.get("name"), ApiTokenMapper.metaText(input))));
+                        }))
+                        .dataFetcher("updateOwner", authenticated((caller, env) -> {
+                            Map<String, Object> input = env.getArgument("input");
+                            return Map.of("owner", ApiTokenMapper.toMap(ownerCommands.update(caller, env.getArgument("id"),
+                                    (String) input.get("name"), ApiTokenMapper.metaText(input))));
+                        }))
+                        .dataFetcher("deleteOwner", authenticated((caller, env) -> {
+                            String id = env.getArgument("id");
+                            ownerCommands.delete(caller, id);
+                            return Map.of("id", id);
                         }))
                         .dataFetcher("rotateAPIToken", authenticated((caller, env) -> {
                             String ref = env.getArgument("id");

@@ -30,7 +30,7 @@ class GraphQLEndpointTest {
 
     private final ObjectMapper json = ObjectMapper.getDefault();
     private final GraphQL unchecked = GraphQL.newGraphQL(
-            GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS).getGraphQLSchema()).build();
+            GraphQLFactory.build(new TokenDataFetchers(null, null, null, null, null, new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS).getGraphQLSchema()).build();
     private final GraphQLEndpoint endpoint = new GraphQLEndpoint(
             new DefaultGraphQLInvocation(unchecked, new KeywardExecutionInputCustomizer(TrustedProxies.none()), null), json);
 

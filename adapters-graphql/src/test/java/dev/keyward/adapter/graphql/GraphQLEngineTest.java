@@ -49,7 +49,7 @@ class GraphQLEngineTest {
 
     private static final List<String> REST_TOKEN_FIELDS = List.of("id", "name", "permissions", "allowedCIDRBlocks",
             "createdAt", "createdBy", "updatedAt", "updatedBy", "expiresAt", "lastUsedAt", "lastUsedFrom", "rotatedAt", "rotationDueAt",
-            "previousValueExpiresAt", "enabled", "meta");
+            "previousValueExpiresAt", "enabled", "meta", "ownerId");
     private static final dev.keyward.domain.lifecycle.RotationPolicy ROTATION = new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90));
 
     private GraphQL graphQL;
@@ -86,7 +86,7 @@ class GraphQLEngineTest {
         outbox = fakes.outbox;
         KeywardDomain services = fakes.domain;
         adminKey = services.bootstrap().bootstrap(Optional.empty()).orElseThrow().reveal();
-        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.check(), ROTATION), new DocumentLimits(6, 60, 3, 2));
+        graphQL = GraphQLFactory.build(new TokenDataFetchers(services.queries(), services.commands(), services.ownerQueries(), services.ownerCommands(), services.check(), ROTATION), new DocumentLimits(6, 60, 3, 2));
     }
 
     private Map<String, Object> run(String key, String document) {
@@ -254,6 +254,24 @@ class GraphQLEngineTest {
     }
 
     @Test
+    void owners_are_created_read_and_given_tokens_and_one_with_tokens_cannot_be_deleted() {
+        Map<String, Object> created = run(adminKey, "mutation { createOwner(input: {externalId: \"cus_5\", name: \"Five\", meta: {plan: \"pro\"}}) { owner { id externalId meta } } }");
+        String ownerId = at(created, "data", "createOwner", "owner", "id");
+        Map<String, Object> token = run(adminKey, "mutation ($in: CreateAPITokenInput!) { createAPIToken(input: $in) { token { id ownerId } } }",
+                Map.of("in", Map.of("name", "owned", "permissions", List.of(), "ownerId", ownerId)));
+        Map<String, Object> duplicate = run(adminKey, "mutation { createOwner(input: {externalId: \"cus_5\"}) { owner { id } } }");
+        Map<String, Object> held = run(adminKey, "mutation ($id: ID!) { deleteOwner(id: $id) { id } }", Map.of("id", ownerId));
+
+        assertEquals(Map.of("plan", "pro"), at(created, "data", "createOwner", "owner", "meta"));
+        assertEquals(ownerId, at(token, "data", "createAPIToken", "token", "ownerId"));
+        assertEquals("Five", at(run(adminKey, "query ($id: ID!) { owner(id: $id) { name } }", Map.of("id", ownerId)), "data", "owner", "name"));
+        assertEquals(List.of(Map.of("externalId", "cus_5")), at(run(adminKey, "{ owners(externalId: \"cus_5\") { results { externalId } } }"),
+                "data", "owners", "results"));
+        assertEquals("CONFLICT", codeOf(duplicate));
+        assertEquals("CONFLICT", codeOf(held));
+    }
+
+    @Test
     void syntax_and_validation_errors_are_bad_user_input_and_not_unauthenticated() {
         Map<String, Object> syntax = run(null, "{ apiToken(id: ");
         Map<String, Object> validation = run(adminKey, "{ apiToken(id: \"self\") { nope } }");
@@ -282,7 +300,7 @@ class GraphQLEngineTest {
 
     @Test
     void an_unexpected_failure_is_an_internal_error_that_shows_nothing_of_it() {
-        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
+        GraphQL broken = GraphQLFactory.build(new TokenDataFetchers(null, null, null, null, null, new dev.keyward.domain.lifecycle.RotationPolicy(java.time.Duration.ofDays(90))), ShippedLimits.LIMITS);
         ExecutionInput input = ExecutionInput.newExecutionInput().query("{ apiToken(id: \"self\") { id } }")
                 .graphQLContext(Map.of(RequestContext.KEY, new RequestContext(adminKey, IpAddress.parse("127.0.0.1"), false, caller -> { }))).build();
 

@@ -76,4 +76,14 @@ public final class Statements {
         }
         return false;
     }
+
+    /** Whether a key refused the row: SQLSTATE class 23 (a unique or a foreign key), anywhere in its causes. */
+    public static boolean integrityViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Authenticates every {@code /api-tokens}, {@code /introspect} and {@code /leaked-tokens} request by its key
+ * Authenticates every {@code /api-tokens}, {@code /owners}, {@code /introspect} and {@code /leaked-tokens} request by its key
  * ({@code X-API-Key} or {@code Authorization: Bearer}) before any body is read, so a stranger gets
  * 401 whatever they send. The client address is the TCP peer, or what trusted proxies vouch for in
  * {@code X-Forwarded-For}. The key itself is never logged or echoed.
@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * answered here, by {@link VerifyDoor}, rather than going on down the chain to its route: the reactive
  * continuation and the route dispatch cost more than the whole verify.
  */
-@ServerFilter({"/api-tokens", "/api-tokens/**", "/introspect", "/leaked-tokens"})
+@ServerFilter({"/api-tokens", "/api-tokens/**", "/owners", "/owners/**", "/introspect", "/leaked-tokens"})
 final class ApiKeyAuthenticationFilter {
 
     /** This filter's own patterns, for {@link #guards}. */

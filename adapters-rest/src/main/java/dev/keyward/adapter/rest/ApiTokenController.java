@@ -92,7 +92,7 @@ public class ApiTokenController {
     }
 
     /** Read as text so that {@code limit=abc} is this API's 400 naming the parameter, not a framework message. */
-    private static Integer parseLimit(String limit) {
+    static Integer parseLimit(String limit) {
         if (limit == null) {
             return null;
         }

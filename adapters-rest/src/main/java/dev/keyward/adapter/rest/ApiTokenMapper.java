@@ -18,12 +18,12 @@ final class ApiTokenMapper {
 
     static CreateTokenCommand toCommand(CreateTokenRequest request) {
         return new CreateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.expiresAt(),
-                request.enabled(), request.meta());
+                request.enabled(), request.meta(), request.ownerId());
     }
 
     static UpdateTokenCommand toCommand(UpdateTokenRequest request) {
         return new UpdateTokenCommand(request.name(), request.permissions(), request.allowedCIDRBlocks(), request.enabled(),
-                request.meta());
+                request.meta(), request.owner());
     }
 
     static ApiTokenResponse toResponse(TokenView token, RotationPolicy rotation) {
@@ -58,6 +58,7 @@ final class ApiTokenMapper {
                 text(token.previousValueExpiresAt()),
                 token.enabled(),
                 MetaJson.tree(token.meta()),
+                token.owner() == null ? null : token.owner().id().toString(),
                 value);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code previousValueExpiresAt}: until when the value before the last rotation still works (null: it
  * died at once, or the token was never rotated); so is {@code enabled}: false while the token is switched off
  * and refused by every door; so is {@code meta}, the
- * client's JSON object ({@code {}} when none). {@code value} is present only in the
+ * client's JSON object ({@code {}} when none), and {@code ownerId}, null for a token of no owner. {@code value} is present only in the
  * create and rotate responses and omitted everywhere else.
  */
 @Serdeable
@@ -35,6 +35,7 @@ public record ApiTokenResponse(
         String previousValueExpiresAt,
         boolean enabled,
         JsonNode meta,
+        String ownerId,
         @JsonInclude(JsonInclude.Include.NON_NULL) String value) {
 
     @Override

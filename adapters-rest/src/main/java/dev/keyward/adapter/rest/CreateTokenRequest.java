@@ -7,5 +7,5 @@ import java.util.List;
  * Nulls mean "not sent"; the domain decides which fields are required.
  */
 public record CreateTokenRequest(String name, List<String> permissions, List<String> allowedCIDRBlocks, String expiresAt,
-                                 Boolean enabled, String meta) {
+                                 Boolean enabled, String meta, String ownerId) {
 }

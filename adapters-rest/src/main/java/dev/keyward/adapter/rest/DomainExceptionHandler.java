@@ -2,6 +2,7 @@ package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.check.PresentedKey;
 import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.error.ConflictException;
 import dev.keyward.domain.error.DomainException;
 import dev.keyward.domain.error.ForbiddenException;
 import dev.keyward.domain.error.InvalidInputException;
@@ -64,7 +65,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         if (exception instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
         }
-        if (exception instanceof ConcurrentChangeException) {
+        if (exception instanceof ConcurrentChangeException || exception instanceof ConflictException) {
             return HttpStatus.CONFLICT;
         }
         if (exception instanceof UnavailableException) {

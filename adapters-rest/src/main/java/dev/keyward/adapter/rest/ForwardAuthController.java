@@ -12,6 +12,7 @@ import dev.keyward.domain.permission.PermissionQuery;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.http.HttpRequest;
+import dev.keyward.domain.token.TokenOwner;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -52,6 +53,8 @@ class ForwardAuthController {
     static final String TOKEN_ID_HEADER = "X-Keyward-Token-Id";
     static final String TOKEN_NAME_HEADER = "X-Keyward-Token-Name";
     static final String PERMISSIONS_HEADER = "X-Keyward-Permissions";
+    /** The externalId of the token's owner, percent-encoded; empty for a token of no owner. */
+    static final String OWNER_HEADER = "X-Keyward-Owner";
     static final String REQUIRE_PARAMETER = "require";
 
     private final Checks checks;
@@ -145,12 +148,18 @@ class ForwardAuthController {
         ok.header(TOKEN_ID_HEADER, token.id().toString())
                 .header(TOKEN_NAME_HEADER, percentEncoded(token.name().value()))
                 .header(PERMISSIONS_HEADER, String.join(",", token.permissions().names()));
+        // Empty rather than absent (no owner, no such key): a gateway copying headers then overwrites
+        // whatever the client sent (Caddy 2.6 would otherwise pass its own placeholder).
+        TokenOwner owner = token.owner();
+        ok.header(OWNER_HEADER, owner == null ? "" : percentEncoded(owner.externalId()));
         if (!metaHeaders.isEmpty()) {
-            // Every listed header, empty when the token has no such key: a gateway copying headers then
-            // overwrites whatever the client sent (Caddy 2.6 would otherwise pass its own placeholder).
             JsonNode meta = MetaJson.tree(token.meta());
+            JsonNode ownerMeta = owner == null ? null : MetaJson.tree(owner.meta());
             metaHeaders.forEach((key, header) -> {
                 String value = MetaJson.headerValue(meta, key);
+                if (value == null && ownerMeta != null) {
+                    value = MetaJson.headerValue(ownerMeta, key);
+                }
                 ok.header(header, value == null ? "" : percentEncoded(value));
             });
         }

@@ -68,7 +68,8 @@ class IntrospectionController {
         String id = token.id().toString();
         return new IntrospectionResponse(true, String.join(" ", token.permissions().names()), id, id, token.name().value(),
                 IntrospectionResponse.TOKEN_TYPE, token.createdAt().getEpochSecond(),
-                result.valueExpiresAt() == null ? null : result.valueExpiresAt().getEpochSecond(), MetaJson.tree(token.meta()));
+                result.valueExpiresAt() == null ? null : result.valueExpiresAt().getEpochSecond(),
+                token.owner() == null ? null : token.owner().externalId(), MetaJson.tree(token.meta()));
     }
 
     /** {@code application/x-www-form-urlencoded}; a parameter sent twice is refused (RFC 6749 §3.2: "MUST NOT be included more than once"). */

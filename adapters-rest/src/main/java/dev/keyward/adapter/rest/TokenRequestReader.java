@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.InvalidInputException;
+import dev.keyward.domain.manage.UpdateTokenCommand;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -36,7 +37,8 @@ final class TokenRequestReader {
                 strings(object, "allowedCIDRBlocks"),
                 string(object, "expiresAt"),
                 bool(object, "enabled"),
-                object(object, "meta"));
+                object(object, "meta"),
+                string(object, "ownerId"));
     }
 
     UpdateTokenRequest readUpdate(byte[] body) {
@@ -46,7 +48,27 @@ final class TokenRequestReader {
                 strings(object, "permissions"),
                 strings(object, "allowedCIDRBlocks"),
                 bool(object, "enabled"),
-                object(object, "meta"));
+                object(object, "meta"),
+                object.get("ownerId") == null ? null : new UpdateTokenCommand.OwnerChange(string(object, "ownerId")));
+    }
+
+    /** The body of {@code POST /owners}: {@code externalId} (the domain requires it), {@code name}, {@code meta}. */
+    OwnerRequest readOwner(byte[] body) {
+        JsonNode object = readObject(body);
+        return new OwnerRequest(string(object, "externalId"), string(object, "name"), object(object, "meta"));
+    }
+
+    /** The body of {@code POST /owners/{id}}: {@code externalId} may not be sent, it never changes. */
+    OwnerRequest readOwnerUpdate(byte[] body) {
+        JsonNode object = readObject(body);
+        if (object.get("externalId") != null) {
+            throw new InvalidInputException("externalId", "externalId never changes: it is what the platform knows the owner by");
+        }
+        return new OwnerRequest(null, string(object, "name"), object(object, "meta"));
+    }
+
+    /** An owner's fields as sent; null: not sent. {@code meta} is the client's object as compact JSON text. */
+    record OwnerRequest(String externalId, String name, String meta) {
     }
 
     /**

@@ -27,13 +27,17 @@ final class VerifyResponses {
     private static final byte[] TOKEN = "\",\"token\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE_END = "\"}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EFFECTIVE = ",\"effectivePermissions\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OWNER = ",\"owner\":".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonMapper json;
     private final RotationPolicy rotation;
     private final Cache<TokenView, Written> written = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
 
-    /** A view's token object, and what follows it in a valid answer: {@code ,"effectivePermissions":[…]}. */
-    private record Written(byte[] token, byte[] effective) {
+    /**
+     * A view's token object, what follows it in a valid answer ({@code ,"effectivePermissions":[…]}), and
+     * its owner ({@code ,"owner":{…}}, empty for a token of no owner).
+     */
+    private record Written(byte[] token, byte[] effective, byte[] owner) {
     }
 
     VerifyResponses(JsonMapper json, RotationPolicy rotation) {
@@ -49,7 +53,7 @@ final class VerifyResponses {
         TokenView token = result.token().orElse(null);
         if (!result.missing().permissions().isEmpty()) {
             return write(new VerifyResponse(result.isValid(), result.code().name(), response(token),
-                    token == null ? null : token.effectivePermissions(), result.missing().names()));
+                    token == null ? null : token.effectivePermissions(), VerifyResponse.Owner.of(token), result.missing().names()));
         }
         var out = new ByteArrayOutputStream(token == null ? 48 : 640);
         out.writeBytes(result.isValid() ? VALID : INVALID);
@@ -65,6 +69,7 @@ final class VerifyResponses {
         if (result.isValid()) {
             out.writeBytes(parts.effective());
         }
+        out.writeBytes(parts.owner());
         out.write('}');
         return out.toByteArray();
     }
@@ -73,7 +78,13 @@ final class VerifyResponses {
         var effective = new ByteArrayOutputStream(256);
         effective.writeBytes(EFFECTIVE);
         effective.writeBytes(write(token.effectivePermissions()));
-        return new Written(write(response(token)), effective.toByteArray());
+        VerifyResponse.Owner owner = VerifyResponse.Owner.of(token);
+        var ownerPart = new ByteArrayOutputStream(owner == null ? 0 : 256);
+        if (owner != null) {
+            ownerPart.writeBytes(OWNER);
+            ownerPart.writeBytes(write(owner));
+        }
+        return new Written(write(response(token)), effective.toByteArray(), ownerPart.toByteArray());
     }
 
     private ApiTokenResponse response(TokenView token) {

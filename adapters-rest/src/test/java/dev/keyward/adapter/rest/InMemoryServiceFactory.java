@@ -1,5 +1,7 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
 import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.fake.DirectTransactions;
@@ -57,6 +59,16 @@ class InMemoryServiceFactory {
     @Singleton
     TokenCommands tokenCommands() {
         return fakes.domain.commands();
+    }
+
+    @Singleton
+    OwnerCommands ownerCommands() {
+        return fakes.domain.ownerCommands();
+    }
+
+    @Singleton
+    OwnerQueries ownerQueries() {
+        return fakes.domain.ownerQueries();
     }
 
     @Singleton

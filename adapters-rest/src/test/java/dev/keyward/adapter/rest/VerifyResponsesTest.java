@@ -1,6 +1,8 @@
 package dev.keyward.adapter.rest;
 
+import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.TokenMeta;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.lifecycle.RotationPolicy;
@@ -42,6 +44,13 @@ class VerifyResponsesTest {
         for (CheckCode code : List.of(CheckCode.VALID, CheckCode.DISABLED, CheckCode.EXPIRED, CheckCode.ADDRESS_NOT_ALLOWED)) {
             assertWritten(new CheckResult(code, Optional.of(token), PermissionSet.of(), null, null));
         }
+        TokenView owned = new TokenView(token.id(), token.name(), token.permissions(), token.allowlist(), token.createdAt(),
+                token.createdBy(), token.updatedAt(), token.updatedBy(), token.expiresAt(), null, null, null, null, true,
+                new TokenMeta("{\"seat\":1}"), new TokenOwner(OwnerId.parse("0192f0c4-0000-7000-8000-0000000000aa"), "cus \"9\"",
+                new TokenMeta("{\"plan\":\"gold\"}")));
+        for (CheckCode code : List.of(CheckCode.VALID, CheckCode.DISABLED)) {
+            assertWritten(new CheckResult(code, Optional.of(owned), PermissionSet.of(), null, null));
+        }
         assertWritten(CheckResult.failed(CheckCode.NOT_FOUND));
         assertWritten(CheckResult.failed(CheckCode.MALFORMED));
         assertWritten(new CheckResult(CheckCode.INSUFFICIENT_PERMISSIONS, Optional.of(token),
@@ -70,7 +79,7 @@ class VerifyResponsesTest {
         VerifyResponse expected = new VerifyResponse(result.isValid(), result.code().name(),
                 result.token().map(token -> ApiTokenMapper.toResponse(token, ROTATION)).orElse(null),
                 result.isValid() || missing != null ? result.token().map(token -> List.of("AIRunAsModify", "AlertRead", "RuleRead")).orElse(null)
-                        : null, missing);
+                        : null, VerifyResponse.Owner.of(result.token().orElse(null)), missing);
         assertEquals(new String(json.writeValueAsBytes(expected), StandardCharsets.UTF_8),
                 new String(responses.bodyOf(result), StandardCharsets.UTF_8), result.code().name());
     }
@@ -78,6 +87,6 @@ class VerifyResponsesTest {
     private static TokenView view(String name, Instant lastUsedAt) {
         return new TokenView(TokenId.parse("0192f0c4-0000-7000-8000-000000000042"), new TokenName(name), PermissionSet.of(Permission.RuleRead, Permission.AlertRead, Permission.AIRunAsModify),
                 IpAllowlist.parse("allowedCIDRBlocks", List.of("10.0.0.0/8")), T0, Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP,
-                T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null, true, TokenMeta.EMPTY);
+                T0.plusSeconds(86_400), lastUsedAt, lastUsedAt == null ? null : IpAddress.parse("192.0.2.7"), null, null, true, TokenMeta.EMPTY, null);
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * The command line of the same jar: {@code check-connection}, {@code tokens list|create|rotate|delete},
+ * {@code owners list|get|create|update|delete},
  * {@code leaks report} and {@code verify}, talking HTTP to a running Keyward (no Micronaut context, so it
  * starts in a fraction of a second). The key comes from {@code KEYWARD_API_TOKEN} or a prompt with echo
  * off, never from an argument, which {@code ps} and shell histories would show. Exit status: 0 done, 1 refused or unreachable (one line on
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  */
 @Command(name = "keyward", mixinStandardHelpOptions = true, versionProvider = KeywardCli.Version.class,
         description = "Run without arguments to serve Keyward. With a command, talk to a running Keyward.",
-        subcommands = {CheckConnectionCommand.class, TokensCommand.class, LeaksCommand.class, VerifyCommand.class},
+        subcommands = {CheckConnectionCommand.class, TokensCommand.class, OwnersCommand.class, LeaksCommand.class,
+                VerifyCommand.class},
         exitCodeOnExecutionException = KeywardCli.FAILED)
 public final class KeywardCli {
 

@@ -88,6 +88,16 @@ final class TokensCommand {
         Switch onOff;
         @ArgGroup(exclusive = true)
         MetaChange metaChange;
+        @ArgGroup(exclusive = true)
+        OwnerChange ownerChange;
+
+        /** At most one of {@code --owner} and {@code --no-owner}; neither keeps the owner. */
+        static final class OwnerChange {
+            @Option(names = "--owner", required = true, paramLabel = "OWNER_ID", description = "give it to this owner")
+            String owner;
+            @Option(names = "--no-owner", required = true, description = "detach it from its owner")
+            boolean none;
+        }
 
         /** At most one of {@code --meta} (replace) and {@code --clear-meta}; neither keeps the metadata. */
         static final class MetaChange {
@@ -120,6 +130,10 @@ final class TokensCommand {
             if (metaChange != null) {
                 body.put("meta", metaChange.clear ? Map.of() : metaChange.meta);
             }
+            if (ownerChange != null) {
+                // A JSON null detaches: the map writes it out.
+                body.put("ownerId", ownerChange.none ? null : ownerChange.owner);
+            }
             print(api().post("/api-tokens/" + ApiClient.segment(id), body));
             return 0;
         }
@@ -140,6 +154,8 @@ final class TokensCommand {
         boolean disable;
         @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "metadata to keep on it, a string value (repeat for more)")
         Map<String, String> meta = new LinkedHashMap<>();
+        @Option(names = "--owner", paramLabel = "OWNER_ID", description = "the owner it belongs to (an id from owners create)")
+        String owner;
 
         @Override
         public Integer call() throws ApiClient.Failure {
@@ -157,6 +173,9 @@ final class TokensCommand {
             }
             if (!meta.isEmpty()) {
                 body.put("meta", meta);
+            }
+            if (owner != null) {
+                body.put("ownerId", owner);
             }
             print(api().post("/api-tokens", body));
             return 0;

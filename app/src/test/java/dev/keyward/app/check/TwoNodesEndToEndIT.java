@@ -128,4 +128,25 @@ class TwoNodesEndToEndIT {
         }
         LOG.info("two-node propagation of metadata: " + Duration.ofNanos(System.nanoTime() - changed).toMillis() + " ms");
     }
+
+    @Test
+    void an_owner_changed_on_one_node_is_what_the_other_nodes_verify_answers_for_its_tokens_within_the_bound() {
+        String ownerId = a.post("/owners", admin, "{\"externalId\":\"cus-" + System.nanoTime() + "\",\"meta\":{\"plan\":\"free\"}}").string("id");
+        Token token = a.create(admin, "owned", "OrganizationAPITokenRead");
+        assertEquals(200, a.post("/api-tokens/" + token.id(), admin,
+                "{\"name\":\"owned\",\"permissions\":[\"OrganizationAPITokenRead\"],\"ownerId\":\"" + ownerId + "\"}").status());
+        String verify = "{\"key\":\"" + token.value() + "\"}";
+        long given = System.nanoTime();
+        while (!(b.post("/api-tokens/verify", admin, verify).json().get("owner") instanceof Map<?, ?> owner
+                && Map.of("plan", "free").equals(owner.get("meta")))) {
+            assertTrue(System.nanoTime() - given < GENEROUS_BOUND.toNanos(), "B does not see the token's owner after " + GENEROUS_BOUND);
+        }
+
+        assertEquals(200, a.post("/owners/" + ownerId, admin, "{\"meta\":{\"plan\":\"paid\"}}").status());
+        long changed = System.nanoTime();
+        while (!Map.of("plan", "paid").equals(((Map<?, ?>) b.post("/api-tokens/verify", admin, verify).json().get("owner")).get("meta"))) {
+            assertTrue(System.nanoTime() - changed < GENEROUS_BOUND.toNanos(), "B still answers the owner's old metadata after " + GENEROUS_BOUND);
+        }
+        LOG.info("two-node propagation of an owner's change: " + Duration.ofNanos(System.nanoTime() - changed).toMillis() + " ms");
+    }
 }

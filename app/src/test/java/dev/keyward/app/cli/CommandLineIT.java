@@ -177,6 +177,31 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void owners_create_list_update_and_delete_and_tokens_take_an_owner_and_leave_it() {
+        String external = unique("cli-owner");
+        Run created = run(admin, "owners", "create", "--external-id", external, "--name", "CLI Co", "--meta", "plan=gold");
+        assertEquals(0, created.status(), created.err());
+        String ownerId = (String) created.object().get("id");
+        Run token = run(admin, "tokens", "create", "--name", unique("cli-owned"), "--owner", ownerId);
+        assertEquals(ownerId, token.object().get("ownerId"), token.out());
+
+        Run listed = run(admin, "owners", "list", "--external-id", external);
+        Run refused = run(admin, "owners", "delete", ownerId);
+        Run detached = run(admin, "tokens", "update", (String) token.object().get("id"), "--name", "cli-owned", "--no-owner");
+        Run updated = run(admin, "owners", "update", ownerId, "--name", "CLI Corp", "--clear-meta");
+        Run deleted = run(admin, "owners", "delete", ownerId);
+
+        assertEquals(List.of(created.object()), listed.json(), listed.out());
+        assertEquals(KeywardCli.FAILED, refused.status());
+        assertTrue(refused.err().startsWith("keyward: 409") && refused.err().contains("1 token"), refused.err());
+        assertEquals(null, detached.object().get("ownerId"), detached.out());
+        assertEquals("CLI Corp", updated.object().get("name"));
+        assertEquals(Map.of(), updated.object().get("meta"));
+        assertEquals(0, deleted.status(), deleted.err());
+        assertEquals(404, api.get("/owners/" + ownerId, admin).status());
+    }
+
+    @Test
     void leaks_report_deletes_the_tokens_whose_values_are_in_the_file() throws Exception {
         var leaked = api.create(admin, unique("cli-leaked"), "AlertRead");
         java.nio.file.Path report = java.nio.file.Files.createTempFile("leaks", ".json");

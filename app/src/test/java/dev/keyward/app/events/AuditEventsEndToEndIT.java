@@ -99,6 +99,29 @@ class AuditEventsEndToEndIT extends KafkaEndToEndTest {
     }
 
     @Test
+    void an_owners_life_is_three_events_keyed_by_the_owner_and_a_token_event_names_its_owner() throws Exception {
+        Reply owner = api.post("/owners", admin, "{\"externalId\":\"cus_audited\",\"meta\":{\"plan\":\"gold\"}}");
+        assertEquals(201, owner.status(), owner.body());
+        String ownerId = owner.string("id");
+        Reply token = api.post("/api-tokens", admin, "{\"name\":\"owned\",\"permissions\":[],\"ownerId\":\"" + ownerId + "\"}");
+        assertEquals(200, api.post("/owners/" + ownerId, admin, "{\"name\":\"Audited\"}").status());
+        assertEquals(204, api.delete("/api-tokens/" + token.string("id"), admin).status());
+        assertEquals(204, api.delete("/owners/" + ownerId, admin).status());
+
+        Consumed consumed = new Consumed(TestKafka.consume(kafka.bootstrapServers(), topic,
+                records -> new Consumed(records).events.stream().filter(e -> ownerId.equals(e.getSubject())).count() >= 3,
+                Duration.ofSeconds(60)));
+        List<CloudEvent> ownerEvents = consumed.events.stream().filter(e -> ownerId.equals(e.getSubject())).toList();
+        CloudEvent created = consumed.events.stream().filter(e -> token.string("id").equals(e.getSubject())).findFirst().orElseThrow();
+
+        assertEquals(List.of("dev.keyward.owner.created", "dev.keyward.owner.updated", "dev.keyward.owner.deleted"),
+                ownerEvents.stream().map(CloudEvent::getType).toList());
+        assertEquals(tree.readTree("{\"id\":\"" + ownerId + "\",\"externalId\":\"cus_audited\",\"name\":\"Audited\",\"meta\":{\"plan\":\"gold\"}}"),
+                tree.readTree(ownerEvents.get(1).getData().toBytes()).get("owner"));
+        assertEquals(ownerId, tree.readTree(created.getData().toBytes()).get("token").get("ownerId").asText());
+    }
+
+    @Test
     void no_record_holds_a_token_value_or_any_form_of_a_secret_hash() {
         Life life = life();
         assertTrue(life.consumed().records.size() >= 5, "the bootstrap admin's creation and the four changes");
@@ -145,7 +168,7 @@ class AuditEventsEndToEndIT extends KafkaEndToEndTest {
     private JsonNode publicState(Map<String, Object> state) {
         ObjectNode token = tree.createObjectNode();
         for (String field : List.of("id", "name", "permissions", "allowedCIDRBlocks", "expiresAt", "rotatedAt", "previousValueExpiresAt",
-                "enabled", "meta")) {
+                "enabled", "meta", "ownerId")) {
             token.set(field, tree.valueToTree(state.get(field)));
         }
         return token;

@@ -56,7 +56,7 @@ class GraphQLRestParityEndToEndIT extends EndToEndTest {
         assertEquals(rest, viaGraphQL(id));
         token.remove("value");
         assertEquals(rest, token, "the create payload is the same token too");
-        assertEquals(16, rest.size(), "REST shows exactly the sixteen APIToken fields: " + rest.keySet());
+        assertEquals(17, rest.size(), "REST shows exactly the seventeen APIToken fields: " + rest.keySet());
         assertEquals(Map.of("plan", "gold", "seats", 3, "eu", true), rest.get("meta"));
         assertEquals(false, rest.get("enabled"));
     }

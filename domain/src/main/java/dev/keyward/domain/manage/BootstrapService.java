@@ -50,7 +50,7 @@ public final class BootstrapService implements TokenBootstrap {
                 return Optional.empty();
             }
             TokenValue value = configured.orElseGet(creation::newValue);
-            creation.create(new TokenName(BOOTSTRAP_NAME), PermissionSet.all(), IpAllowlist.anyAddress(), null, true, TokenMeta.EMPTY, value,
+            creation.create(new TokenName(BOOTSTRAP_NAME), PermissionSet.all(), IpAllowlist.anyAddress(), null, true, TokenMeta.EMPTY, null, value,
                     new Origin(Actor.BOOTSTRAP, null, clock.instant()));
             return configured.isPresent() ? Optional.empty() : Optional.of(value);
         });

@@ -1,6 +1,8 @@
 package dev.keyward.domain.manage;
 
 import dev.keyward.domain.check.Caller;
+import dev.keyward.domain.error.InvalidInputException;
+import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.lifecycle.TokenStore;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.Permission;
@@ -10,9 +12,11 @@ import dev.keyward.domain.token.Expiry;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenEvent;
+import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.TokenMeta;
-import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.TokenValue;
+import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenView;
 import dev.keyward.domain.token.Tokens;
 import dev.keyward.domain.token.Transactions;
@@ -35,6 +39,7 @@ public final class TokenCommandService implements TokenCommands {
     private static final Permission MODIFY = Permission.OrganizationAPITokenModify;
 
     private final Tokens tokens;
+    private final Owners owners;
     private final TokenStore store;
     private final Transactions transactions;
     private final TokenCreation creation;
@@ -47,9 +52,10 @@ public final class TokenCommandService implements TokenCommands {
      * @param lifetime the cap on a new token's life
      * @param grace    the cap on a rotation's grace period
      */
-    public TokenCommandService(Tokens tokens, TokenStore store, Transactions transactions, SecretHasher hasher,
+    public TokenCommandService(Tokens tokens, Owners owners, TokenStore store, Transactions transactions, SecretHasher hasher,
                                RandomGenerator random, LifetimePolicy lifetime, GracePolicy grace, Clock clock) {
         this.tokens = tokens;
+        this.owners = owners;
         this.store = store;
         this.transactions = transactions;
         this.creation = new TokenCreation(store, hasher, random);
@@ -71,7 +77,7 @@ public final class TokenCommandService implements TokenCommands {
             ApiToken acting = acting(caller, "create tokens");
             new ActingTokenPolicy(acting).checkCreate(permissions, allowlist, expiry.at());
             return creation.create(name, permissions, allowlist, expiry.at(), !Boolean.FALSE.equals(command.enabled()), meta,
-                    creation.newValue(), origin);
+                    owner(command.ownerId()), creation.newValue(), origin);
         });
     }
 
@@ -90,7 +96,9 @@ public final class TokenCommandService implements TokenCommands {
             IpAllowlist newAllowlist = allowlist.orElse(token.allowlist());
             new ActingTokenPolicy(acting).checkUpdate(token, permissions, newAllowlist);
             boolean enabled = command.enabled() == null ? token.isEnabled() : command.enabled();
-            TokenEvent event = token.update(name, permissions, newAllowlist, enabled, meta.orElse(token.meta()), originOf(caller));
+            TokenOwner owner = command.owner() == null ? token.owner() : owner(command.owner().ownerId());
+            TokenEvent event = token.update(name, permissions, newAllowlist, enabled, meta.orElse(token.meta()), owner,
+                    originOf(caller));
             store.changed(token, event);
             return token.view();
         });
@@ -124,6 +132,17 @@ public final class TokenCommandService implements TokenCommands {
             store.deleted(token, token.delete(originOf(caller)));
             return null;
         });
+    }
+
+    /** The owner {@code ownerId} names, as a token carries it; null for none. */
+    private TokenOwner owner(String ownerId) {
+        if (ownerId == null) {
+            return null;
+        }
+        return OwnerId.tryParse(ownerId).flatMap(owners::findById)
+                .map(found -> found.view().asTokenOwner())
+                .orElseThrow(() -> new InvalidInputException("ownerId", "ownerId '" + TokenValue.redact(ownerId)
+                        + "' names no owner: create it with POST /owners first"));
     }
 
     /** See {@link Caller#rereadToWrite}. */

@@ -10,6 +10,7 @@ import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.TokenValue;
 
 import java.time.Instant;
@@ -42,9 +43,9 @@ final class TokenCreation {
 
     /** @param expiresAt null: never */
     TokenWithValue create(TokenName name, PermissionSet permissions, IpAllowlist allowlist, Instant expiresAt,
-                          boolean enabled, TokenMeta meta, TokenValue value, Origin origin) {
+                          boolean enabled, TokenMeta meta, TokenOwner owner, TokenValue value, Origin origin) {
         ApiToken.Created created = ApiToken.create(TokenId.newId(origin.at(), random), name, permissions, allowlist,
-                expiresAt, enabled, meta, hasher.hash(value), origin);
+                expiresAt, enabled, meta, owner, hasher.hash(value), origin);
         store.created(created);
         return new TokenWithValue(created.token().view(), value);
     }

@@ -37,13 +37,14 @@ public final class ApiToken {
     private final long version;
     private boolean enabled;
     private TokenMeta meta;
+    private TokenOwner owner;
     private boolean deleted;
 
     private ApiToken(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                      Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy, Instant expiresAt,
                      Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt, SecretHash secretHash,
                      SecretHash previousSecretHash, Instant previousValueExpiresAt, boolean enabled, TokenMeta meta,
-                     long version) {
+                     TokenOwner owner, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -64,26 +65,29 @@ public final class ApiToken {
         this.previousValueExpiresAt = previousValueExpiresAt;
         this.enabled = enabled;
         this.meta = Objects.requireNonNull(meta, "meta");
+        this.owner = owner;
         this.version = version;
     }
 
     /** A new, enabled token and the event announcing it. {@code expiresAt} null means it never expires. */
     public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
                                Instant expiresAt, SecretHash secretHash, Origin origin) {
-        return create(id, name, permissions, allowlist, expiresAt, true, TokenMeta.EMPTY, secretHash, origin);
+        return create(id, name, permissions, allowlist, expiresAt, true, TokenMeta.EMPTY, null, secretHash, origin);
     }
 
     /**
      * A new token and the event announcing it. {@code expiresAt} null means it never expires; a token
-     * created disabled is refused by every door until a later update enables it.
+     * created disabled is refused by every door until a later update enables it. {@code owner} null: it
+     * belongs to no owner.
      */
     public static Created create(TokenId id, TokenName name, PermissionSet permissions, IpAllowlist allowlist,
-                               Instant expiresAt, boolean enabled, TokenMeta meta, SecretHash secretHash, Origin origin) {
+                               Instant expiresAt, boolean enabled, TokenMeta meta, TokenOwner owner, SecretHash secretHash,
+                               Origin origin) {
         if (expiresAt != null && !expiresAt.isAfter(origin.at())) {
             throw new IllegalArgumentException("a new token must expire in the future");
         }
         ApiToken token = new ApiToken(id, name, permissions, allowlist, origin.at(), origin.actor(),
-                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, enabled, meta, 0);
+                origin.at(), origin.actor(), expiresAt, null, null, null, secretHash, null, null, enabled, meta, owner, 0);
         return new Created(token, new TokenCreated(token.view(), origin));
     }
 
@@ -93,7 +97,7 @@ public final class ApiToken {
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, long version) {
         return reconstitute(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, true, TokenMeta.EMPTY, version);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, null, null, true, TokenMeta.EMPTY, null, version);
     }
 
     /**
@@ -104,10 +108,11 @@ public final class ApiToken {
                                         Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
                                         Instant expiresAt, Instant lastUsedAt, IpAddress lastUsedFrom, Instant rotatedAt,
                                         SecretHash secretHash, SecretHash previousSecretHash,
-                                        Instant previousValueExpiresAt, boolean enabled, TokenMeta meta, long version) {
+                                        Instant previousValueExpiresAt, boolean enabled, TokenMeta meta, TokenOwner owner,
+                                        long version) {
         return new ApiToken(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
                 expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, secretHash, previousSecretHash, previousValueExpiresAt,
-                enabled, meta, version);
+                enabled, meta, owner, version);
     }
 
     /** The result of {@link #create}. */
@@ -116,15 +121,15 @@ public final class ApiToken {
 
     /** Replaces name, permissions and allowlist; the event lists what actually changed. */
     public TokenUpdated update(TokenName newName, PermissionSet newPermissions, IpAllowlist newAllowlist, Origin origin) {
-        return update(newName, newPermissions, newAllowlist, enabled, meta, origin);
+        return update(newName, newPermissions, newAllowlist, enabled, meta, owner, origin);
     }
 
     /**
-     * Replaces name, permissions, allowlist, whether the token is enabled and its metadata; the event
-     * lists what actually changed. A disabled token keeps its values, and works again once enabled.
+     * Replaces name, permissions, allowlist, whether the token is enabled, its metadata and its owner (null:
+     * none); the event lists what actually changed. A disabled token keeps its values, and works again once enabled.
      */
     public TokenUpdated update(TokenName newName, PermissionSet newPermissions, IpAllowlist newAllowlist,
-                               boolean newEnabled, TokenMeta newMeta, Origin origin) {
+                               boolean newEnabled, TokenMeta newMeta, TokenOwner newOwner, Origin origin) {
         requireLive();
         List<FieldChange> changes = new ArrayList<>();
         if (!name.equals(newName)) {
@@ -142,11 +147,15 @@ public final class ApiToken {
         if (!meta.equals(newMeta)) {
             changes.add(new FieldChange("meta", meta, newMeta));
         }
+        if (!Objects.equals(ownerIdOf(owner), ownerIdOf(newOwner))) {
+            changes.add(new FieldChange("ownerId", ownerIdOf(owner), ownerIdOf(newOwner)));
+        }
         name = newName;
         permissions = newPermissions;
         allowlist = newAllowlist;
         enabled = newEnabled;
         meta = newMeta;
+        owner = newOwner;
         touch(origin);
         return new TokenUpdated(view(), origin, changes);
     }
@@ -260,7 +269,7 @@ public final class ApiToken {
 
     public TokenView view() {
         return new TokenView(id, name, permissions, allowlist, createdAt, createdBy, updatedAt, updatedBy,
-                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt, enabled, meta);
+                expiresAt, lastUsedAt, lastUsedFrom, rotatedAt, previousValueExpiresAt, enabled, meta, owner);
     }
 
     public TokenId id() {
@@ -338,6 +347,15 @@ public final class ApiToken {
 
     public TokenMeta meta() {
         return meta;
+    }
+
+    /** Whose the token is; null when it belongs to no owner. */
+    public TokenOwner owner() {
+        return owner;
+    }
+
+    private static String ownerIdOf(TokenOwner owner) {
+        return owner == null ? null : owner.id().toString();
     }
 
     public boolean isDeleted() {

@@ -3,10 +3,10 @@ package dev.keyward.domain.token;
 import java.time.Instant;
 
 /**
- * Anything the audit outbox carries: a change to a token, or a security observation that concerns no
- * single token. Its names on the wire live in {@link AuditEventType}, written once.
+ * Anything the audit outbox carries: a change to a token or to an owner, or a security observation that
+ * concerns no single token. Its names on the wire live in {@link AuditEventType}, written once.
  */
-public sealed interface AuditEvent permits TokenEvent, AuthFailuresObserved {
+public sealed interface AuditEvent permits TokenEvent, OwnerEvent, AuthFailuresObserved {
 
     AuditEventType type();
 

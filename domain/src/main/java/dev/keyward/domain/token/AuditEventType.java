@@ -23,7 +23,10 @@ public enum AuditEventType {
     /** A value rotated away was presented again ({@link TokenReused}). */
     REUSED(Family.API_TOKEN, "reused"),
     /** One client address failed too many checks in one window ({@link AuthFailuresObserved}). */
-    AUTH_FAILURES(Family.SECURITY, "auth-failures");
+    AUTH_FAILURES(Family.SECURITY, "auth-failures"),
+    OWNER_CREATED(Family.OWNER, "owner.created"),
+    OWNER_UPDATED(Family.OWNER, "owner.updated"),
+    OWNER_DELETED(Family.OWNER, "owner.deleted");
 
     /** The CloudEvents {@code type} of every token event starts with this; consumers filter on it. */
     public static final String CLOUD_EVENT_TYPE_PREFIX = Family.API_TOKEN.prefix;
@@ -33,7 +36,9 @@ public enum AuditEventType {
 
     private enum Family {
         API_TOKEN("dev.keyward.api-token."),
-        SECURITY("dev.keyward.security.");
+        SECURITY("dev.keyward.security."),
+        /** Owner events carry their noun in the wire name ({@code owner.created}), unique in the outbox. */
+        OWNER("dev.keyward.");
 
         private final String prefix;
 
@@ -56,7 +61,8 @@ public enum AuditEventType {
     }
 
     /**
-     * {@code dev.keyward.api-token.<wireName>} or {@code dev.keyward.security.<wireName>}: part of the
+     * {@code dev.keyward.api-token.<wireName>}, {@code dev.keyward.security.<wireName>} or, for owners,
+     * {@code dev.keyward.<wireName>} ({@code dev.keyward.owner.created}): part of the
      * published event contract, never renamed.
      */
     public String cloudEventType() {

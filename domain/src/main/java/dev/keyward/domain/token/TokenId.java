@@ -18,23 +18,12 @@ public record TokenId(UUID value) implements Comparable<TokenId> {
     }
 
     public static TokenId newId(Instant now, RandomGenerator random) {
-        long millis = now.toEpochMilli();
-        long msb = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFF);
-        long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new TokenId(new UUID(msb, lsb));
+        return new TokenId(Uuid7.next(now, random));
     }
 
     /** Only the canonical lower-case 36-character form is an id; anything else names no token. */
     public static Optional<TokenId> tryParse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            UUID uuid = UUID.fromString(text);
-            return uuid.toString().equals(text) ? Optional.of(new TokenId(uuid)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuid7.tryParse(text).map(TokenId::new);
     }
 
     public static TokenId parse(String text) {

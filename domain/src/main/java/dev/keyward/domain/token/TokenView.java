@@ -13,7 +13,8 @@ import java.util.List;
  * {@code lastUsedFrom} (never used, or used from an unknown address), {@code rotatedAt},
  * {@code previousValueExpiresAt} (no rotation with a grace period since the last one without: until
  * then the value before the last rotation still authenticates). A token not {@code enabled} is refused by
- * every door, yet listed and changeable; {@code meta} is never null ({@link TokenMeta#EMPTY}).
+ * every door, yet listed and changeable; {@code meta} is never null ({@link TokenMeta#EMPTY}); {@code owner} is null
+ * for a token that belongs to no owner.
  */
 public record TokenView(
         TokenId id,
@@ -30,7 +31,8 @@ public record TokenView(
         Instant rotatedAt,
         Instant previousValueExpiresAt,
         boolean enabled,
-        TokenMeta meta) {
+        TokenMeta meta,
+        TokenOwner owner) {
 
     /**
      * Every permission the token holds, by name, sorted by code point: what verify, introspection and

@@ -29,6 +29,10 @@ import dev.keyward.domain.manage.TokenCommandService;
 import dev.keyward.domain.manage.TokenCommands;
 import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.manage.TokenQueryService;
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
+import dev.keyward.domain.owner.OwnerService;
+import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.reuse.ReuseDetector;
 import dev.keyward.domain.reuse.ReuseReports;
 import dev.keyward.domain.token.AuditOutbox;
@@ -59,7 +63,7 @@ public final class KeywardDomain {
     public record Ports(Tokens tokens, Transactions transactions, Transactions scanTransactions, AuditOutbox outbox,
                         Installation installation, LifecycleCalendar calendar, RetiredValues retiredValues,
                         ReuseReports reuseReports, LeakedValues leakedValues, CheckedTokens checkedTokens,
-                        TokenUses uses, CheckObserver observer) {
+                        TokenUses uses, CheckObserver observer, Owners owners) {
     }
 
     /**
@@ -91,6 +95,7 @@ public final class KeywardDomain {
     private final TokenBootstrap bootstrap;
     private final LifecycleScanning scan;
     private final LeakReports leaks;
+    private final OwnerService owners;
 
     public KeywardDomain(Ports ports, Policies policies, Runtime runtime) {
         Clock clock = runtime.clock();
@@ -103,8 +108,9 @@ public final class KeywardDomain {
         check = new CheckService(ports.checkedTokens(), ports.uses(), runtime.hasher(), clock, authFailures,
                 ports.observer(), reuse);
         queries = new TokenQueryService(ports.tokens());
-        commands = new TokenCommandService(ports.tokens(), store, ports.transactions(), runtime.hasher(), runtime.random(),
-                policies.lifetime(), policies.grace(), clock);
+        commands = new TokenCommandService(ports.tokens(), ports.owners(), store, ports.transactions(), runtime.hasher(),
+                runtime.random(), policies.lifetime(), policies.grace(), clock);
+        owners = new OwnerService(ports.owners(), ports.tokens(), ports.outbox(), ports.transactions(), runtime.random(), clock);
         bootstrap = new BootstrapService(ports.tokens(), store, ports.transactions(), ports.installation(),
                 runtime.hasher(), runtime.random(), clock);
         scan = new LifecycleScanService(ports.tokens(), store, ports.scanTransactions(), policies.schedule(),
@@ -141,6 +147,14 @@ public final class KeywardDomain {
 
     public LeakReports leaks() {
         return leaks;
+    }
+
+    public OwnerCommands ownerCommands() {
+        return owners;
+    }
+
+    public OwnerQueries ownerQueries() {
+        return owners;
     }
 
     /** The failed-check monitor, for its gauge of tracked addresses. */

@@ -257,7 +257,7 @@ class AuditRelayTest {
     private void add(long sequence, TokenId token) {
         Instant at = T0.plusSeconds(sequence % 60);
         TokenView view = new TokenView(token, new TokenName("t"), PermissionSet.of(), IpAllowlist.anyAddress(), T0,
-                Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP, null, null, null, null, null, true, TokenMeta.EMPTY);
+                Actor.BOOTSTRAP, T0, Actor.BOOTSTRAP, null, null, null, null, null, true, TokenMeta.EMPTY, null);
         Origin origin = new Origin(Actor.BOOTSTRAP, null, at);
         backlog.add(new PendingAuditEvent(sequence, UUID.randomUUID(),
                 sequence == 1 ? new TokenCreated(view, origin) : new TokenRotated(view, origin)));

@@ -43,6 +43,7 @@ public final class InMemoryDomain {
     public final InMemoryRetiredValues retired = new InMemoryRetiredValues();
     public final InMemoryLeakedValues leaked = new InMemoryLeakedValues();
     public final RecordingTokenUses uses = new RecordingTokenUses();
+    public final InMemoryOwners owners;
     /** What the check reads: the fakes, read through (or what {@code around} made of them). */
     public final CheckedTokens checked;
     public final KeywardDomain domain;
@@ -57,10 +58,11 @@ public final class InMemoryDomain {
                           RandomGenerator random, SecretHasher hasher, CheckObserver observer,
                           UnaryOperator<CheckedTokens> around) {
         this.tokens = tokens;
+        this.owners = new InMemoryOwners(tokens);
         this.checked = around.apply(new ReadThroughCheckedTokens(tokens, retired));
         this.domain = new KeywardDomain(
                 new KeywardDomain.Ports(tokens, transactions, transactions, outbox, installation, calendar, retired,
-                        new InMemoryReuseReports(), leaked, checked, uses, observer),
+                        new InMemoryReuseReports(), leaked, checked, uses, observer, owners),
                 policies,
                 new KeywardDomain.Runtime(clock, random, hasher, Runnable::run, Runnable::run));
     }

@@ -57,7 +57,7 @@ public final class InMemoryTokens implements Tokens {
         rows.put(token.id(), ApiToken.reconstitute(token.id(), token.name(), token.permissions(), token.allowlist(),
                 stored.createdAt(), stored.createdBy(), token.updatedAt(), token.updatedBy(), stored.expiresAt(),
                 stored.lastUsedAt(), stored.lastUsedFrom(), token.rotatedAt(), token.secretHash(), token.previousSecretHash(),
-                token.previousValueExpiresAt(), token.isEnabled(), token.meta(), stored.version() + 1));
+                token.previousValueExpiresAt(), token.isEnabled(), token.meta(), token.owner(), stored.version() + 1));
     }
 
     @Override
@@ -81,6 +81,6 @@ public final class InMemoryTokens implements Tokens {
     private static ApiToken copy(ApiToken t, long version) {
         return ApiToken.reconstitute(t.id(), t.name(), t.permissions(), t.allowlist(), t.createdAt(), t.createdBy(),
                 t.updatedAt(), t.updatedBy(), t.expiresAt(), t.lastUsedAt(), t.lastUsedFrom(), t.rotatedAt(), t.secretHash(),
-                t.previousSecretHash(), t.previousValueExpiresAt(), t.isEnabled(), t.meta(), version);
+                t.previousSecretHash(), t.previousValueExpiresAt(), t.isEnabled(), t.meta(), t.owner(), version);
     }
 }

@@ -23,6 +23,11 @@ public final class RecordingAuditOutbox implements AuditOutbox {
         return events.stream().filter(TokenEvent.class::isInstance).map(TokenEvent.class::cast).toList();
     }
 
+    /** Every event, of any kind, in order. */
+    public List<AuditEvent> allEvents() {
+        return List.copyOf(events);
+    }
+
     /** The auth-failure observations, in order. */
     public List<AuthFailuresObserved> observations() {
         return events.stream().filter(AuthFailuresObserved.class::isInstance).map(AuthFailuresObserved.class::cast).toList();

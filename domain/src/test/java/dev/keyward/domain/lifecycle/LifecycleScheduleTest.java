@@ -28,7 +28,7 @@ class LifecycleScheduleTest {
 
     private static TokenView token(Instant expiresAt, Instant rotatedAt) {
         return new TokenView(TokenId.parse("0192f0c4-6b1e-7a3c-8d2e-5f6a7b8c9d0e"), new TokenName("t"), PermissionSet.of(),
-                IpAllowlist.anyAddress(), CREATED, Actor.BOOTSTRAP, null, null, expiresAt, null, null, rotatedAt, null, true, TokenMeta.EMPTY);
+                IpAllowlist.anyAddress(), CREATED, Actor.BOOTSTRAP, null, null, expiresAt, null, null, rotatedAt, null, true, TokenMeta.EMPTY, null);
     }
 
     private List<Instant> occasionsUntil(TokenView token, Instant end) {

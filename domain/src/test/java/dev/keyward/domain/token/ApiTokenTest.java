@@ -157,13 +157,13 @@ class ApiTokenTest {
         ApiToken token = issued();
         SecretHash hash = token.secretHash();
 
-        TokenUpdated off = token.update(token.name(), token.permissions(), token.allowlist(), false, token.meta(), by(EDITOR, T0.plusSeconds(5)));
+        TokenUpdated off = token.update(token.name(), token.permissions(), token.allowlist(), false, token.meta(), token.owner(), by(EDITOR, T0.plusSeconds(5)));
 
         assertEquals(List.of(new FieldChange("enabled", true, false)), off.changes());
         assertFalse(off.token().enabled());
         assertFalse(token.acceptsUseFrom(FROM, T0.plusSeconds(6)));
         assertTrue(token.acceptsCredential(hash, T0.plusSeconds(6)), "still its value: a leak report can still revoke it");
-        TokenUpdated on = token.update(token.name(), token.permissions(), token.allowlist(), true, token.meta(), by(EDITOR, T0.plusSeconds(7)));
+        TokenUpdated on = token.update(token.name(), token.permissions(), token.allowlist(), true, token.meta(), token.owner(), by(EDITOR, T0.plusSeconds(7)));
         assertEquals(List.of(new FieldChange("enabled", false, true)), on.changes());
         assertTrue(token.acceptsUseFrom(FROM, T0.plusSeconds(8)));
         assertEquals(hash, token.secretHash());
@@ -251,7 +251,7 @@ class ApiTokenTest {
                 T0.plusSeconds(3), hash, 17);
 
         assertEquals(new TokenView(id, new TokenName("stored"), PermissionSet.all(), allowlist, T0, CREATOR,
-                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3), null, true, TokenMeta.EMPTY),
+                T0.plusSeconds(1), EDITOR, T0.plusSeconds(99), T0.plusSeconds(2), IpAddress.parse("192.0.2.44"), T0.plusSeconds(3), null, true, TokenMeta.EMPTY, null),
                 token.view());
         assertEquals(hash, token.secretHash());
         assertEquals(17, token.version());

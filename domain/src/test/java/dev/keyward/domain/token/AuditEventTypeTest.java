@@ -17,7 +17,8 @@ class AuditEventTypeTest {
                         "dev.keyward.api-token.rotated", "dev.keyward.api-token.deleted",
                         "dev.keyward.api-token.expiring", "dev.keyward.api-token.expired",
                         "dev.keyward.api-token.rotation-due", "dev.keyward.api-token.leaked",
-                        "dev.keyward.api-token.reused", "dev.keyward.security.auth-failures"),
+                        "dev.keyward.api-token.reused", "dev.keyward.security.auth-failures",
+                        "dev.keyward.owner.created", "dev.keyward.owner.updated", "dev.keyward.owner.deleted"),
                 Arrays.stream(AuditEventType.values()).map(AuditEventType::cloudEventType).toList());
     }
 

@@ -18,7 +18,7 @@ class TokenEventsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     private static final TokenView VIEW = new TokenView(TokenId.newId(T0, new SplittableRandom(1)), new TokenName("t"),
-            PermissionSet.of(), IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP, null, null, null, null, null, null, null, true, TokenMeta.EMPTY);
+            PermissionSet.of(), IpAllowlist.anyAddress(), T0, Actor.BOOTSTRAP, null, null, null, null, null, null, null, true, TokenMeta.EMPTY, null);
     private static final Origin ORIGIN = new Origin(new Actor("u", ActorType.USER), IpAddress.parse("::1"), T0);
 
     @Test

@@ -185,7 +185,7 @@ public abstract class TokensContract {
         Actor editor = new Actor("ed", ActorType.USER);
 
         loaded.update(new TokenName("renamed"), PermissionSet.of(Permission.RuleRead),
-                IpAllowlist.parse("allowedCIDRBlocks", List.of("2001:db8:1::/48")), false, new TokenMeta("{\"plan\":\"gold\",\"n\":1}"),
+                IpAllowlist.parse("allowedCIDRBlocks", List.of("2001:db8:1::/48")), false, new TokenMeta("{\"plan\":\"gold\",\"n\":1}"), null,
                 new Origin(editor, null, T0.plusSeconds(5)));
         tokens.update(loaded);
 

@@ -12,6 +12,12 @@ import dev.keyward.domain.token.AuditEventType;
 import dev.keyward.domain.token.AuthFailuresObserved;
 import dev.keyward.domain.token.FieldChange;
 import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.OwnerCreated;
+import dev.keyward.domain.token.OwnerDeleted;
+import dev.keyward.domain.token.OwnerEvent;
+import dev.keyward.domain.token.OwnerId;
+import dev.keyward.domain.token.OwnerUpdated;
+import dev.keyward.domain.token.OwnerView;
 import dev.keyward.domain.token.TokenCreated;
 import dev.keyward.domain.token.TokenDeleted;
 import dev.keyward.domain.token.TokenEvent;
@@ -21,6 +27,7 @@ import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenLeaked;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.TokenReused;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenRotationDue;
@@ -75,6 +82,9 @@ record AuditPayload(
         if (event instanceof TokenEvent tokenEvent) {
             return json.writeValueAsString(of(tokenEvent));
         }
+        if (event instanceof OwnerEvent ownerEvent) {
+            return json.writeValueAsString(OwnerPayload.of(ownerEvent));
+        }
         return json.writeValueAsString(AuthFailuresPayload.of((AuthFailuresObserved) event));
     }
 
@@ -83,7 +93,52 @@ record AuditPayload(
         if (AuditEventType.AUTH_FAILURES.wireName().equals(eventType)) {
             return json.readValue(payload, AuthFailuresPayload.class).toEvent();
         }
+        if (eventType.startsWith(OwnerPayload.WIRE_PREFIX)) {
+            return json.readValue(payload, OwnerPayload.class).toEvent(eventType);
+        }
         return json.readValue(payload, AuditPayload.class).toEvent(eventType);
+    }
+
+    /** The JSON of an {@link OwnerEvent}: the owner after the change, actor, address, time, and for updates the changes. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record OwnerPayload(OwnerState owner, ActorJson actor, @Nullable String clientAddress, String occurredAt,
+                        @Nullable List<Change> changes) {
+
+        /** Every owner event's wire name starts so ({@code owner.created}…). */
+        static final String WIRE_PREFIX = "owner.";
+
+        static OwnerPayload of(OwnerEvent event) {
+            Origin origin = event.origin();
+            List<Change> changes = event instanceof OwnerUpdated updated
+                    ? updated.changes().stream().map(Change::of).toList() : null;
+            OwnerView view = event.owner();
+            return new OwnerPayload(new OwnerState(view.id().toString(), view.externalId(), view.name(), view.meta().json(),
+                    text(view.createdAt()), text(view.updatedAt())), ActorJson.of(origin.actor()),
+                    origin.clientAddress() == null ? null : origin.clientAddress().toString(), origin.at().toString(), changes);
+        }
+
+        OwnerEvent toEvent(String eventType) {
+            OwnerView view = new OwnerView(OwnerId.parse(owner.id()), owner.externalId(), owner.name(), new TokenMeta(owner.meta()),
+                    instant(owner.createdAt()), instant(owner.updatedAt()));
+            Origin origin = new Origin(actor.toActor(), clientAddress == null ? null : IpAddress.parse(clientAddress),
+                    Instant.parse(occurredAt));
+            AuditEventType type = AuditEventType.fromWireName(eventType)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown audit event type '" + eventType + "'"));
+            return switch (type) {
+                case OWNER_CREATED -> new OwnerCreated(view, origin);
+                case OWNER_UPDATED -> new OwnerUpdated(view, origin, changes == null ? List.of()
+                        : changes.stream().map(Change::toFieldChange).toList());
+                case OWNER_DELETED -> new OwnerDeleted(view, origin);
+                default -> throw new IllegalArgumentException("not an owner event: " + eventType);
+            };
+        }
+    }
+
+    /** An owner's state, named as in the REST API; {@code meta} is the metadata's JSON text. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record OwnerState(String id, String externalId, @Nullable String name, String meta, String createdAt, String updatedAt) {
     }
 
     /** The JSON of an {@link AuthFailuresObserved}: the address (null: unknown), the count, the window. */
@@ -123,7 +178,8 @@ record AuditPayload(
             case ROTATION_DUE -> new TokenRotationDue(view, origin, instant(details().rotationDueAt()));
             case LEAKED -> new TokenLeaked(view, origin, details().location(), details().source());
             case REUSED -> new TokenReused(view, origin, instant(details().retiredAt()), Boolean.TRUE.equals(details().revoked()));
-            case AUTH_FAILURES -> throw new IllegalArgumentException("not a token event: " + eventType);
+            case AUTH_FAILURES, OWNER_CREATED, OWNER_UPDATED, OWNER_DELETED ->
+                    throw new IllegalArgumentException("not a token event: " + eventType);
         };
     }
 
@@ -176,7 +232,10 @@ record AuditPayload(
             @Nullable String rotatedAt,
             @Nullable String previousValueExpiresAt,
             @Nullable Boolean enabled,
-            @Nullable String meta) {
+            @Nullable String meta,
+            @Nullable String ownerId,
+            @Nullable String ownerExternalId,
+            @Nullable String ownerMeta) {
 
         static TokenState of(TokenView view) {
             return new TokenState(view.id().toString(), view.name().value(), view.permissions().names(),
@@ -184,7 +243,9 @@ record AuditPayload(
                     text(view.updatedAt()), ActorJson.of(view.updatedBy()), text(view.expiresAt()),
                     text(view.lastUsedAt()), view.lastUsedFrom() == null ? null : view.lastUsedFrom().toString(),
                     text(view.rotatedAt()), text(view.previousValueExpiresAt()), view.enabled(),
-                    view.meta().json());
+                    view.meta().json(), view.owner() == null ? null : view.owner().id().toString(),
+                    view.owner() == null ? null : view.owner().externalId(),
+                    view.owner() == null ? null : view.owner().meta().json());
         }
 
         TokenView toView() {
@@ -194,7 +255,8 @@ record AuditPayload(
                     createdBy.toActor(), instant(updatedAt), updatedBy == null ? null : updatedBy.toActor(),
                     instant(expiresAt), instant(lastUsedAt), lastUsedFrom == null ? null : IpAddress.parse(lastUsedFrom),
                     instant(rotatedAt), instant(previousValueExpiresAt), !Boolean.FALSE.equals(enabled),
-                    meta == null ? TokenMeta.EMPTY : new TokenMeta(meta));
+                    meta == null ? TokenMeta.EMPTY : new TokenMeta(meta),
+                    ownerId == null ? null : new TokenOwner(OwnerId.parse(ownerId), ownerExternalId, new TokenMeta(ownerMeta)));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.keyward.adapter.persistence.Statements;
 import dev.keyward.domain.audit.AuditOutboxCommits;
 import dev.keyward.domain.token.AuditEvent;
 import dev.keyward.domain.token.AuditOutbox;
+import dev.keyward.domain.token.OwnerEvent;
 import dev.keyward.domain.token.TokenEvent;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -50,7 +51,7 @@ public final class JdbcAuditOutbox implements AuditOutbox {
         statements.run("INSERT INTO audit_outbox (event_id, token_id, event_type, occurred_at, payload) "
                 + "VALUES (?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, UUID.randomUUID().toString());
-                    ps.setString(2, event instanceof TokenEvent tokenEvent ? tokenEvent.token().id().toString() : null);
+                    ps.setString(2, keyOf(event));
                     ps.setString(3, AuditPayload.typeOf(event));
                     Columns.bindInstant(ps, 4, event.occurredAt());
                     ps.setString(5, payload);
@@ -64,6 +65,17 @@ public final class JdbcAuditOutbox implements AuditOutbox {
                 }
             }
         }));
+    }
+
+    /** The row's token_id: the token's id, or an owner event's owner id (both keep their events in order); else null. */
+    private static String keyOf(AuditEvent event) {
+        if (event instanceof TokenEvent tokenEvent) {
+            return tokenEvent.token().id().toString();
+        }
+        if (event instanceof OwnerEvent ownerEvent) {
+            return ownerEvent.owner().id().toString();
+        }
+        return null;
     }
 
     private String write(AuditEvent event) {

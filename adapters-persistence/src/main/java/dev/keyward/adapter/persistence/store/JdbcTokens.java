@@ -39,7 +39,7 @@ import java.util.Set;
 @Singleton
 public final class JdbcTokens implements Tokens {
 
-    private static final String SELECT = "SELECT " + TokenRowMapper.COLUMNS + " FROM api_tokens ";
+    private static final String SELECT = "SELECT " + TokenRowMapper.READ_COLUMNS + " FROM api_tokens ";
 
     private final Statements statements;
     private final TokenChanges changes;
@@ -95,8 +95,8 @@ public final class JdbcTokens implements Tokens {
     private static final String VALUE_LOOKUP;
 
     static {
-        String tokenColumns = TokenRowMapper.COLUMNS + ", NULL AS retired_token_id, NULL AS retired_at FROM api_tokens WHERE ";
-        String nulls = String.join(", ", Collections.nCopies(TokenRowMapper.COLUMNS.split(",").length, "NULL"));
+        String tokenColumns = TokenRowMapper.READ_COLUMNS + ", NULL AS retired_token_id, NULL AS retired_at FROM api_tokens WHERE ";
+        String nulls = String.join(", ", Collections.nCopies(TokenRowMapper.READ_COLUMN_COUNT, "NULL"));
         VALUE_LOOKUP = "SELECT " + tokenColumns + "secret_hash = ? UNION ALL SELECT " + tokenColumns + "previous_secret_hash = ? "
                 + "UNION ALL SELECT " + nulls + ", token_id, retired_at FROM retired_values WHERE secret_hash = ?";
     }
@@ -130,7 +130,7 @@ public final class JdbcTokens implements Tokens {
     @Override
     public void add(ApiToken token) {
         try {
-            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            query("INSERT INTO api_tokens (" + TokenRowMapper.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         TokenRowMapper.bindAll(ps, 1, token);
                         return ps.executeUpdate();
@@ -138,7 +138,10 @@ public final class JdbcTokens implements Tokens {
             // The new hash may sit in some node's negative cache.
             changed(valueHashes(token));
         } catch (DataAccessException e) {
-            if (isIntegrityViolation(e)) {
+            if (Statements.integrityViolation(e) && token.owner() != null) {
+                throw ownerGone(token);
+            }
+            if (Statements.integrityViolation(e)) {
                 throw new IllegalStateException("a token with id " + token.id() + " or with the same secret hash already exists", e);
             }
             throw e;
@@ -171,9 +174,30 @@ public final class JdbcTokens implements Tokens {
         if (hashes.isEmpty()) {
             requireOneRow(0, token);
         }
-        int changed = query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
+        int changed;
+        try {
+            changed = write(token);
+        } catch (DataAccessException e) {
+            if (Statements.integrityViolation(e) && token.owner() != null) {
+                throw ownerGone(token);
+            }
+            throw e;
+        }
+        requireOneRow(changed, token);
+        hashes.addAll(valueHashes(token));
+        changed(hashes);
+    }
+
+    /** The foreign key refused the owner: it was deleted between the use case's read and this write. */
+    private static ConcurrentChangeException ownerGone(ApiToken token) {
+        return new ConcurrentChangeException("owner " + token.owner().id() + " of token " + token.id()
+                + " was deleted by another request");
+    }
+
+    private int write(ApiToken token) {
+        return query("UPDATE api_tokens SET name = ?, permissions = ?, allowed_cidr_blocks = ?, "
                 + "updated_at = ?, updated_by_id = ?, updated_by_type = ?, rotated_at = ?, secret_hash = ?, "
-                + "previous_secret_hash = ?, previous_value_expires_at = ?, enabled = ?, meta = ?, "
+                + "previous_secret_hash = ?, previous_value_expires_at = ?, enabled = ?, meta = ?, owner_id = ?, "
                 + "version = version + 1 WHERE id = ? AND version = ?", ps -> {
                     ps.setString(1, token.name().value());
                     ps.setString(2, TokenRowMapper.permissionsText(token));
@@ -187,13 +211,11 @@ public final class JdbcTokens implements Tokens {
                     Columns.bindInstant(ps, 10, token.previousValueExpiresAt());
                     ps.setBoolean(11, token.isEnabled());
                     ps.setString(12, token.meta().json());
-                    ps.setString(13, token.id().toString());
-                    ps.setLong(14, token.version());
+                    ps.setString(13, token.owner() == null ? null : token.owner().id().toString());
+                    ps.setString(14, token.id().toString());
+                    ps.setLong(15, token.version());
                     return ps.executeUpdate();
                 });
-        requireOneRow(changed, token);
-        hashes.addAll(valueHashes(token));
-        changed(hashes);
     }
 
     @Override
@@ -235,15 +257,5 @@ public final class JdbcTokens implements Tokens {
         if (changed != 1) {
             throw new ConcurrentChangeException("token " + token.id() + " was changed or deleted by another request");
         }
-    }
-
-    /** SQLSTATE class 23: a unique key (id or secret hash) already holds the value. */
-    private static boolean isIntegrityViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

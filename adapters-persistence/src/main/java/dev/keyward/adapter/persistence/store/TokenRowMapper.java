@@ -11,8 +11,10 @@ import dev.keyward.domain.token.ActorType;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenOwner;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +36,19 @@ final class TokenRowMapper {
 
     static final String COLUMNS = "id, name, permissions, allowed_cidr_blocks, created_at, created_by_id, "
             + "created_by_type, updated_at, updated_by_id, updated_by_type, expires_at, last_used_at, last_used_from, rotated_at, "
-            + "secret_hash, previous_secret_hash, previous_value_expires_at, enabled, meta, version";
+            + "secret_hash, previous_secret_hash, previous_value_expires_at, enabled, meta, owner_id, version";
+
+    /**
+     * {@link #COLUMNS} and, read fresh with every token, its owner's external id and metadata: two lookups
+     * by primary key, so an owner's change is what the next read of any of its tokens sees. Select them
+     * {@code FROM api_tokens}.
+     */
+    static final String READ_COLUMNS = COLUMNS
+            + ", (SELECT external_id FROM owners WHERE owners.id = api_tokens.owner_id) AS owner_external_id"
+            + ", (SELECT meta FROM owners WHERE owners.id = api_tokens.owner_id) AS owner_meta";
+
+    /** How many columns {@link #READ_COLUMNS} selects. */
+    static final int READ_COLUMN_COUNT = COLUMNS.split(",").length + 2;
 
     private static final String SEPARATOR = ",";
 
@@ -60,6 +74,7 @@ final class TokenRowMapper {
                 Columns.instant(rs, "previous_value_expires_at"),
                 rs.getBoolean("enabled"),
                 new TokenMeta(rs.getString("meta")),
+                owner(rs.getString("owner_id"), rs.getString("owner_external_id"), rs.getString("owner_meta")),
                 rs.getLong("version"));
     }
 
@@ -84,7 +99,18 @@ final class TokenRowMapper {
         Columns.bindInstant(ps, index + 16, token.previousValueExpiresAt());
         ps.setBoolean(index + 17, token.isEnabled());
         ps.setString(index + 18, token.meta().json());
-        ps.setLong(index + 19, token.version());
+        ps.setString(index + 19, token.owner() == null ? null : token.owner().id().toString());
+        ps.setLong(index + 20, token.version());
+    }
+
+    private static TokenOwner owner(String id, String externalId, String meta) {
+        if (id == null) {
+            return null;
+        }
+        if (externalId == null) {
+            throw new IllegalStateException("api_tokens names owner " + id + ", which owners does not hold");
+        }
+        return new TokenOwner(OwnerId.parse(id), externalId, new TokenMeta(meta));
     }
 
     private static SecretHash hash(byte[] bytes) {

@@ -355,7 +355,7 @@ abstract class CachingCheckedTokensContract {
         ApiToken created = TestTokens.issue("late", TestTokens.now()).token();
         ApiToken withRememberedHash = ApiToken.reconstitute(created.id(), created.name(), created.permissions(), created.allowlist(),
                 created.createdAt(), created.createdBy(), created.updatedAt(), created.updatedBy(), created.expiresAt(),
-                null, null, null, unknown.get(7), null, null, true, TokenMeta.EMPTY, 0);
+                null, null, null, unknown.get(7), null, null, true, TokenMeta.EMPTY, null, 0);
         tokens.add(withRememberedHash);
         assertEquals(created.id(), live(unknown.get(7)).orElseThrow().id(), "creating drops the negative entry");
     }
@@ -400,7 +400,7 @@ abstract class CachingCheckedTokensContract {
         SecretHash previous = TestTokens.newHash();
         tokens.add(ApiToken.reconstitute(issued.id(), issued.name(), issued.permissions(), issued.allowlist(),
                 issued.createdAt(), issued.createdBy(), issued.updatedAt(), issued.updatedBy(), issued.expiresAt(),
-                null, null, ended, issued.secretHash(), previous, ended, true, TokenMeta.EMPTY, 0));
+                null, null, ended, issued.secretHash(), previous, ended, true, TokenMeta.EMPTY, null, 0));
 
         assertEquals(new ValueMatch.Retired(issued.id(), ended), find(previous).orElseThrow());
     }

@@ -186,7 +186,7 @@ class JdbcAuditOutboxIT extends RealDatabaseTest {
             ApiToken token = tokens.findById(issued.token().id()).orElseThrow();
             TokenEvent event = token.update(new TokenName("renamed"), PermissionSet.of(Permission.RuleRead),
                     IpAllowlist.parse("allowedCIDRBlocks", List.of("192.168.0.0/16")), false,
-                    new TokenMeta("{\"plan\":\"gold\"}"), TestTokens.byToken(start.plusMillis(1)));
+                    new TokenMeta("{\"plan\":\"gold\"}"), null, TestTokens.byToken(start.plusMillis(1)));
             tokens.update(token);
             outbox.append(event);
             return events.add(event);

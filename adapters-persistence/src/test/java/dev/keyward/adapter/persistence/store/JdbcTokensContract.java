@@ -1,5 +1,14 @@
 package dev.keyward.adapter.persistence.store;
 
+import dev.keyward.domain.error.ConflictException;
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.owner.ExternalId;
+import dev.keyward.domain.owner.Owner;
+import dev.keyward.domain.permission.PermissionSet;
+import dev.keyward.domain.token.OwnerId;
+import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.adapter.persistence.JdbcTransactions;
 import dev.keyward.adapter.persistence.TestRows;
 import dev.keyward.adapter.persistence.check.BatchedTokenUses;
@@ -24,6 +33,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -52,6 +62,11 @@ abstract class JdbcTokensContract extends TokensContract {
     BatchedTokenUses uses;
 
     @Inject
+    JdbcOwners owners;
+
+    private final java.util.Random ids = new java.util.Random(17);
+
+    @Inject
     ConnectionOperations<Connection> connections;
 
     @Inject
@@ -68,6 +83,7 @@ abstract class JdbcTokensContract extends TokensContract {
         TestRows rows = new TestRows(dataSource);
         rows.execute("DELETE FROM audit_outbox");
         rows.execute("DELETE FROM api_tokens");
+        rows.execute("DELETE FROM owners");
         rows.execute("DELETE FROM token_changes");
         rows.execute("DELETE FROM token_change_writers");
         return jdbcTokens;
@@ -164,6 +180,55 @@ abstract class JdbcTokensContract extends TokensContract {
         deleted.delete(origin(T0.plusSeconds(3)));
         tokens.remove(deleted);
         assertEquals(List.of(first, first, first, next, next), changeRows());
+    }
+
+    @Test
+    void a_token_reads_its_owner_fresh_and_an_owner_change_tells_the_feed_every_hash_of_its_tokens() {
+        Owner acme = Owner.create(OwnerId.newId(T0, ids), new ExternalId("cus_ä_42"), new TokenName("Acme"),
+                new TokenMeta("{\"plan\":\"gold\"}"), origin(T0)).owner();
+        inTransaction(() -> {
+            owners.add(acme);
+            return null;
+        });
+        ApiToken token = ApiToken.create(TokenId.newId(T0, ids), new TokenName("acme key"), PermissionSet.of(),
+                IpAllowlist.anyAddress(), null, true, TokenMeta.EMPTY, acme.view().asTokenOwner(), newHash(), origin(T0)).token();
+        tokens.add(token);
+        int rowsBefore = changeRows().size();
+
+        Owner loaded = owners.findById(acme.id()).orElseThrow();
+        loaded.update(new TokenName("Acme Corp"), new TokenMeta("{\"plan\":\"platinum\"}"), origin(T0.plusSeconds(1)));
+        inTransaction(() -> {
+            owners.update(loaded);
+            return null;
+        });
+
+        assertEquals(new TokenOwner(acme.id(), "cus_ä_42", new TokenMeta("{\"plan\":\"platinum\"}")),
+                tokens.findById(token.id()).orElseThrow().owner(), "read fresh with the token");
+        assertEquals(List.of(token.secretHash()), changeRows().subList(rowsBefore, changeRows().size()));
+        assertEquals(1, owners.tokenCount(acme.id()));
+        assertEquals(Optional.of("Acme Corp"), owners.findByExternalId(new ExternalId("cus_ä_42")).map(o -> o.name().value()));
+    }
+
+    @Test
+    void an_owner_with_tokens_is_kept_by_the_foreign_key_and_a_second_external_id_is_a_conflict() {
+        Owner owner = Owner.create(OwnerId.newId(T0, ids), new ExternalId("team-x"), null, TokenMeta.EMPTY, origin(T0)).owner();
+        inTransaction(() -> {
+            owners.add(owner);
+            return null;
+        });
+        tokens.add(ApiToken.create(TokenId.newId(T0, ids), new TokenName("x"), PermissionSet.of(), IpAllowlist.anyAddress(),
+                null, true, TokenMeta.EMPTY, owner.view().asTokenOwner(), newHash(), origin(T0)).token());
+        Owner twin = Owner.create(OwnerId.newId(T0, ids), new ExternalId("team-x"), null, TokenMeta.EMPTY, origin(T0)).owner();
+
+        assertThrows(ConflictException.class, () -> inTransaction(() -> {
+            owners.add(twin);
+            return null;
+        }));
+        assertThrows(ConflictException.class, () -> inTransaction(() -> {
+            owners.remove(owners.findById(owner.id()).orElseThrow());
+            return null;
+        }), "the foreign key holds even when the service's count is skipped");
+        assertTrue(owners.findById(owner.id()).isPresent());
     }
 
     @Test
