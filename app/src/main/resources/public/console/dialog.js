@@ -1,15 +1,18 @@
-/* The confirmation dialog of rotate and delete; it stays open while its action runs. */
+/* The confirmation dialog of rotate, disable and delete; it stays open while its action runs. */
 import { sentence } from './format.js';
 import { endSessionIfRefused } from './session.js';
 import { state } from './state.js';
 import { byId, hideAlert, setBusy, showAlert } from './ui.js';
 
 var dialogAction = null;
+var dialogConflict = null;
 var dialogBusy = false;
 
 /**
  * options: title, paragraphs, confirmLabel, danger, action (returns a promise), and optionally fill,
- * which puts more content (such as a choice the action reads) into the body after the paragraphs.
+ * which puts more content (such as a choice the action reads) into the body after the paragraphs, and
+ * conflictSaysWhy: a 409 then shows the server's message (a conflict a retry will not mend) instead of
+ * "someone changed this token".
  */
 export function openDialog(options) {
   var dialog = byId('confirm-dialog');
@@ -36,6 +39,7 @@ export function openDialog(options) {
   cancel.textContent = 'Cancel';
   cancel.className = 'button button-secondary';
   dialogAction = options.action;
+  dialogConflict = Boolean(options.conflictSaysWhy);
   if (!dialog.open) {
     dialog.showModal();
   }
@@ -109,6 +113,8 @@ export function onDialogConfirm() {
       text = 'This token no longer exists: someone may have deleted it already.';
     } else if (error.status === 403) {
       text = 'Your token is not allowed to do this. ' + sentence(error.message);
+    } else if (error.status === 409 && dialogConflict) {
+      text = sentence(error.message);
     } else if (error.status === 409) {
       text = 'Someone changed this token at the same moment. Try again.';
     } else {

@@ -12,6 +12,7 @@ import { confirmSwitch } from './switch.js';
 import { connectSession, onSignIn, resumeSession, signOut } from './session.js';
 import { state } from './state.js';
 import { onAddMetaRow } from './meta-rows.js';
+import { onCreateOwner, showOwners } from './owners.js';
 import { checkCidrsAsTyped, leaveForm, onExpiryChosen, onSubmitForm, showForm } from './token-form.js';
 import { clearTokens, loadTokens, showTokens } from './tokens.js';
 import { byId, clearFieldError } from './ui.js';
@@ -45,6 +46,20 @@ byId('f-name').addEventListener('input', function () {
 });
 byId('f-expiry').addEventListener('change', onExpiryChosen);
 byId('f-meta-add').addEventListener('click', onAddMetaRow);
+byId('owner-form').addEventListener('submit', onCreateOwner);
+// Signed in, the two pages switch in place; signed out, the links load the page (which asks to sign in).
+byId('nav-owners').addEventListener('click', function (event) {
+  if (state.key) {
+    event.preventDefault();
+    showOwners();
+  }
+});
+byId('nav-tokens').addEventListener('click', function (event) {
+  if (state.key) {
+    event.preventDefault();
+    showTokens();
+  }
+});
 byId('created-done').addEventListener('click', onCreatedDone);
 byId('confirm-ok').addEventListener('click', onDialogConfirm);
 byId('confirm-cancel').addEventListener('click', closeDialog);

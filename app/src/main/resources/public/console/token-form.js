@@ -5,6 +5,7 @@ import { check as checkCidrs } from './cidr.js';
 import { dateFormat } from './format.js';
 import { placeFormError } from './form-errors.js';
 import { metaFromForm, showMeta, showMetaProblem } from './meta-rows.js';
+import { fillOwnerChoice } from './owners.js';
 import { choosePermissions, chosenPermissions, clearPermissionsError } from './permission-picker.js';
 import { endSessionIfRefused, renderSessionName, signOut } from './session.js';
 import { state } from './state.js';
@@ -35,6 +36,7 @@ export function showForm(token) {
   byId('f-cidrs').value = editing ? (token.allowedCIDRBlocks || []).join('\n') : '';
   byId('f-enabled').checked = editing ? token.enabled !== false : true;
   showMeta(editing ? token.meta : {});
+  fillOwnerChoice(editing ? token.ownerId : null);
   byId('f-expiry').value = 'never';
   byId('f-expiry-date').value = '';
   byId('f-expiry-custom').hidden = true;
@@ -134,6 +136,10 @@ export function onSubmitForm(event) {
 
   var body = { name: name, permissions: permissions, allowedCIDRBlocks: cidrs.blocks, enabled: byId('f-enabled').checked,
     meta: meta.value || {} };
+  var ownerId = byId('f-owner').value;
+  if (ownerId || editing) {
+    body.ownerId = ownerId || null;
+  }
   if (!editing && expiry.value) {
     body.expiresAt = expiry.value;
   }

@@ -2,15 +2,17 @@
 import { api } from './api.js';
 import { hasPassed, renderChange, renderTime, renderUse, sentence } from './format.js';
 import { wireMenu } from './menu.js';
+import { loadOwners, ownerOf } from './owners.js';
 import { ALL_PERMISSIONS, LABELS } from './permissions.js';
 import { endSessionIfRefused, renderSessionName } from './session.js';
 import { isSelf, state } from './state.js';
-import { byId, showView } from './ui.js';
+import { byId, markNav, showView } from './ui.js';
 
 var PAGE_SIZE = 100; // the API's maximum: fewest round trips
 var PERMISSIONS_SHOWN = 6;
 
 export function showTokens(focusTarget) {
+  markNav('nav-tokens');
   showView('view-tokens', focusTarget);
   loadTokens();
 }
@@ -61,7 +63,12 @@ export function loadTokens() {
     });
   }
 
-  return fetchPage(null).catch(function (error) {
+  // Owners first, so the tiles can name them; a token that may not list owners still lists tokens.
+  return loadOwners().catch(function () {
+    return [];
+  }).then(function () {
+    return fetchPage(null);
+  }).catch(function (error) {
     if (!current()) {
       return;
     }
@@ -124,6 +131,10 @@ function renderTile(token) {
   renderPermissions(tile, token);
   renderCidrs(tile, token);
   renderMeta(tile, token.meta || {});
+  var owner = ownerOf(token);
+  tile.querySelector('.fact-owner-row').hidden = !token.ownerId;
+  tile.querySelector('.fact-owner').textContent = owner ? owner.externalId + (owner.name ? ' (' + owner.name + ')' : '')
+    : (token.ownerId || '');
 
   renderChange(tile.querySelector('.fact-created'), token.createdAt, token.createdBy);
   renderChange(tile.querySelector('.fact-modified'), token.updatedAt, token.updatedBy);

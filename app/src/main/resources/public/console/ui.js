@@ -4,13 +4,25 @@ export function byId(id) {
   return document.getElementById(id);
 }
 
-var VIEWS = ['view-signin', 'view-tokens', 'view-form', 'view-created'];
+var VIEWS = ['view-signin', 'view-tokens', 'view-owners', 'view-form', 'view-created'];
 var HEADINGS = {
   'view-signin': 'signin-title',
   'view-tokens': 'tokens-title',
+  'view-owners': 'owners-title',
   'view-form': 'form-title',
   'view-created': 'created-title',
 };
+
+/** Marks the page of the main navigation that shows: API Tokens or Owners. */
+export function markNav(id) {
+  ['nav-tokens', 'nav-owners'].forEach(function (nav) {
+    if (nav === id) {
+      byId(nav).setAttribute('aria-current', 'page');
+    } else {
+      byId(nav).removeAttribute('aria-current');
+    }
+  });
+}
 
 export function showView(view, focusTarget) {
   VIEWS.forEach(function (id) {

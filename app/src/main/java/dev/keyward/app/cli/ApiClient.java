@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Keyward's REST API over java.net.http, as the CLI calls it; the key travels in {@code X-API-Key} only. */
@@ -50,6 +52,25 @@ final class ApiClient {
 
     Object delete(String path) throws Failure {
         return send("DELETE", path, null);
+    }
+
+    /**
+     * Every result of a keyset-paged listing ({@code {"results": [...], "next": cursor}}), page after page.
+     *
+     * @param path the listing's path, with its query if any
+     */
+    List<Object> all(String path) throws Failure {
+        List<Object> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = cursor == null ? path : path + (path.contains("?") ? "&" : "?") + "cursor=" + segment(cursor);
+            if (!(get(page) instanceof Map<?, ?> map) || !(map.get("results") instanceof List<?> results)) {
+                throw new Failure("the answer to " + path + " was not a page");
+            }
+            all.addAll(results);
+            cursor = map.get("next") instanceof String next && !next.isEmpty() ? next : null;
+        } while (cursor != null);
+        return all;
     }
 
     static String segment(String value) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,25 +46,7 @@ final class OwnersCommand {
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            ApiClient api = api();
-            List<Object> all = new ArrayList<>();
-            String cursor = null;
-            do {
-                StringBuilder query = new StringBuilder("/owners?limit=100");
-                if (externalId != null) {
-                    query.append("&externalId=").append(ApiClient.segment(externalId));
-                }
-                if (cursor != null) {
-                    query.append("&cursor=").append(ApiClient.segment(cursor));
-                }
-                Object page = api.get(query.toString());
-                if (!(page instanceof Map<?, ?> map) || !(map.get("results") instanceof List<?> results)) {
-                    throw new ApiClient.Failure("the answer to /owners was not a page of owners");
-                }
-                all.addAll(results);
-                cursor = map.get("next") instanceof String next && !next.isEmpty() ? next : null;
-            } while (cursor != null);
-            print(all);
+            print(api().all("/owners?limit=100" + (externalId == null ? "" : "&externalId=" + ApiClient.segment(externalId))));
             return 0;
         }
     }

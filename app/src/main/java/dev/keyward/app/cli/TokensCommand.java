@@ -45,18 +45,7 @@ final class TokensCommand {
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            ApiClient api = api();
-            List<Object> all = new ArrayList<>();
-            String cursor = null;
-            do {
-                Object page = api.get("/api-tokens" + (cursor == null ? "" : "?cursor=" + ApiClient.segment(cursor)));
-                if (!(page instanceof Map<?, ?> map) || !(map.get("results") instanceof List<?> results)) {
-                    throw new ApiClient.Failure("the answer to /api-tokens was not a page of tokens");
-                }
-                all.addAll(results);
-                cursor = map.get("next") instanceof String next && !next.isEmpty() ? next : null;
-            } while (cursor != null);
-            print(all);
+            print(api().all("/api-tokens"));
             return 0;
         }
     }

@@ -87,6 +87,19 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         screenshot("console-created.png");
         console.done();
 
+        console.driver().findElement(By.id("nav-owners")).click();
+        console.waitVisible(By.id("view-owners"));
+        for (String[] owner : List.of(new String[] {"cus_1001", "Acme Corp"}, new String[] {"team-payments", "Payments"})) {
+            assertEquals(201, api.post("/owners", admin, "{\"externalId\":\"" + owner[0] + "\",\"name\":\"" + owner[1]
+                    + "\",\"meta\":{\"plan\":\"gold\"}}").status());
+        }
+        console.driver().findElement(By.id("o-external-id")).sendKeys("svc-reports");
+        console.driver().findElement(By.id("o-submit")).click();
+        console.waitUntil(d -> d.findElement(By.id("owner-rows")).getText().contains("svc-reports"));
+        screenshot("console-owners.png");
+        console.driver().findElement(By.id("nav-tokens")).click();
+        console.waitVisible(By.id("view-tokens"));
+
         console.choose("siem-export", "Rotate");
         assertTrue(console.dialog().getText().contains("The current value stops working immediately"));
         screenshot("console-rotate.png");
@@ -291,6 +304,44 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
 
         assertEquals(Map.of("seats", 12, "plan", "silver"), api.get("/api-tokens/" + id, admin).json().get("meta"),
                 "12 stays a number; the typed value is a string");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void owners_are_created_on_their_page_chosen_in_the_token_form_shown_on_the_tile_and_kept_while_they_have_tokens() {
+        String external = unique("cus");
+        String tokenName = unique("owned");
+        console.signIn(admin);
+        console.driver().findElement(By.id("nav-owners")).click();
+        console.waitVisible(By.id("view-owners"));
+        console.driver().findElement(By.id("o-external-id")).sendKeys(external);
+        console.driver().findElement(By.id("o-name")).sendKeys("Acme Corp");
+        console.driver().findElement(By.id("o-submit")).click();
+        console.waitUntil(d -> d.findElement(By.id("owner-rows")).getText().contains(external));
+        assertEquals("page", console.driver().findElement(By.id("nav-owners")).getDomAttribute("aria-current"));
+        Map<String, Object> owner = ((List<Map<String, Object>>) (List<?>) api.get("/owners?externalId="
+                + URLEncoder.encode(external, StandardCharsets.UTF_8), admin).json().get("results")).get(0);
+        assertEquals("Acme Corp", owner.get("name"));
+
+        console.driver().findElement(By.id("nav-tokens")).click();
+        console.waitVisible(By.id("view-tokens"));
+        console.startCreate();
+        console.type("Name", tokenName);
+        new Select(console.field("Owner")).selectByValue((String) owner.get("id"));
+        console.submitForm();
+        console.createdValue();
+        console.done();
+        WebElement tile = console.waitForTile(tokenName);
+        assertEquals(owner.get("id"), api.get("/api-tokens/" + idOf(tokenName), admin).json().get("ownerId"));
+        assertTrue(console.fact(tile, "Owner").orElseThrow().getText().contains(external), tile.getText());
+
+        console.driver().findElement(By.id("nav-owners")).click();
+        console.waitUntil(d -> d.findElement(By.id("owner-rows")).getText().contains(external));
+        console.driver().findElement(By.cssSelector("button[aria-label='Delete owner " + external + "']")).click();
+        console.confirm();
+        console.waitUntil(d -> console.dialog().getText().contains("1 token"));
+        console.cancelDialog();
+        assertEquals(200, api.get("/owners/" + owner.get("id"), admin).status(), "kept while a token belongs to it");
     }
 
     private String idOf(String name) {
