@@ -1,9 +1,6 @@
 package dev.keyward.app;
 
 import dev.keyward.adapter.persistence.JdbcRelayTransactions;
-import dev.keyward.domain.owner.OwnerCommands;
-import dev.keyward.domain.owner.OwnerQueries;
-import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.check.AuthFailureMonitor;
 import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.check.CheckService;
@@ -29,6 +26,9 @@ import dev.keyward.domain.manage.TokenCommands;
 import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.manage.TokenQueryService;
 import dev.keyward.domain.network.TrustedProxies;
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
+import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.reuse.ReuseDetector;
 import dev.keyward.domain.reuse.ReuseReports;
 import dev.keyward.domain.token.AuditOutbox;

@@ -1,7 +1,5 @@
 package dev.keyward.adapter.events;
 
-import dev.keyward.domain.token.AuditEvent;
-import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.audit.PendingAuditEvent;
 import dev.keyward.domain.network.IpAddress;
 import dev.keyward.domain.network.IpAllowlist;
@@ -9,12 +7,14 @@ import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.ActorType;
+import dev.keyward.domain.token.AuditEvent;
 import dev.keyward.domain.token.FieldChange;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenCreated;
 import dev.keyward.domain.token.TokenDeleted;
 import dev.keyward.domain.token.TokenEvent;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenUpdated;

@@ -11,9 +11,9 @@ import graphql.schema.idl.SchemaParser;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import dev.keyward.domain.owner.OwnerCommands;
 import dev.keyward.domain.owner.OwnerQueries;
+import java.io.IOException;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;

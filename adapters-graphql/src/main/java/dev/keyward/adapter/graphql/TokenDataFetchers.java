@@ -1,16 +1,17 @@
 package dev.keyward.adapter.graphql;
 
-import dev.keyward.domain.owner.OwnerCommands;
-import dev.keyward.domain.owner.OwnerQueries;
 import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.lifecycle.RotationPolicy;
+import dev.keyward.domain.manage.BulkDeleteCommand;
 import dev.keyward.domain.manage.TokenCommands;
 import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.manage.TokenRef;
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
+import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.idl.RuntimeWiring;
 
 import java.util.Map;
@@ -46,7 +47,9 @@ final class TokenDataFetchers {
                         .dataFetcher("apiToken", authenticated((caller, env) ->
                                 mapper.toMap(queries.get(caller, env.getArgument("id")))))
                         .dataFetcher("apiTokens", authenticated((caller, env) ->
-                                mapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit")))))
+                                mapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit"),
+                                        env.getArgument("ownerId"), env.<Boolean>getArgument("enabled") == null ? null
+                                                : env.<Boolean>getArgument("enabled").toString()))))
                         .dataFetcher("owner", authenticated((caller, env) ->
                                 ApiTokenMapper.toMap(ownerQueries.get(caller, env.getArgument("id")))))
                         .dataFetcher("owners", authenticated((caller, env) -> ApiTokenMapper.toMap(ownerQueries.list(caller,
@@ -62,6 +65,8 @@ final class TokenDataFetchers {
                             commands.delete(caller, ref);
                             return Map.of("id", TokenRef.parse(ref).isSelf(caller.tokenId()) ? caller.tokenId().toString() : ref);
                         }))
+                        .dataFetcher("bulkDeleteAPITokens", authenticated((caller, env) -> Map.of("deleted",
+                                commands.bulkDelete(caller, new BulkDeleteCommand(env.getArgument("ownerId"), env.getArgument("ids"))))))
                         .dataFetcher("createOwner", authenticated((caller, env) -> {
                             Map<String, Object> input = env.getArgument("input");
                             return Map.of("owner", ApiTokenMapper.toMap(ownerCommands.create(caller, (String) input.get("externalId"),

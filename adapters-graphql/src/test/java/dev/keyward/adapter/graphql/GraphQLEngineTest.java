@@ -63,7 +63,9 @@ class GraphQLEngineTest {
 
         @Override public Optional<ApiToken> findById(TokenId id) { return rows.findById(id); }
         @Override public Optional<ApiToken> findByHash(SecretHash hash) { return rows.findByHash(hash); }
-        @Override public List<ApiToken> listAfter(TokenId after, int limit) { return rows.listAfter(after, limit); }
+        @Override public List<ApiToken> listAfter(TokenId after, dev.keyward.domain.token.TokenFilter filter, int limit) {
+            return rows.listAfter(after, filter, limit);
+        }
         @Override public boolean isEmpty() { return rows.isEmpty(); }
         @Override public void add(ApiToken token) { rows.add(token); }
         @Override public void remove(ApiToken token) { rows.remove(token); }
@@ -269,6 +271,12 @@ class GraphQLEngineTest {
                 "data", "owners", "results"));
         assertEquals("CONFLICT", codeOf(duplicate));
         assertEquals("CONFLICT", codeOf(held));
+        assertEquals(List.of(Map.of("ownerId", ownerId)), at(run(adminKey, "query ($o: ID!) { apiTokens(ownerId: $o, enabled: true) { results { ownerId } } }",
+                Map.of("o", ownerId)), "data", "apiTokens", "results"));
+        assertEquals(1, (Integer) at(run(adminKey, "mutation ($o: ID!) { bulkDeleteAPITokens(ownerId: $o) { deleted } }", Map.of("o", ownerId)),
+                "data", "bulkDeleteAPITokens", "deleted"));
+        assertEquals(ownerId, at(run(adminKey, "mutation ($id: ID!) { deleteOwner(id: $id) { id } }", Map.of("id", ownerId)),
+                "data", "deleteOwner", "id"), "an owner whose tokens are gone can be deleted");
     }
 
     @Test

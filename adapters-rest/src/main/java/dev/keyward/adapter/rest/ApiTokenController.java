@@ -22,6 +22,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.Map;
+
 /**
  * The REST adapter of {@link TokenQueries} and {@link TokenCommands}: the {@code /api-tokens} endpoints of the OpenAPI spec.
  * The {@link Caller} comes from {@link ApiKeyAuthenticationFilter}; bodies are read as raw bytes and
@@ -51,10 +53,22 @@ public class ApiTokenController {
         return secret(ApiTokenMapper.toResponse(commands.create(caller, ApiTokenMapper.toCommand(request)), rotation));
     }
 
-    /** An empty {@code cursor=} means the first page, as clients that always send the last {@code next} expect. */
+    /**
+     * An empty {@code cursor=} means the first page, as clients that always send the last {@code next} expect;
+     * {@code ownerId=} and {@code enabled=true|false} keep only the tokens that match (Keyward's additions).
+     */
     @Get
-    ListResponse list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        return ApiTokenMapper.toResponse(queries.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit)), rotation);
+    ListResponse list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit,
+                      @Nullable @QueryValue String ownerId, @Nullable @QueryValue String enabled) {
+        return ApiTokenMapper.toResponse(queries.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit),
+                ownerId, enabled), rotation);
+    }
+
+    /** {@code {"ownerId": …}} or {@code {"ids": [… ≤ 1000]}} → {@code {"deleted": n}}; each deletion has its own event. */
+    @Post("/bulk-delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Integer> bulkDelete(Caller caller, @Nullable @Body byte[] body) {
+        return Map.of("deleted", commands.bulkDelete(caller, reader.readBulkDelete(body)));
     }
 
     @Get("/{id}")

@@ -1,6 +1,7 @@
 package dev.keyward.adapter.rest;
 
 import dev.keyward.domain.error.InvalidInputException;
+import dev.keyward.domain.manage.BulkDeleteCommand;
 import dev.keyward.domain.manage.UpdateTokenCommand;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -50,6 +51,12 @@ final class TokenRequestReader {
                 bool(object, "enabled"),
                 object(object, "meta"),
                 object.get("ownerId") == null ? null : new UpdateTokenCommand.OwnerChange(string(object, "ownerId")));
+    }
+
+    /** The body of {@code POST /api-tokens/bulk-delete}: {@code ownerId} or {@code ids}; the domain checks which. */
+    BulkDeleteCommand readBulkDelete(byte[] body) {
+        JsonNode object = readObject(body);
+        return new BulkDeleteCommand(string(object, "ownerId"), strings(object, "ids"));
     }
 
     /** The body of {@code POST /owners}: {@code externalId} (the domain requires it), {@code name}, {@code meta}. */

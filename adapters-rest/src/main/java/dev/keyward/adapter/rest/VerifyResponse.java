@@ -1,9 +1,9 @@
 package dev.keyward.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.json.tree.JsonNode;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.owner.OwnerCommands;
-import dev.keyward.domain.owner.OwnerQueries;
 import dev.keyward.domain.check.CheckObserver;
 import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.fake.DirectTransactions;
@@ -15,6 +13,8 @@ import dev.keyward.domain.manage.TokenBootstrap;
 import dev.keyward.domain.manage.TokenCommands;
 import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.network.TrustedProxies;
+import dev.keyward.domain.owner.OwnerCommands;
+import dev.keyward.domain.owner.OwnerQueries;
 import dev.keyward.domain.token.SecretHasher;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;

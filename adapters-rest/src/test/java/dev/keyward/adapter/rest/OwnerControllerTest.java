@@ -96,4 +96,28 @@ class OwnerControllerTest extends ServerTest {
         assertFalse(client.post("/api-tokens/verify", admin, "{\"key\":\"" + create("{\"name\":\"x\",\"permissions\":[]}") + "\"}")
                 .json().containsKey("owner"), "absent without an owner");
     }
+
+    @Test
+    void tokens_are_listed_by_owner_and_by_enabled_and_bulk_deleted_by_owner_or_ids() {
+        String ownerId = (String) createOwner("{\"externalId\":\"bulk-co\"}").get("id");
+        String on = (String) client.post("/api-tokens", admin, "{\"name\":\"on\",\"permissions\":[],\"ownerId\":\"" + ownerId + "\"}").json().get("id");
+        String off = (String) client.post("/api-tokens", admin, "{\"name\":\"off\",\"permissions\":[],\"enabled\":false,\"ownerId\":\""
+                + ownerId + "\"}").json().get("id");
+        String lone = (String) client.post("/api-tokens", admin, "{\"name\":\"lone\",\"permissions\":[]}").json().get("id");
+
+        assertEquals(List.of(on, off), ids(client.get("/api-tokens?ownerId=" + ownerId, admin).json()));
+        assertEquals(List.of(off), ids(client.get("/api-tokens?ownerId=" + ownerId + "&enabled=false", admin).json()));
+        assertEquals(400, client.get("/api-tokens?enabled=maybe", admin).status());
+        assertEquals(400, client.get("/api-tokens?ownerId=nope", admin).status());
+
+        assertEquals(Map.of("deleted", 2), client.post("/api-tokens/bulk-delete", admin, "{\"ownerId\":\"" + ownerId + "\"}").json());
+        assertEquals(Map.of("deleted", 1), client.post("/api-tokens/bulk-delete", admin, "{\"ids\":[\"" + lone + "\",\"" + on + "\"]}").json());
+        HttpApi.Reply both = client.post("/api-tokens/bulk-delete", admin, "{\"ids\":[\"" + lone + "\"],\"ownerId\":\"" + ownerId + "\"}");
+        assertEquals(400, both.status());
+        assertEquals(404, client.get("/api-tokens/" + lone, admin).status());
+    }
+
+    private static List<Object> ids(Map<String, Object> page) {
+        return ((List<?>) page.get("results")).stream().<Object>map(token -> ((Map<?, ?>) token).get("id")).toList();
+    }
 }

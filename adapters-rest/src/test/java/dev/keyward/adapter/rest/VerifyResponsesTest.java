@@ -1,8 +1,5 @@
 package dev.keyward.adapter.rest;
 
-import dev.keyward.domain.token.OwnerId;
-import dev.keyward.domain.token.TokenMeta;
-import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckResult;
 import dev.keyward.domain.lifecycle.RotationPolicy;
@@ -11,8 +8,11 @@ import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.Actor;
+import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.TokenView;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;

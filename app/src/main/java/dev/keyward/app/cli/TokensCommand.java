@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code tokens list|get|create|update|rotate|delete}: the token API for scripts, each answer one line of JSON on standard output. */
+/** {@code tokens list|get|create|update|rotate|delete|bulk-delete}: the token API for scripts, each answer one line of JSON on standard output. */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
         description = "List, read, create, update, rotate and delete API tokens; the output is JSON.",
         subcommands = {TokensCommand.ListAll.class, TokensCommand.Get.class, TokensCommand.Create.class, TokensCommand.Update.class,
-                TokensCommand.Rotate.class, TokensCommand.Delete.class})
+                TokensCommand.Rotate.class, TokensCommand.Delete.class, TokensCommand.BulkDelete.class})
 final class TokensCommand {
 
     @ParentCommand
@@ -40,12 +40,41 @@ final class TokensCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every token as a JSON array (all pages).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Print every token as a JSON array (all pages), or only those of an owner, enabled or disabled.")
     static final class ListAll extends Subcommand {
+        @Option(names = "--owner", paramLabel = "OWNER_ID", description = "only the tokens of this owner")
+        String owner;
+        @Option(names = "--enabled", arity = "1", paramLabel = "true|false", description = "only the enabled (true) or disabled (false) tokens")
+        Boolean enabled;
 
         @Override
         public Integer call() throws ApiClient.Failure {
-            print(api().all("/api-tokens"));
+            String query = "/api-tokens?limit=100" + (owner == null ? "" : "&ownerId=" + ApiClient.segment(owner))
+                    + (enabled == null ? "" : "&enabled=" + enabled);
+            print(api().all(query));
+            return 0;
+        }
+    }
+
+    @Command(name = "bulk-delete", mixinStandardHelpOptions = true,
+            description = "Delete every token of an owner, or the tokens given by id; prints {\"deleted\": n}.")
+    static final class BulkDelete extends Subcommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        /** Exactly one of {@code --owner} and {@code --id}. */
+        static final class Which {
+            @Option(names = "--owner", required = true, paramLabel = "OWNER_ID", description = "every token of this owner")
+            String owner;
+            @Option(names = "--id", required = true, paramLabel = "ID", description = "a token to delete (repeat for more, at most 1000)")
+            List<String> ids;
+        }
+
+        @Override
+        public Integer call() throws ApiClient.Failure {
+            Map<String, Object> body = which.owner != null ? Map.of("ownerId", which.owner) : Map.of("ids", which.ids);
+            print(api().post("/api-tokens/bulk-delete", body));
             return 0;
         }
     }

@@ -2,8 +2,8 @@ package dev.keyward.app.check;
 
 import dev.keyward.app.support.KeywardNodes;
 import dev.keyward.app.support.KeywardTestApp;
-import dev.keyward.testkit.HttpApi;
 import dev.keyward.testkit.HttpApi.Token;
+import dev.keyward.testkit.HttpApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -148,5 +148,26 @@ class TwoNodesEndToEndIT {
             assertTrue(System.nanoTime() - changed < GENEROUS_BOUND.toNanos(), "B still answers the owner's old metadata after " + GENEROUS_BOUND);
         }
         LOG.info("two-node propagation of an owner's change: " + Duration.ofNanos(System.nanoTime() - changed).toMillis() + " ms");
+    }
+
+    @Test
+    void a_bulk_delete_on_one_node_is_refused_by_the_other_for_every_key_within_the_bound() {
+        List<Token> doomed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            doomed.add(a.create(admin, "bulk-" + i, "OrganizationAPITokenRead"));
+        }
+        for (Token token : doomed) {
+            assertEquals(200, b.get("/api-tokens/self", token.value()).status(), "B accepts (and caches) each key first");
+        }
+
+        String ids = doomed.stream().map(token -> "\"" + token.id() + "\"").reduce((x, y) -> x + "," + y).orElseThrow();
+        assertEquals(Map.of("deleted", 3), a.post("/api-tokens/bulk-delete", admin, "{\"ids\":[" + ids + "]}").json());
+        long deleted = System.nanoTime();
+        for (Token token : doomed) {
+            while (b.get("/api-tokens/self", token.value()).status() == 200) {
+                assertTrue(System.nanoTime() - deleted < GENEROUS_BOUND.toNanos(), "B still accepts a bulk-deleted key after " + GENEROUS_BOUND);
+            }
+        }
+        LOG.info("two-node propagation of a bulk delete: " + Duration.ofNanos(System.nanoTime() - deleted).toMillis() + " ms");
     }
 }

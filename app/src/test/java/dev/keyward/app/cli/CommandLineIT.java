@@ -202,6 +202,28 @@ class CommandLineIT extends EndToEndTest {
     }
 
     @Test
+    void tokens_list_filters_by_owner_and_enabled_and_bulk_delete_takes_an_owner_or_ids() {
+        String ownerId = (String) run(admin, "owners", "create", "--external-id", unique("cli-bulk")).object().get("id");
+        String on = (String) run(admin, "tokens", "create", "--name", "b-on", "--owner", ownerId).object().get("id");
+        String off = (String) run(admin, "tokens", "create", "--name", "b-off", "--owner", ownerId, "--disable").object().get("id");
+        String lone = (String) run(admin, "tokens", "create", "--name", unique("b-lone")).object().get("id");
+
+        Run owned = run(admin, "tokens", "list", "--owner", ownerId);
+        Run disabled = run(admin, "tokens", "list", "--owner", ownerId, "--enabled", "false");
+        Run byIds = run(admin, "tokens", "bulk-delete", "--id", lone);
+        Run byOwner = run(admin, "tokens", "bulk-delete", "--owner", ownerId);
+        Run neither = run(admin, "tokens", "bulk-delete");
+
+        assertEquals(0, owned.status(), owned.err());
+        assertEquals(0, disabled.status(), disabled.err());
+        assertEquals(List.of(on, off), ((List<?>) owned.json()).stream().map(token -> ((Map<?, ?>) token).get("id")).toList());
+        assertEquals(List.of(off), ((List<?>) disabled.json()).stream().map(token -> ((Map<?, ?>) token).get("id")).toList());
+        assertEquals(Map.of("deleted", 1), byIds.object(), byIds.out());
+        assertEquals(Map.of("deleted", 2), byOwner.object(), byOwner.out());
+        assertNotEquals(0, neither.status(), "--owner or --id is required");
+    }
+
+    @Test
     void leaks_report_deletes_the_tokens_whose_values_are_in_the_file() throws Exception {
         var leaked = api.create(admin, unique("cli-leaked"), "AlertRead");
         java.nio.file.Path report = java.nio.file.Files.createTempFile("leaks", ".json");

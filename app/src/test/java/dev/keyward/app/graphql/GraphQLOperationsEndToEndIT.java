@@ -186,7 +186,8 @@ class GraphQLOperationsEndToEndIT extends EndToEndTest {
         Reply sdl = api.get(GRAPHQL + "/schema.graphqls", null);
 
         List<Map<String, Object>> fields = introspection.at("data", "__schema", "mutationType", "fields");
-        assertEquals(List.of("createAPIToken", "updateAPIToken", "deleteAPIToken", "rotateAPIToken", "createOwner", "updateOwner", "deleteOwner"),
+        assertEquals(List.of("createAPIToken", "updateAPIToken", "deleteAPIToken", "rotateAPIToken", "bulkDeleteAPITokens", "createOwner", "updateOwner",
+                "deleteOwner"),
                 fields.stream().map(field -> field.get("name")).toList());
         assertEquals(200, sdl.status());
         assertTrue(sdl.body().contains("enum Permission"), sdl.body());

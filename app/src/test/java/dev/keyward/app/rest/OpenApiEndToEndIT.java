@@ -82,7 +82,8 @@ class OpenApiEndToEndIT extends EndToEndTest {
         assertEquals(List.of("createApiToken", "listApiTokens", "getApiToken", "updateApiToken", "deleteApiToken", "rotateApiToken",
                 "reportLeakedTokens", "reportGitHubSecretScanning", "verifyApiToken",
                 "forwardAuthGet", "forwardAuthPost", "forwardAuthPut", "forwardAuthPatch", "forwardAuthDelete", "forwardAuthOptions",
-                "introspectToken", "createOwner", "listOwners", "getOwner", "updateOwner", "deleteOwner"), ids);
+                "introspectToken", "createOwner", "listOwners", "getOwner", "updateOwner", "deleteOwner",
+                "bulkDeleteApiTokens"), ids);
         assertTrue(ids.stream().allMatch(id -> id.matches("[a-z][A-Za-z]+")), "camelCase, URL-safe: " + ids);
         assertTrue(document.at("/info/description").asText().contains("operationIds are URL-safe"));
     }

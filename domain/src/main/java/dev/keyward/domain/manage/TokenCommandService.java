@@ -2,28 +2,34 @@ package dev.keyward.domain.manage;
 
 import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.error.InvalidInputException;
-import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.lifecycle.TokenStore;
 import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.owner.Owners;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.Expiry;
 import dev.keyward.domain.token.Origin;
+import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.SecretHasher;
 import dev.keyward.domain.token.TokenEvent;
-import dev.keyward.domain.token.OwnerId;
+import dev.keyward.domain.token.TokenFilter;
+import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.TokenMeta;
+import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.TokenValue;
-import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenView;
 import dev.keyward.domain.token.Tokens;
 import dev.keyward.domain.token.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -132,6 +138,50 @@ public final class TokenCommandService implements TokenCommands {
             store.deleted(token, token.delete(originOf(caller)));
             return null;
         });
+    }
+
+    @Override
+    public int bulkDelete(Caller caller, BulkDeleteCommand command) {
+        caller.permissions().require(MODIFY, "delete tokens");
+        if ((command.ownerId() == null) == (command.ids() == null)) {
+            throw new InvalidInputException("body", "send either ownerId (every token of that owner) or ids (1 to "
+                    + BulkDeleteCommand.MAX_IDS + " token ids), not both");
+        }
+        OwnerId owner = command.ownerId() == null ? null : OwnerId.tryParse(command.ownerId()).orElseThrow(() ->
+                new InvalidInputException("ownerId", "ownerId '" + TokenValue.redact(command.ownerId()) + "' is not an owner id"));
+        Set<TokenId> ids = command.ids() == null ? null : parseIds(command.ids());
+        return transactions.inWrite(() -> {
+            ApiToken acting = acting(caller, "delete tokens");
+            Origin origin = originOf(caller);
+            List<ApiToken> targets = new ArrayList<>();
+            if (ids != null) {
+                for (TokenId id : ids) {
+                    (id.equals(acting.id()) ? Optional.of(acting) : tokens.findById(id)).ifPresent(targets::add);
+                }
+            } else {
+                TokenFilter ofOwner = new TokenFilter(owner, null);
+                List<ApiToken> page = tokens.listAfter(null, ofOwner, BulkDeleteCommand.MAX_IDS);
+                while (!page.isEmpty()) {
+                    page.forEach(token -> targets.add(token.id().equals(acting.id()) ? acting : token));
+                    page = tokens.listAfter(page.get(page.size() - 1).id(), ofOwner, BulkDeleteCommand.MAX_IDS);
+                }
+            }
+            targets.forEach(token -> store.deleted(token, token.delete(origin)));
+            return targets.size();
+        });
+    }
+
+    private static Set<TokenId> parseIds(List<String> ids) {
+        if (ids.isEmpty() || ids.size() > BulkDeleteCommand.MAX_IDS) {
+            throw new InvalidInputException("ids", "ids must hold 1 to " + BulkDeleteCommand.MAX_IDS + " token ids, not " + ids.size());
+        }
+        Set<TokenId> parsed = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            int index = i;
+            parsed.add(TokenId.tryParse(ids.get(i)).orElseThrow(() -> new InvalidInputException("ids",
+                    "ids[" + index + "] '" + TokenValue.redact(ids.get(index)) + "' is not a token id")));
+        }
+        return parsed;
     }
 
     /** The owner {@code ownerId} names, as a token carries it; null for none. */

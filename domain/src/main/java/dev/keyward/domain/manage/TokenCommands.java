@@ -27,4 +27,12 @@ public interface TokenCommands {
     TokenWithValue rotate(Caller caller, String ref, Long gracePeriodSeconds);
 
     void delete(Caller caller, String ref);
+
+    /**
+     * Deletes every token of an owner, or the tokens named by id, in one transaction, each with its own
+     * {@code deleted} event. An id that names no token deletes nothing and is not an error.
+     *
+     * @return how many tokens were deleted
+     */
+    int bulkDelete(Caller caller, BulkDeleteCommand command);
 }

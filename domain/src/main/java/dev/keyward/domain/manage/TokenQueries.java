@@ -20,5 +20,13 @@ public interface TokenQueries {
     TokenView self(Caller caller, TokenView checked);
 
     /** @param cursor null for the first page; @param limit null for the default (see {@link PageRequest}) */
-    TokenPage list(Caller caller, String cursor, Integer limit);
+    default TokenPage list(Caller caller, String cursor, Integer limit) {
+        return list(caller, cursor, limit, null, null);
+    }
+
+    /**
+     * A page of the tokens that match: {@code ownerId} (a malformed id is a 400 naming it) and
+     * {@code enabled} ({@code "true"} or {@code "false"}, else a 400 naming it); null keeps every token.
+     */
+    TokenPage list(Caller caller, String cursor, Integer limit, String ownerId, String enabled);
 }

@@ -1,12 +1,12 @@
 package dev.keyward.domain.owner;
 
 import dev.keyward.domain.token.FieldChange;
+import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.OwnerCreated;
 import dev.keyward.domain.token.OwnerDeleted;
 import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.OwnerUpdated;
 import dev.keyward.domain.token.OwnerView;
-import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 

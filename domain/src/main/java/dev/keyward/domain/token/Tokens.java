@@ -19,7 +19,12 @@ public interface Tokens {
     Optional<ApiToken> findByHash(SecretHash hash);
 
     /** Up to {@code limit} tokens with ids greater than {@code after} (null: from the first), in id order. */
-    List<ApiToken> listAfter(TokenId after, int limit);
+    default List<ApiToken> listAfter(TokenId after, int limit) {
+        return listAfter(after, TokenFilter.NONE, limit);
+    }
+
+    /** {@link #listAfter(TokenId, int)} of the tokens {@code filter} keeps. */
+    List<ApiToken> listAfter(TokenId after, TokenFilter filter, int limit);
 
     boolean isEmpty();
 

@@ -1,6 +1,5 @@
 package dev.keyward.domain.audit;
 
-import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.fake.DirectTransactions;
 import dev.keyward.domain.network.IpAllowlist;
@@ -9,6 +8,7 @@ import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.Origin;
 import dev.keyward.domain.token.TokenCreated;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenRotated;
 import dev.keyward.domain.token.TokenView;

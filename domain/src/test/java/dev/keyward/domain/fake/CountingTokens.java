@@ -2,6 +2,7 @@ package dev.keyward.domain.fake;
 
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenFilter;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.Tokens;
 
@@ -29,8 +30,8 @@ public final class CountingTokens implements Tokens {
     }
 
     @Override
-    public List<ApiToken> listAfter(TokenId after, int limit) {
-        return delegate.listAfter(after, limit);
+    public List<ApiToken> listAfter(TokenId after, TokenFilter filter, int limit) {
+        return delegate.listAfter(after, filter, limit);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.keyward.domain.fake;
 
-import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenFilter;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.Tokens;
 
 import java.util.List;
@@ -32,9 +33,9 @@ public final class InMemoryTokens implements Tokens {
     }
 
     @Override
-    public List<ApiToken> listAfter(TokenId after, int limit) {
+    public List<ApiToken> listAfter(TokenId after, TokenFilter filter, int limit) {
         var view = after == null ? rows : rows.tailMap(after, false);
-        return view.values().stream().limit(limit).map(InMemoryTokens::copy).toList();
+        return view.values().stream().filter(filter::matches).limit(limit).map(InMemoryTokens::copy).toList();
     }
 
     @Override

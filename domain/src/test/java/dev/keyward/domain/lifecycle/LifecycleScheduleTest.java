@@ -1,12 +1,12 @@
 package dev.keyward.domain.lifecycle;
 
-import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.lifecycle.LifecycleSchedule.Occasion.Kind;
 import dev.keyward.domain.lifecycle.LifecycleSchedule.Occasion;
 import dev.keyward.domain.network.IpAllowlist;
 import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.Actor;
 import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenView;
 import org.junit.jupiter.api.Test;

@@ -141,6 +141,36 @@ class OwnerServiceTest {
         assertEquals("limit", assertThrows(InvalidInputException.class, () -> queries.list(f.admin, null, null, 101)).field());
     }
 
+    @Test
+    void tokens_list_by_owner_and_by_enabled_and_a_bulk_delete_by_owner_or_ids_deletes_each_with_its_event() {
+        OwnerView owner = commands.create(f.admin, "cus_bulk", null, null);
+        List<String> owned = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            f.clock.set(ServiceFixture.T0.plusMillis(i + 1));
+            owned.add(f.create(new CreateTokenCommand("o" + i, List.of(), null, null, i == 0 ? false : null, null,
+                    owner.id().toString())).token().id().toString());
+        }
+        TokenWithValue other = f.create("other");
+
+        assertEquals(owned, f.queries.list(f.admin, null, null, owner.id().toString(), null).results().stream()
+                .map(token -> token.id().toString()).toList());
+        assertEquals(List.of(owned.get(0)), f.queries.list(f.admin, null, null, null, "false").results().stream()
+                .map(token -> token.id().toString()).toList());
+        assertEquals("enabled", assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, null, null, "yes")).field());
+        int events = f.outbox.events().size();
+
+        assertEquals(3, f.commands.bulkDelete(f.admin, new dev.keyward.domain.manage.BulkDeleteCommand(owner.id().toString(), null)));
+        assertEquals(3, f.outbox.events().size() - events, "one deleted event each");
+        assertEquals(1, f.commands.bulkDelete(f.admin, new dev.keyward.domain.manage.BulkDeleteCommand(null,
+                List.of(other.token().id().toString(), owned.get(1)))), "an id of no token deletes nothing");
+        assertEquals("body", assertThrows(InvalidInputException.class, () -> f.commands.bulkDelete(f.admin,
+                new dev.keyward.domain.manage.BulkDeleteCommand(owner.id().toString(), List.of(owned.get(0))))).field());
+        assertEquals("ids", assertThrows(InvalidInputException.class, () -> f.commands.bulkDelete(f.admin,
+                new dev.keyward.domain.manage.BulkDeleteCommand(null, List.of("nope")))).field());
+        assertThrows(ForbiddenException.class, () -> f.commands.bulkDelete(f.callerWith(Permission.OrganizationAPITokenRead),
+                new dev.keyward.domain.manage.BulkDeleteCommand(null, List.of(owned.get(0)))));
+    }
+
     private Object last() {
         return f.fakes.outbox.allEvents().get(f.fakes.outbox.allEvents().size() - 1);
     }

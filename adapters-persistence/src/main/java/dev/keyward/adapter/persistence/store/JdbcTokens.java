@@ -6,6 +6,7 @@ import dev.keyward.domain.check.ValueMatch;
 import dev.keyward.domain.error.ConcurrentChangeException;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenFilter;
 import dev.keyward.domain.token.TokenId;
 import dev.keyward.domain.token.Tokens;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -101,17 +102,37 @@ public final class JdbcTokens implements Tokens {
                 + "UNION ALL SELECT " + nulls + ", token_id, retired_at FROM retired_values WHERE secret_hash = ?";
     }
 
+    /**
+     * Keyset paging in id order, each filter an equality the indexes (owner_id, id) and (enabled, id)
+     * serve in that order, so a filtered page reads about as many rows as it shows.
+     */
     @Override
-    public List<ApiToken> listAfter(TokenId after, int limit) {
+    public List<ApiToken> listAfter(TokenId after, TokenFilter filter, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         // Ids are canonical lower-case UUIDv7 text in a _bin column: byte order is creation order.
-        String where = after == null ? "" : "WHERE id > ? ";
+        List<String> conditions = new ArrayList<>();
+        if (after != null) {
+            conditions.add("id > ?");
+        }
+        if (filter.ownerId() != null) {
+            conditions.add("owner_id = ?");
+        }
+        if (filter.enabled() != null) {
+            conditions.add("enabled = ?");
+        }
+        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ";
         return query(SELECT + where + "ORDER BY id LIMIT ?", ps -> {
             int index = 1;
             if (after != null) {
                 ps.setString(index++, after.toString());
+            }
+            if (filter.ownerId() != null) {
+                ps.setString(index++, filter.ownerId().toString());
+            }
+            if (filter.enabled() != null) {
+                ps.setBoolean(index++, filter.enabled());
             }
             ps.setInt(index, limit);
             return readAll(ps);

@@ -1,6 +1,5 @@
 package dev.keyward.adapter.persistence.check;
 
-import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.adapter.persistence.JdbcTransactions;
 import dev.keyward.adapter.persistence.TestRows;
 import dev.keyward.adapter.persistence.TestTokens;
@@ -10,6 +9,7 @@ import dev.keyward.domain.check.CachedValue;
 import dev.keyward.domain.check.ValueMatch;
 import dev.keyward.domain.token.ApiToken;
 import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
 import dev.keyward.domain.token.TokenView;
 import jakarta.inject.Inject;

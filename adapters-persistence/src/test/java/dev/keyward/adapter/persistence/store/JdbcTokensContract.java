@@ -1,23 +1,23 @@
 package dev.keyward.adapter.persistence.store;
 
-import dev.keyward.domain.error.ConflictException;
-import dev.keyward.domain.network.IpAllowlist;
-import dev.keyward.domain.owner.ExternalId;
-import dev.keyward.domain.owner.Owner;
-import dev.keyward.domain.permission.PermissionSet;
-import dev.keyward.domain.token.OwnerId;
-import dev.keyward.domain.token.TokenId;
-import dev.keyward.domain.token.TokenMeta;
-import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.adapter.persistence.JdbcTransactions;
 import dev.keyward.adapter.persistence.TestRows;
 import dev.keyward.adapter.persistence.check.BatchedTokenUses;
 import dev.keyward.adapter.persistence.check.TokenUseSettings;
 import dev.keyward.domain.error.ConcurrentChangeException;
+import dev.keyward.domain.error.ConflictException;
 import dev.keyward.domain.network.IpAddress;
+import dev.keyward.domain.network.IpAllowlist;
+import dev.keyward.domain.owner.ExternalId;
+import dev.keyward.domain.owner.Owner;
+import dev.keyward.domain.permission.PermissionSet;
 import dev.keyward.domain.token.ApiToken;
+import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.SecretHash;
+import dev.keyward.domain.token.TokenId;
+import dev.keyward.domain.token.TokenMeta;
 import dev.keyward.domain.token.TokenName;
+import dev.keyward.domain.token.TokenOwner;
 import dev.keyward.domain.token.Tokens;
 import dev.keyward.domain.token.TokensContract;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -207,6 +207,34 @@ abstract class JdbcTokensContract extends TokensContract {
         assertEquals(List.of(token.secretHash()), changeRows().subList(rowsBefore, changeRows().size()));
         assertEquals(1, owners.tokenCount(acme.id()));
         assertEquals(Optional.of("Acme Corp"), owners.findByExternalId(new ExternalId("cus_ä_42")).map(o -> o.name().value()));
+    }
+
+    @Test
+    void a_filtered_listing_pages_in_id_order_among_the_tokens_of_an_owner_that_are_enabled_or_not() {
+        Owner owner = Owner.create(OwnerId.newId(T0, ids), new ExternalId("filtered"), null, TokenMeta.EMPTY, origin(T0)).owner();
+        inTransaction(() -> {
+            owners.add(owner);
+            return null;
+        });
+        List<TokenId> owned = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ApiToken token = ApiToken.create(TokenId.newId(T0.plusMillis(i), ids), new TokenName("f" + i), PermissionSet.of(),
+                    IpAllowlist.anyAddress(), null, i % 2 == 0, TokenMeta.EMPTY, owner.view().asTokenOwner(), newHash(), origin(T0)).token();
+            tokens.add(token);
+            owned.add(token.id());
+        }
+        tokens.add(issued(T0));
+
+        List<TokenId> firstPage = tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(owner.id(), true), 2)
+                .stream().map(ApiToken::id).toList();
+        List<TokenId> secondPage = tokens.listAfter(firstPage.get(1), new dev.keyward.domain.token.TokenFilter(owner.id(), true), 2)
+                .stream().map(ApiToken::id).toList();
+
+        assertEquals(List.of(owned.get(0), owned.get(2)), firstPage);
+        assertEquals(List.of(owned.get(4)), secondPage);
+        assertEquals(List.of(owned.get(1), owned.get(3)), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(owner.id(), false), 10)
+                .stream().map(ApiToken::id).toList());
+        assertEquals(6, tokens.listAfter(null, 10).size(), "no filter: every token");
     }
 
     @Test
