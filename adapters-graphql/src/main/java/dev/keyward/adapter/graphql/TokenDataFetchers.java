@@ -5,6 +5,7 @@ import dev.keyward.domain.check.TokenCheck;
 import dev.keyward.domain.lifecycle.RotationPolicy;
 import dev.keyward.domain.manage.BulkDeleteCommand;
 import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenListFilter;
 import dev.keyward.domain.manage.TokenQueries;
 import dev.keyward.domain.manage.TokenRef;
 import dev.keyward.domain.owner.OwnerCommands;
@@ -48,8 +49,9 @@ final class TokenDataFetchers {
                                 mapper.toMap(queries.get(caller, env.getArgument("id")))))
                         .dataFetcher("apiTokens", authenticated((caller, env) ->
                                 mapper.toMap(queries.list(caller, env.getArgument("cursor"), env.getArgument("limit"),
-                                        env.getArgument("ownerId"), env.<Boolean>getArgument("enabled") == null ? null
-                                                : env.<Boolean>getArgument("enabled").toString()))))
+                                        new TokenListFilter(env.getArgument("ownerId"), env.<Boolean>getArgument("enabled") == null ? null
+                                                : env.<Boolean>getArgument("enabled").toString(), env.getArgument("expiresBefore"),
+                                                env.getArgument("lastUsedBefore"))))))
                         .dataFetcher("owner", authenticated((caller, env) ->
                                 ApiTokenMapper.toMap(ownerQueries.get(caller, env.getArgument("id")))))
                         .dataFetcher("owners", authenticated((caller, env) -> ApiTokenMapper.toMap(ownerQueries.list(caller,

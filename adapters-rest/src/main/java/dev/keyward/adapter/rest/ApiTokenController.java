@@ -4,6 +4,7 @@ import dev.keyward.domain.check.Caller;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.lifecycle.RotationPolicy;
 import dev.keyward.domain.manage.TokenCommands;
+import dev.keyward.domain.manage.TokenListFilter;
 import dev.keyward.domain.manage.TokenQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -55,13 +56,15 @@ public class ApiTokenController {
 
     /**
      * An empty {@code cursor=} means the first page, as clients that always send the last {@code next} expect;
-     * {@code ownerId=} and {@code enabled=true|false} keep only the tokens that match (Keyward's additions).
+     * {@code ownerId=}, {@code enabled=true|false}, {@code expiresBefore=} and {@code lastUsedBefore=} (RFC 3339) keep
+     * only the tokens that match (Keyward's additions).
      */
     @Get
     ListResponse list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit,
-                      @Nullable @QueryValue String ownerId, @Nullable @QueryValue String enabled) {
+                      @Nullable @QueryValue String ownerId, @Nullable @QueryValue String enabled,
+                      @Nullable @QueryValue String expiresBefore, @Nullable @QueryValue String lastUsedBefore) {
         return ApiTokenMapper.toResponse(queries.list(caller, cursor == null || cursor.isEmpty() ? null : cursor, parseLimit(limit),
-                ownerId, enabled), rotation);
+                new TokenListFilter(ownerId, enabled, expiresBefore, lastUsedBefore)), rotation);
     }
 
     /** {@code {"ownerId": …}} or {@code {"ids": [… ≤ 1000]}} → {@code {"deleted": n}}; each deletion has its own event. */

@@ -109,6 +109,11 @@ class OwnerControllerTest extends ServerTest {
         assertEquals(List.of(off), ids(client.get("/api-tokens?ownerId=" + ownerId + "&enabled=false", admin).json()));
         assertEquals(400, client.get("/api-tokens?enabled=maybe", admin).status());
         assertEquals(400, client.get("/api-tokens?ownerId=nope", admin).status());
+        HttpApi.Reply badTime = client.get("/api-tokens?expiresBefore=tomorrow", admin);
+        assertEquals(400, badTime.status());
+        assertTrue(badTime.message().contains("expiresBefore"), badTime.body());
+        assertEquals(List.of(), ids(client.get("/api-tokens?ownerId=" + ownerId + "&lastUsedBefore=2020-01-01T00:00:00Z", admin).json()),
+                "never used counts as used at creation, which is later");
 
         assertEquals(Map.of("deleted", 2), client.post("/api-tokens/bulk-delete", admin, "{\"ownerId\":\"" + ownerId + "\"}").json());
         assertEquals(Map.of("deleted", 1), client.post("/api-tokens/bulk-delete", admin, "{\"ids\":[\"" + lone + "\",\"" + on + "\"]}").json());

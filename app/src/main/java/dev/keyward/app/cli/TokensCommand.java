@@ -47,11 +47,18 @@ final class TokensCommand {
         String owner;
         @Option(names = "--enabled", arity = "1", paramLabel = "true|false", description = "only the enabled (true) or disabled (false) tokens")
         Boolean enabled;
+        @Option(names = "--expires-before", paramLabel = "RFC3339", description = "only the tokens that expire before this time")
+        String expiresBefore;
+        @Option(names = "--last-used-before", paramLabel = "RFC3339",
+                description = "only the tokens last used before this time (never used: used when created)")
+        String lastUsedBefore;
 
         @Override
         public Integer call() throws ApiClient.Failure {
             String query = "/api-tokens?limit=100" + (owner == null ? "" : "&ownerId=" + ApiClient.segment(owner))
-                    + (enabled == null ? "" : "&enabled=" + enabled);
+                    + (enabled == null ? "" : "&enabled=" + enabled)
+                    + (expiresBefore == null ? "" : "&expiresBefore=" + ApiClient.segment(expiresBefore))
+                    + (lastUsedBefore == null ? "" : "&lastUsedBefore=" + ApiClient.segment(lastUsedBefore));
             print(api().all(query));
             return 0;
         }

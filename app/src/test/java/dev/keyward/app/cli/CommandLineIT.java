@@ -210,6 +210,8 @@ class CommandLineIT extends EndToEndTest {
 
         Run owned = run(admin, "tokens", "list", "--owner", ownerId);
         Run disabled = run(admin, "tokens", "list", "--owner", ownerId, "--enabled", "false");
+        Run idle = run(admin, "tokens", "list", "--owner", ownerId, "--last-used-before", "2000-01-01T00:00:00Z");
+        Run badTime = run(admin, "tokens", "list", "--expires-before", "soon");
         Run byIds = run(admin, "tokens", "bulk-delete", "--id", lone);
         Run byOwner = run(admin, "tokens", "bulk-delete", "--owner", ownerId);
         Run neither = run(admin, "tokens", "bulk-delete");
@@ -221,6 +223,8 @@ class CommandLineIT extends EndToEndTest {
         assertEquals(Map.of("deleted", 1), byIds.object(), byIds.out());
         assertEquals(Map.of("deleted", 2), byOwner.object(), byOwner.out());
         assertNotEquals(0, neither.status(), "--owner or --id is required");
+        assertEquals(List.of(), idle.json(), "created after 2000, never used: not idle before 2000");
+        assertTrue(badTime.err().startsWith("keyward: 400") && badTime.err().contains("expiresBefore"), badTime.err());
     }
 
     @Test

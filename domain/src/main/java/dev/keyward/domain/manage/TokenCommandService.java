@@ -159,7 +159,7 @@ public final class TokenCommandService implements TokenCommands {
                     (id.equals(acting.id()) ? Optional.of(acting) : tokens.findById(id)).ifPresent(targets::add);
                 }
             } else {
-                TokenFilter ofOwner = new TokenFilter(owner, null);
+                TokenFilter ofOwner = TokenFilter.ofOwner(owner);
                 List<ApiToken> page = tokens.listAfter(null, ofOwner, BulkDeleteCommand.MAX_IDS);
                 while (!page.isEmpty()) {
                     page.forEach(token -> targets.add(token.id().equals(acting.id()) ? acting : token));

@@ -21,12 +21,9 @@ public interface TokenQueries {
 
     /** @param cursor null for the first page; @param limit null for the default (see {@link PageRequest}) */
     default TokenPage list(Caller caller, String cursor, Integer limit) {
-        return list(caller, cursor, limit, null, null);
+        return list(caller, cursor, limit, TokenListFilter.NONE);
     }
 
-    /**
-     * A page of the tokens that match: {@code ownerId} (a malformed id is a 400 naming it) and
-     * {@code enabled} ({@code "true"} or {@code "false"}, else a 400 naming it); null keeps every token.
-     */
-    TokenPage list(Caller caller, String cursor, Integer limit, String ownerId, String enabled);
+    /** A page of the tokens {@code filter} keeps; a field it cannot parse is a 400 naming it. */
+    TokenPage list(Caller caller, String cursor, Integer limit, TokenListFilter filter);
 }

@@ -1,12 +1,9 @@
 package dev.keyward.domain.manage;
 
 import dev.keyward.domain.check.Caller;
-import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.permission.Permission;
 import dev.keyward.domain.token.ApiToken;
-import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.TokenFilter;
-import dev.keyward.domain.token.TokenValue;
 import dev.keyward.domain.token.TokenView;
 import dev.keyward.domain.token.Tokens;
 
@@ -41,20 +38,10 @@ public final class TokenQueryService implements TokenQueries {
     }
 
     @Override
-    public TokenPage list(Caller caller, String cursor, Integer limit, String ownerId, String enabled) {
+    public TokenPage list(Caller caller, String cursor, Integer limit, TokenListFilter filter) {
         caller.permissions().require(Permission.OrganizationAPITokenRead, "list tokens");
         PageRequest page = PageRequest.parse(cursor, limit);
-        TokenFilter filter = new TokenFilter(ownerId == null ? null : OwnerId.tryParse(ownerId).orElseThrow(() ->
-                new InvalidInputException("ownerId", "ownerId '" + TokenValue.redact(ownerId) + "' is not an owner id")),
-                enabled == null ? null : parseEnabled(enabled));
-        return page.page(tokens.listAfter(page.after(), filter, page.fetchSize()).stream().map(ApiToken::view).toList());
-    }
-
-    private static boolean parseEnabled(String enabled) {
-        return switch (enabled) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInputException("enabled", "enabled must be true or false");
-        };
+        TokenFilter parsed = filter.parse();
+        return page.page(tokens.listAfter(page.after(), parsed, page.fetchSize()).stream().map(ApiToken::view).toList());
     }
 }

@@ -152,11 +152,15 @@ class OwnerServiceTest {
         }
         TokenWithValue other = f.create("other");
 
-        assertEquals(owned, f.queries.list(f.admin, null, null, owner.id().toString(), null).results().stream()
+        assertEquals(owned, f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(owner.id().toString(), null, null, null)).results().stream()
                 .map(token -> token.id().toString()).toList());
-        assertEquals(List.of(owned.get(0)), f.queries.list(f.admin, null, null, null, "false").results().stream()
+        assertEquals(List.of(owned.get(0)), f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(null, "false", null, null)).results().stream()
                 .map(token -> token.id().toString()).toList());
-        assertEquals("enabled", assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, null, null, "yes")).field());
+        assertEquals("enabled", assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(null, "yes", null, null))).field());
+        assertEquals("expiresBefore", assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, null,
+                new dev.keyward.domain.manage.TokenListFilter(null, null, "tomorrow", null))).field());
+        assertEquals(4, f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(null, null, null,
+                "2026-11-02T10:00:01Z")).results().size() - 1, "never used: used at creation (the admin is one more)");
         int events = f.outbox.events().size();
 
         assertEquals(3, f.commands.bulkDelete(f.admin, new dev.keyward.domain.manage.BulkDeleteCommand(owner.id().toString(), null)));

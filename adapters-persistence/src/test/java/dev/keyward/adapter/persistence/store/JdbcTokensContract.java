@@ -225,16 +225,21 @@ abstract class JdbcTokensContract extends TokensContract {
         }
         tokens.add(issued(T0));
 
-        List<TokenId> firstPage = tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(owner.id(), true), 2)
+        List<TokenId> firstPage = tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(owner.id(), true, null, null), 2)
                 .stream().map(ApiToken::id).toList();
-        List<TokenId> secondPage = tokens.listAfter(firstPage.get(1), new dev.keyward.domain.token.TokenFilter(owner.id(), true), 2)
+        List<TokenId> secondPage = tokens.listAfter(firstPage.get(1), new dev.keyward.domain.token.TokenFilter(owner.id(), true, null, null), 2)
                 .stream().map(ApiToken::id).toList();
 
         assertEquals(List.of(owned.get(0), owned.get(2)), firstPage);
         assertEquals(List.of(owned.get(4)), secondPage);
-        assertEquals(List.of(owned.get(1), owned.get(3)), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(owner.id(), false), 10)
+        assertEquals(List.of(owned.get(1), owned.get(3)), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(owner.id(), false, null, null), 10)
                 .stream().map(ApiToken::id).toList());
         assertEquals(6, tokens.listAfter(null, 10).size(), "no filter: every token");
+        assertEquals(List.of(), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, T0.plusSeconds(1), null), 10),
+                "none of them expires");
+        assertEquals(6, tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, null, T0.plusSeconds(1)), 10).size(),
+                "never used counts as used at creation, before T0 + 1 s");
+        assertEquals(List.of(), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, null, T0), 10));
     }
 
     @Test
