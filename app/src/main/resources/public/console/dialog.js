@@ -11,8 +11,8 @@ var dialogBusy = false;
 /**
  * options: title, paragraphs, confirmLabel, danger, action (returns a promise), and optionally fill,
  * which puts more content (such as a choice the action reads) into the body after the paragraphs, and
- * conflictSaysWhy: a 409 then shows the server's message (a conflict a retry will not mend) instead of
- * "someone changed this token".
+ * conflictSaysWhy: a 409 or 404 then shows the server's message (about something other than a token)
+ * instead of "someone changed this token" or "this token no longer exists".
  */
 export function openDialog(options) {
   var dialog = byId('confirm-dialog');
@@ -109,7 +109,9 @@ export function onDialogConfirm() {
       return;
     }
     var text;
-    if (error.status === 404) {
+    if (error.status === 404 && dialogConflict) {
+      text = sentence(error.message);
+    } else if (error.status === 404) {
       text = 'This token no longer exists: someone may have deleted it already.';
     } else if (error.status === 403) {
       text = 'Your token is not allowed to do this. ' + sentence(error.message);

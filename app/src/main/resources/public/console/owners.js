@@ -166,5 +166,12 @@ export function fillOwnerChoice(selectedId) {
     option.textContent = owner.externalId + (owner.name ? ' (' + owner.name + ')' : '');
     select.appendChild(option);
   });
+  // An owner the list does not hold (not loaded, or newer than the list) stays chosen, never dropped.
+  if (selectedId && !(state.owners || []).some(function (owner) { return owner.id === selectedId; })) {
+    var kept = document.createElement('option');
+    kept.value = selectedId;
+    kept.textContent = 'Owner ' + selectedId;
+    select.appendChild(kept);
+  }
   select.value = selectedId || '';
 }

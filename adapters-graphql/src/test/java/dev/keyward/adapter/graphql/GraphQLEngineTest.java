@@ -273,6 +273,11 @@ class GraphQLEngineTest {
         assertEquals("CONFLICT", codeOf(held));
         assertEquals(List.of(Map.of("ownerId", ownerId)), at(run(adminKey, "query ($o: ID!) { apiTokens(ownerId: $o, enabled: true) { results { ownerId } } }",
                 Map.of("o", ownerId)), "data", "apiTokens", "results"));
+        assertEquals(List.of(), at(run(adminKey, "{ apiTokens(expiresBefore: \"2099-01-01T00:00:00Z\") { results { id } } }"),
+                "data", "apiTokens", "results"), "no token here expires");
+        Map<String, Object> badTime = run(adminKey, "{ apiTokens(lastUsedBefore: \"later\") { results { id } } }");
+        assertEquals("BAD_USER_INPUT", codeOf(badTime));
+        assertEquals("lastUsedBefore", at(badTime, "errors", "0", "extensions", "field"));
         assertEquals(1, (Integer) at(run(adminKey, "mutation ($o: ID!) { bulkDeleteAPITokens(ownerId: $o) { deleted } }", Map.of("o", ownerId)),
                 "data", "bulkDeleteAPITokens", "deleted"));
         assertEquals(ownerId, at(run(adminKey, "mutation ($id: ID!) { deleteOwner(id: $id) { id } }", Map.of("id", ownerId)),

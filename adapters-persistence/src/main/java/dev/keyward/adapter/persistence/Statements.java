@@ -77,6 +77,20 @@ public final class Statements {
         return false;
     }
 
+    /**
+     * Whether a foreign key refused the row, anywhere in its causes: MySQL/MariaDB errors 1451 and 1452,
+     * or SQLSTATE 23503/23506 (H2, PostgreSQL).
+     */
+    public static boolean foreignKeyViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == 1451 || sql.getErrorCode() == 1452
+                    || "23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a key refused the row: SQLSTATE class 23 (a unique or a foreign key), anywhere in its causes. */
     public static boolean integrityViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -65,7 +65,7 @@ final class TokensCommand {
     }
 
     @Command(name = "bulk-delete", mixinStandardHelpOptions = true,
-            description = "Delete every token of an owner, or the tokens given by id; prints {\"deleted\": n}.")
+            description = "Delete the tokens of an owner (at most 1000 a call: repeat until 0), or the tokens given by id; prints {\"deleted\": n}.")
     static final class BulkDelete extends Subcommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Which which;

@@ -1,6 +1,7 @@
 package dev.keyward.domain.audit;
 
 import dev.keyward.domain.token.AuditEvent;
+import dev.keyward.domain.token.OwnerEvent;
 import dev.keyward.domain.token.TokenEvent;
 import dev.keyward.domain.token.TokenId;
 
@@ -23,8 +24,18 @@ public record PendingAuditEvent(long sequence, UUID id, AuditEvent event) {
         Objects.requireNonNull(event, "event");
     }
 
-    /** The token whose order this event keeps; null for an event about no token, which keeps no order. */
+    /**
+     * The key whose order this event keeps, as the outbox's {@code token_id} column holds it: the token's
+     * id, or for an owner event the owner's (a UUID as well; the two never meet); null for an event about
+     * neither, which keeps no order.
+     */
     public TokenId tokenId() {
-        return event instanceof TokenEvent tokenEvent ? tokenEvent.token().id() : null;
+        if (event instanceof TokenEvent tokenEvent) {
+            return tokenEvent.token().id();
+        }
+        if (event instanceof OwnerEvent ownerEvent) {
+            return new TokenId(ownerEvent.owner().id().value());
+        }
+        return null;
     }
 }

@@ -159,12 +159,10 @@ public final class TokenCommandService implements TokenCommands {
                     (id.equals(acting.id()) ? Optional.of(acting) : tokens.findById(id)).ifPresent(targets::add);
                 }
             } else {
-                TokenFilter ofOwner = TokenFilter.ofOwner(owner);
-                List<ApiToken> page = tokens.listAfter(null, ofOwner, BulkDeleteCommand.MAX_IDS);
-                while (!page.isEmpty()) {
-                    page.forEach(token -> targets.add(token.id().equals(acting.id()) ? acting : token));
-                    page = tokens.listAfter(page.get(page.size() - 1).id(), ofOwner, BulkDeleteCommand.MAX_IDS);
-                }
+                // At most MAX_IDS per call, oldest first, so one transaction stays bounded (a Galera write
+                // set too): a caller repeats until nothing is left to delete.
+                tokens.listAfter(null, TokenFilter.ofOwner(owner), BulkDeleteCommand.MAX_IDS)
+                        .forEach(token -> targets.add(token.id().equals(acting.id()) ? acting : token));
             }
             targets.forEach(token -> store.deleted(token, token.delete(origin)));
             return targets.size();

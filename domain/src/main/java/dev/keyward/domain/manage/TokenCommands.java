@@ -29,8 +29,9 @@ public interface TokenCommands {
     void delete(Caller caller, String ref);
 
     /**
-     * Deletes every token of an owner, or the tokens named by id, in one transaction, each with its own
-     * {@code deleted} event. An id that names no token deletes nothing and is not an error.
+     * Deletes the tokens of an owner (at most {@link BulkDeleteCommand#MAX_IDS} per call, oldest first), or the
+     * tokens named by id, in one transaction, each with its own {@code deleted} event. An id that names no
+     * token deletes nothing and is not an error.
      *
      * @return how many tokens were deleted
      */

@@ -159,8 +159,9 @@ class OwnerServiceTest {
         assertEquals("enabled", assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(null, "yes", null, null))).field());
         assertEquals("expiresBefore", assertThrows(InvalidInputException.class, () -> f.queries.list(f.admin, null, null,
                 new dev.keyward.domain.manage.TokenListFilter(null, null, "tomorrow", null))).field());
-        assertEquals(4, f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(null, null, null,
-                "2026-11-02T10:00:01Z")).results().size() - 1, "never used: used at creation (the admin is one more)");
+        assertEquals(List.of(owned.get(0)), f.queries.list(f.admin, null, null, new dev.keyward.domain.manage.TokenListFilter(
+                owner.id().toString(), null, null, "2026-11-02T10:00:00.002Z")).results().stream().map(token -> token.id().toString()).toList(),
+                "never used: used when created, and only o0 was created before T0 + 2 ms");
         int events = f.outbox.events().size();
 
         assertEquals(3, f.commands.bulkDelete(f.admin, new dev.keyward.domain.manage.BulkDeleteCommand(owner.id().toString(), null)));
@@ -173,6 +174,25 @@ class OwnerServiceTest {
                 new dev.keyward.domain.manage.BulkDeleteCommand(null, List.of("nope")))).field());
         assertThrows(ForbiddenException.class, () -> f.commands.bulkDelete(f.callerWith(Permission.OrganizationAPITokenRead),
                 new dev.keyward.domain.manage.BulkDeleteCommand(null, List.of(owned.get(0)))));
+    }
+
+    @Test
+    void a_bulk_delete_that_names_the_callers_own_token_deletes_it_too_with_the_others() {
+        Caller caller = f.callerWith(Permission.OrganizationAPITokenModify);
+        TokenWithValue other = f.create("other");
+
+        assertEquals(2, f.commands.bulkDelete(caller, new dev.keyward.domain.manage.BulkDeleteCommand(null,
+                List.of(caller.tokenId().toString(), other.token().id().toString()))));
+        assertTrue(f.tokens.findById(caller.tokenId()).isEmpty());
+        assertTrue(f.tokens.findById(other.token().id()).isEmpty());
+    }
+
+    @Test
+    void an_owner_event_keeps_its_order_by_the_owner_in_the_outbox() {
+        OwnerView owner = commands.create(f.admin, "ordered", null, null);
+
+        assertEquals(owner.id().value(), new dev.keyward.domain.audit.PendingAuditEvent(1, java.util.UUID.randomUUID(),
+                (OwnerCreated) last()).tokenId().value());
     }
 
     private Object last() {

@@ -142,7 +142,9 @@ public final class JdbcOwners implements Owners {
 
     /** Every current and previous hash of the owner's tokens: what the check's caches must read again. */
     private List<SecretHash> hashesOfTokensOf(OwnerId id) {
-        return statements.run("SELECT secret_hash, previous_secret_hash FROM api_tokens WHERE owner_id = ?", ps -> {
+        // Locking reads: a token given this owner by a transaction that committed after ours began is seen
+        // too (a plain read of our snapshot would miss it, and its cached answer would keep the old owner).
+        return statements.run("SELECT secret_hash, previous_secret_hash FROM api_tokens WHERE owner_id = ? FOR UPDATE", ps -> {
             ps.setString(1, id.toString());
             List<SecretHash> hashes = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -172,7 +172,7 @@ public final class JdbcTokens implements Tokens {
             // The new hash may sit in some node's negative cache.
             changed(valueHashes(token));
         } catch (DataAccessException e) {
-            if (Statements.integrityViolation(e) && token.owner() != null) {
+            if (Statements.foreignKeyViolation(e) && token.owner() != null) {
                 throw ownerGone(token);
             }
             if (Statements.integrityViolation(e)) {
@@ -212,7 +212,7 @@ public final class JdbcTokens implements Tokens {
         try {
             changed = write(token);
         } catch (DataAccessException e) {
-            if (Statements.integrityViolation(e) && token.owner() != null) {
+            if (Statements.foreignKeyViolation(e) && token.owner() != null) {
                 throw ownerGone(token);
             }
             throw e;

@@ -237,6 +237,14 @@ abstract class JdbcTokensContract extends TokensContract {
         assertEquals(6, tokens.listAfter(null, 10).size(), "no filter: every token");
         assertEquals(List.of(), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, T0.plusSeconds(1), null), 10),
                 "none of them expires");
+        ApiToken expiring = ApiToken.create(TokenId.newId(T0.plusMillis(9), ids), new TokenName("expiring"), PermissionSet.of(),
+                IpAllowlist.anyAddress(), T0.plusSeconds(60), true, TokenMeta.EMPTY, null, newHash(), origin(T0)).token();
+        tokens.add(expiring);
+        assertEquals(List.of(expiring.id()), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, T0.plusSeconds(61), null), 10)
+                .stream().map(ApiToken::id).toList());
+        assertEquals(List.of(), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, T0.plusSeconds(60), null), 10),
+                "before, not at");
+        tokens.remove(tokens.findById(expiring.id()).orElseThrow());
         assertEquals(6, tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, null, T0.plusSeconds(1)), 10).size(),
                 "never used counts as used at creation, before T0 + 1 s");
         assertEquals(List.of(), tokens.listAfter(null, new dev.keyward.domain.token.TokenFilter(null, null, null, T0), 10));
