@@ -14,7 +14,7 @@ import { state } from './state.js';
 import { onAddMetaRow } from './meta-rows.js';
 import { onCreateOwner, showOwners } from './owners.js';
 import { checkCidrsAsTyped, leaveForm, onExpiryChosen, onSubmitForm, showForm } from './token-form.js';
-import { clearTokens, loadTokens, showTokens } from './tokens.js';
+import { clearTokens, loadTokens, onFindTokens, onShowMoreTokens, showTokens } from './tokens.js';
 import { byId, clearFieldError } from './ui.js';
 
 connectSession(function () {
@@ -37,6 +37,10 @@ byId('create-button').addEventListener('click', function () {
   showForm(null);
 });
 byId('tokens-retry').addEventListener('click', loadTokens);
+byId('token-search').addEventListener('input', onFindTokens);
+byId('token-status').addEventListener('change', onFindTokens);
+byId('token-owner-filter').addEventListener('change', onFindTokens);
+byId('tokens-more').addEventListener('click', onShowMoreTokens);
 byId('token-form').addEventListener('submit', onSubmitForm);
 byId('form-cancel').addEventListener('click', leaveForm);
 byId('form-back').addEventListener('click', leaveForm);

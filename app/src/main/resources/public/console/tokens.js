@@ -85,16 +85,63 @@ export function loadTokens() {
   });
 }
 
+// Tiles are drawn for at most this many matches at a time ("Show more" draws the next ones), so an
+// installation with thousands of keys stays quick to show and to search.
+var TILES_SHOWN = 200;
+var shownLimit = TILES_SHOWN;
+
+/** The tokens the search box, the status and the owner choice keep, in the API's order. */
+function matchingTokens() {
+  var search = byId('token-search').value.trim().toLowerCase();
+  var status = byId('token-status').value;
+  var owner = byId('token-owner-filter').value;
+  return state.tokens.filter(function (token) {
+    return (!search || token.name.toLowerCase().indexOf(search) >= 0)
+      && (status === '' || (status === 'disabled') === (token.enabled === false))
+      && (owner === '' || (owner === 'none' ? !token.ownerId : token.ownerId === owner));
+  });
+}
+
+/** A change of the search or a filter starts again from the first tiles. */
+export function onFindTokens() {
+  shownLimit = TILES_SHOWN;
+  renderTokens();
+}
+
+export function onShowMoreTokens() {
+  shownLimit += TILES_SHOWN;
+  renderTokens();
+}
+
+function fillOwnerFilter() {
+  var select = byId('token-owner-filter');
+  var chosen = select.value;
+  select.textContent = '';
+  [['', 'All owners'], ['none', 'No owner']].concat((state.owners || []).map(function (owner) {
+    return [owner.id, owner.externalId + (owner.name ? ' (' + owner.name + ')' : '')];
+  })).forEach(function (pair) {
+    var option = document.createElement('option');
+    option.value = pair[0];
+    option.textContent = pair[1];
+    select.appendChild(option);
+  });
+  select.value = Array.prototype.some.call(select.options, function (option) { return option.value === chosen; }) ? chosen : '';
+}
+
 function renderTokens() {
+  fillOwnerFilter();
   var list = byId('token-tiles');
   list.textContent = '';
-  state.tokens.forEach(function (token) {
+  var matching = matchingTokens();
+  matching.slice(0, shownLimit).forEach(function (token) {
     list.appendChild(renderTile(token));
   });
   list.removeAttribute('aria-busy');
+  byId('tokens-more').hidden = matching.length <= shownLimit;
   byId('tokens-empty').hidden = state.tokens.length > 0;
   var count = state.tokens.length;
-  byId('tokens-summary').textContent = count === 1 ? '1 token' : count + ' tokens';
+  var all = count === 1 ? '1 token' : count + ' tokens';
+  byId('tokens-summary').textContent = matching.length === count ? all : matching.length + ' of ' + all + ' match';
 }
 
 function renderTile(token) {

@@ -344,6 +344,32 @@ class ConsoleBrowserIT extends ConsoleBrowserTest {
         assertEquals(200, api.get("/owners/" + owner.get("id"), admin).status(), "kept while a token belongs to it");
     }
 
+    @Test
+    void the_token_list_is_searched_by_name_and_filtered_by_status_and_owner() {
+        String prefix = unique("findme");
+        Token plain = api.create(admin, prefix + "-plain", "AlertRead");
+        assertEquals(200, api.post("/api-tokens", admin, "{\"name\":\"" + prefix + "-off\",\"permissions\":[],\"enabled\":false}").status());
+        String ownerId = api.post("/owners", admin, "{\"externalId\":\"" + prefix + "-owner\"}").string("id");
+        assertEquals(200, api.post("/api-tokens", admin, "{\"name\":\"" + prefix + "-owned\",\"permissions\":[],\"ownerId\":\""
+                + ownerId + "\"}").status());
+
+        console.signIn(admin);
+        console.waitForTile(prefix + "-plain");
+        console.driver().findElement(By.id("token-search")).sendKeys(prefix.toUpperCase());
+        console.waitUntil(d -> console.tileNames().size() == 3);
+        assertTrue(console.tileNames().stream().allMatch(name -> name.startsWith(prefix)), console.tileNames().toString());
+        assertTrue(console.driver().findElement(By.id("tokens-summary")).getText().contains("3 of"));
+
+        new Select(console.driver().findElement(By.id("token-status"))).selectByValue("disabled");
+        console.waitUntil(d -> console.tileNames().equals(List.of(prefix + "-off")));
+        new Select(console.driver().findElement(By.id("token-status"))).selectByValue("");
+        new Select(console.driver().findElement(By.id("token-owner-filter"))).selectByValue(ownerId);
+        console.waitUntil(d -> console.tileNames().equals(List.of(prefix + "-owned")));
+        new Select(console.driver().findElement(By.id("token-owner-filter"))).selectByValue("none");
+        console.waitUntil(d -> console.tileNames().equals(List.of(prefix + "-plain", prefix + "-off")));
+        assertEquals(plain.id(), console.tile(prefix + "-plain").orElseThrow().getDomAttribute("data-token-id"));
+    }
+
     private String idOf(String name) {
         String cursor = null;
         do {
