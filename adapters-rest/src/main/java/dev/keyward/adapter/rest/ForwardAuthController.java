@@ -1,5 +1,7 @@
 package dev.keyward.adapter.rest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keyward.domain.check.CheckCode;
 import dev.keyward.domain.check.CheckRequest;
 import dev.keyward.domain.check.CheckResult;
@@ -61,6 +63,11 @@ class ForwardAuthController {
     private final RequestCredentials credentials;
     /** Each metadata key passed on, with its header's name. */
     private final Map<String, String> metaHeaders = new LinkedHashMap<>();
+    /**
+     * The owner and metadata headers of a checked view, worked out once per view (held weakly: it goes with
+     * the view) rather than by parsing the metadata JSON on every request, as verify writes its answer once.
+     */
+    private final Cache<TokenView, Map<String, String>> ownerHeaders = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
 
     ForwardAuthController(Checks checks, RequestCredentials credentials, ForwardAuthSettings settings) {
         this.checks = checks;
@@ -148,10 +155,19 @@ class ForwardAuthController {
         ok.header(TOKEN_ID_HEADER, token.id().toString())
                 .header(TOKEN_NAME_HEADER, percentEncoded(token.name().value()))
                 .header(PERMISSIONS_HEADER, String.join(",", token.permissions().names()));
-        // Empty rather than absent (no owner, no such key): a gateway copying headers then overwrites
-        // whatever the client sent (Caddy 2.6 would otherwise pass its own placeholder).
+        ownerHeaders.get(token, this::ownerHeadersOf).forEach(ok::header);
+        return ok;
+    }
+
+    /**
+     * {@code X-Keyward-Owner} and each {@code X-Keyward-Meta-<Key>}, in that order. Empty rather than absent
+     * (no owner, no such key): a gateway copying headers then overwrites whatever the client sent (Caddy 2.6
+     * would otherwise pass its own placeholder). A key the token's metadata lacks falls back on its owner's.
+     */
+    private Map<String, String> ownerHeadersOf(TokenView token) {
+        Map<String, String> headers = new LinkedHashMap<>();
         TokenOwner owner = token.owner();
-        ok.header(OWNER_HEADER, owner == null ? "" : percentEncoded(owner.externalId()));
+        headers.put(OWNER_HEADER, owner == null ? "" : percentEncoded(owner.externalId()));
         if (!metaHeaders.isEmpty()) {
             JsonNode meta = MetaJson.tree(token.meta());
             JsonNode ownerMeta = owner == null ? null : MetaJson.tree(owner.meta());
@@ -160,10 +176,10 @@ class ForwardAuthController {
                 if (value == null && ownerMeta != null) {
                     value = MetaJson.headerValue(ownerMeta, key);
                 }
-                ok.header(header, value == null ? "" : percentEncoded(value));
+                headers.put(header, value == null ? "" : percentEncoded(value));
             });
         }
-        return ok;
+        return headers;
     }
 
     /**

@@ -147,8 +147,7 @@ public final class TokenCommandService implements TokenCommands {
             throw new InvalidInputException("body", "send either ownerId (every token of that owner) or ids (1 to "
                     + BulkDeleteCommand.MAX_IDS + " token ids), not both");
         }
-        OwnerId owner = command.ownerId() == null ? null : OwnerId.tryParse(command.ownerId()).orElseThrow(() ->
-                new InvalidInputException("ownerId", "ownerId '" + TokenValue.redact(command.ownerId()) + "' is not an owner id"));
+        OwnerId owner = command.ownerId() == null ? null : OwnerId.parse("ownerId", command.ownerId());
         Set<TokenId> ids = command.ids() == null ? null : parseIds(command.ids());
         return transactions.inWrite(() -> {
             ApiToken acting = acting(caller, "delete tokens");

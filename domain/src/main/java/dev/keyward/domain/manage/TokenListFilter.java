@@ -3,7 +3,6 @@ package dev.keyward.domain.manage;
 import dev.keyward.domain.error.InvalidInputException;
 import dev.keyward.domain.token.OwnerId;
 import dev.keyward.domain.token.TokenFilter;
-import dev.keyward.domain.token.TokenValue;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,8 +22,7 @@ public record TokenListFilter(String ownerId, String enabled, String expiresBefo
 
     /** @throws InvalidInputException naming the first field that is not what it should be */
     TokenFilter parse() {
-        OwnerId owner = ownerId == null ? null : OwnerId.tryParse(ownerId).orElseThrow(() ->
-                new InvalidInputException("ownerId", "ownerId '" + TokenValue.redact(ownerId) + "' is not an owner id"));
+        OwnerId owner = ownerId == null ? null : OwnerId.parse("ownerId", ownerId);
         Boolean isEnabled = enabled == null ? null : switch (enabled) {
             case "true" -> true;
             case "false" -> false;

@@ -1,5 +1,7 @@
 package dev.keyward.domain.token;
 
+import dev.keyward.domain.error.InvalidInputException;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +23,15 @@ public record OwnerId(UUID value) implements Comparable<OwnerId> {
     /** Only the canonical lower-case 36-character form is an id; anything else names no owner. */
     public static Optional<OwnerId> tryParse(String text) {
         return Uuid7.tryParse(text).map(OwnerId::new);
+    }
+
+    /**
+     * A client's input under {@code field}; a malformed one is invalid input naming it (never echoing a
+     * token value pasted there).
+     */
+    public static OwnerId parse(String field, String text) {
+        return tryParse(text).orElseThrow(() -> new InvalidInputException(field,
+                field + " '" + TokenValue.redact(text) + "' is not an owner id"));
     }
 
     public static OwnerId parse(String text) {
